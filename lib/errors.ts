@@ -1,0 +1,51 @@
+// Every failure a user can meet, in one place: a code, a message template and an HTTP status.
+// The CLI prints `message`; the API maps `status` and returns `{ error: { code, message } }`.
+
+const catalogue = {
+  ERR_FILE_UNREADABLE: { status: 400, template: 'cannot read file: {reason}' },
+  ERR_FILE_EMPTY: { status: 422, template: 'empty file (0 bytes)' },
+  ERR_UNSUPPORTED_TYPE: { status: 415, template: 'unsupported file type ({reason}); expected PDF, .txt or .md' },
+  ERR_PDF_ENCRYPTED: { status: 422, template: 'encrypted PDF, a password is required' },
+  ERR_PDF_MALFORMED: { status: 422, template: 'malformed PDF: {reason}' },
+  ERR_PDF_NO_PAGES: { status: 422, template: 'PDF has no pages' },
+  ERR_PDF_NO_TEXT: { status: 422, template: 'scanned PDF, no text layer ({reason})' },
+  ERR_PARSE_TIMEOUT: { status: 422, template: 'parsing took longer than {reason}; file skipped' },
+  ERR_TOO_LARGE: { status: 413, template: 'file too large ({reason})' },
+  ERR_NO_TEXT: { status: 422, template: 'no text after cleaning' },
+  ERR_TEXT_ENCODING: { status: 422, template: 'text is not readable in any supported encoding ({reason})' },
+  ERR_DOC_NOT_FOUND: { status: 404, template: 'no document with id "{reason}"' },
+  ERR_PAGE_NOT_FOUND: { status: 404, template: 'document has no page {reason}' },
+  ERR_EMBEDDER_MISMATCH: { status: 409, template: 'embedder mismatch: {reason}; run `raadsarchief reindex`' },
+  ERR_MODEL_UNAVAILABLE: { status: 503, template: 'embedding model unavailable: {reason}' },
+  ERR_INDEX_CORRUPT: { status: 500, template: 'vector index unusable: {reason}' },
+  ERR_BAD_REQUEST: { status: 400, template: '{reason}' },
+  ERR_UNAUTHORIZED: { status: 401, template: 'a valid API key is required (header x-api-key or Authorization: Bearer)' },
+  ERR_USAGE: { status: 400, template: '{reason}' },
+} as const;
+
+export type ErrorCode = keyof typeof catalogue;
+
+export class ArchiveError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** The input the error is about (a file path, a document id, a field name), when there is one. */
+  readonly subject?: string;
+
+  constructor(code: ErrorCode, reason = '', subject?: string) {
+    super(catalogue[code].template.replace('{reason}', reason));
+    this.name = 'ArchiveError';
+    this.code = code;
+    this.status = catalogue[code].status;
+    this.subject = subject;
+  }
+}
+
+export function isArchiveError(e: unknown): e is ArchiveError {
+  return e instanceof ArchiveError;
+}
+
+/** A one-line, user-facing description of any thrown value. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

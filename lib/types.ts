@@ -1,0 +1,100 @@
+// The values that flow between the stages: file -> pages -> clean text -> passages -> index -> hits.
+// Each stage is a plain function from one of these to the next.
+
+/** Text of one page as the parser gave it (1-based page numbers). Plain text files are one page,
+ *  unless they contain form feeds (\f), which split pages the way pdftotext writes them. */
+export interface RawPage {
+  page: number;
+  text: string;
+}
+
+export type SourceFormat = 'pdf' | 'txt' | 'md';
+
+/** What a parser returns for one file. */
+export interface ParsedFile {
+  format: SourceFormat;
+  pages: RawPage[];
+  /** Title/author/dates from the PDF info dictionary, when present. */
+  info: { title?: string; author?: string; creationDate?: string };
+}
+
+/** The cleaned text of a whole document, with a map back to pages. */
+export interface CleanDocument {
+  /** Clean text: paragraphs separated by one blank line ("\n\n"), list items on their own line. */
+  text: string;
+  /** pageStarts[i] is the offset in `text` where page i+1 begins (pageStarts[0] === 0). */
+  pageStarts: number[];
+  /** Pages whose text was empty after cleaning (e.g. image-only pages). */
+  emptyPages: number[];
+}
+
+/** A citation-sized piece of a document, before it is stored. */
+export interface PassageDraft {
+  ordinal: number;
+  /** Exactly cleanText.slice(start, end). */
+  text: string;
+  start: number;
+  end: number;
+  pageFirst: number;
+  pageLast: number;
+  /** Headings the passage sits under, outermost first (e.g. ["2 Een aantrekkelijk ambt", "Moderne voorwaarden"]). */
+  headingPath: string[];
+}
+
+export interface DocumentMeta {
+  /** Stable, URL-safe id derived from the file name (e.g. "000_ddb77fb8e123a2aa"). */
+  id: string;
+  title: string;
+  year: number | null;
+  organisation: string | null;
+  language: string;
+  format: SourceFormat;
+  pageCount: number;
+  byteSize: number;
+  sha256: string;
+  /** The file name as ingested (basename, e.g. "000_ddb77fb8e123a2aa.txt"): what eval qrels call `doc`. */
+  fileName: string;
+  sourcePath: string;
+  ingestedAt: string;
+}
+
+export interface Passage extends PassageDraft {
+  /** Global, never reused passage id: also the label in the vector index. */
+  id: number;
+  docId: string;
+}
+
+export type SearchMode = 'lexical' | 'dense' | 'hybrid';
+
+export interface SearchFilters {
+  documents?: string[];
+  organisation?: string;
+  yearFrom?: number;
+  yearTo?: number;
+}
+
+export interface SearchOptions {
+  mode?: SearchMode;
+  k?: number;
+  filters?: SearchFilters;
+}
+
+/** One ranked result. Adjacent overlapping passages of one document may be merged into one hit. */
+export interface Hit {
+  rank: number;
+  /** Final fused score (higher is better). */
+  score: number;
+  /** Per-retriever evidence, so results can be explained. Absent when that retriever did not find it. */
+  scores: { lexical?: number; dense?: number; lexicalRank?: number; denseRank?: number };
+  passageIds: number[];
+  docId: string;
+  document: Pick<DocumentMeta, 'id' | 'title' | 'year' | 'organisation' | 'fileName'>;
+  text: string;
+  start: number;
+  end: number;
+  pageFirst: number;
+  pageLast: number;
+  headingPath: string[];
+  /** Query terms (surface forms in `text`) worth highlighting. */
+  highlights: string[];
+}
