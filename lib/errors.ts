@@ -21,6 +21,9 @@ const catalogue = {
   ERR_BAD_REQUEST: { status: 400, template: '{reason}' },
   ERR_UNAUTHORIZED: { status: 401, template: 'a valid API key is required (header x-api-key or Authorization: Bearer)' },
   ERR_USAGE: { status: 400, template: '{reason}' },
+  ERR_WRITES_DISABLED: { status: 403, template: 'write endpoints are disabled: the server was started without API_KEY' },
+  ERR_NOT_FOUND: { status: 404, template: 'no such endpoint: {reason}' },
+  ERR_RATE_LIMITED: { status: 429, template: 'too many requests; retry in {reason}' },
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;
