@@ -29,6 +29,13 @@ export const ingestDefaults = {
   parseTimeoutMs: 60_000,
   /** A line that repeats (digits ignored) on at least this share of pages, and on >= 3 pages, is a running header/footer. */
   runningLineMinShare: 0.4,
+  /** PDF parser threads; 2 = the cores of the target machine, so a batch parses in parallel. */
+  pdfWorkers: 2,
+  /** JS heap ceiling of one PDF worker (resourceLimits); a blow-up is reported as a malformed PDF. */
+  pdfWorkerHeapMb: 1024,
+  /** Process memory growth (RSS) during a parse beyond which the longest-running parse is stopped: pdf.js
+   *  decodes streams into ArrayBuffers that the heap limit does not see (pdfjs_bomb_giant.pdf grew 60 MB/s). */
+  pdfParseRssGrowthMb: 1536,
 };
 
 // ---- passages -----------------------------------------------------------------------------------
@@ -45,6 +52,14 @@ export const passageDefaults = {
 export const lexicalDefaults = {
   k1: 1.2,
   b: 0.75,
+  /** Analyser rules (index/analyser.ts). */
+  analyser: {
+    stopwords: true,
+    stemming: 'snowball' as 'snowball' | 'fold' | 'none',
+    compounds: true,
+    compoundWeight: 0.5,
+    synonymWeight: 0.2,
+  },
 };
 
 // ---- dense --------------------------------------------------------------------------------------
@@ -62,10 +77,34 @@ export const rankingDefaults = {
   maxK: 100,
   /** Candidates taken from each retriever before fusion. */
   candidates: 100,
-  maxPerDocument: 3,
+  /** At most this many hits of one document before others get a turn (0 = no limit). */
+  maxPerDocument: 0,
+  /** Fusion of lexical and dense lists: see EVAL.md for the sweep that chose these. */
+  fusion: { method: 'rrf' as 'rrf' | 'convex', rrfK: 60, denseWeight: 0.5 },
+  /** Queries longer than this are cut before analysis, and at most maxQueryTerms weighted terms are kept:
+   *  a 10,000-character query still answers in bounded time. */
+  maxQueryChars: 2000,
+  maxQueryTerms: 64,
 };
 
 // ---- answers ------------------------------------------------------------------------------------
 export const answerDefaults = {
   maxSentences: 3,
+  /** Abstain when no top hit contains at least this share of the question's content terms
+   *  (calibration on ../shared/eval/dev.jsonl: see minCoverage measurement below). */
+  minCoverage: 0.5,
+  /** Hits whose coverage counts as evidence. */
+  evidenceHits: 3,
+  /** Hits whose sentences may be quoted. */
+  sentenceHits: 5,
+  /** Hits returned as "closest" when the answer abstains. */
+  closestHits: 3,
+  /** A sentence scoring below this share of the best sentence's score is not worth adding. */
+  minRelativeSentenceScore: 0.5,
+  /** Bonus for the hit's rank: rankWeight / rank. */
+  rankWeight: 0.2,
+  /** Fragments (headings, captions) shorter than this many distinct words are never quoted. */
+  minSentenceWords: 5,
+  /** Longer sentences are quoted less readily. */
+  maxSentenceChars: 400,
 };

@@ -1,0 +1,413 @@
+// The archive: ties the store (source of truth) to the derived indexes (lexical BM25, HNSW vectors) and the
+// embedder, and serialises writes so a search never sees a half-updated document.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Archive, ArchiveHealth, DocumentSummary, IngestOutcome, IngestProgress } from '../lib/archive-api.ts';
+import type { DocumentMeta, Hit, Passage, SearchOptions } from '../lib/types.ts';
+import type { Analyser, Embedder, EmbedderIdentity } from '../index/types.ts';
+import { isFittable } from '../index/types.ts';
+import { ArchiveError, describeError, isArchiveError } from '../lib/errors.ts';
+import { lexiconDir as defaultLexiconDir, passageDefaults } from '../lib/config.ts';
+import { Store, type PassageRecord, type PassageRef } from '../store/store.ts';
+import { documentId, prepareDocument, sha256, type PreparedDocument } from '../ingest/prepare.ts';
+import { createAnalyser } from '../index/analyser.ts';
+import { LexicalIndex } from '../index/lexical-index.ts';
+import { loadEmbedder } from '../index/embedders/load.ts';
+import { VectorIndex } from '../index/vector-index.ts';
+import { retrieve } from './retrieve.ts';
+import { Mutex } from './mutex.ts';
+import { log } from '../lib/log.ts';
+
+export interface OpenArchiveOptions {
+  dataDir: string;
+  /** `EMBEDDER` env by default: builtin | e5 | auto. */
+  embedder?: 'builtin' | 'e5' | 'auto';
+  /** Folder laid out like ../shared/lexicon; null disables the lexicon. Default: lexiconDir(). */
+  lexiconDir?: string | null;
+  /** Passage splitting parameters (the eval sweep varies them). */
+  passage?: Partial<typeof passageDefaults>;
+}
+
+const VECTOR_DIR = 'vectors';
+
+export class ArchiveImpl implements Archive {
+  private readonly writes = new Mutex();
+  private readonly refs = new Map<number, PassageRef>();
+  private readonly docs = new Map<string, DocumentMeta>();
+  private dirty = false;
+  private denseBlocked: string | null = null;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly store: Store,
+    readonly analyser: Analyser,
+    readonly lexical: LexicalIndex,
+    readonly embedder: Embedder,
+    private readonly embedderNote: string,
+    private vectors: VectorIndex,
+    private readonly lexiconUsed: boolean,
+    private readonly passageOpts: Partial<typeof passageDefaults>,
+  ) {}
+
+  static async open(opts: OpenArchiveOptions): Promise<ArchiveImpl> {
+    const dataDir = resolve(opts.dataDir);
+    const store = Store.open(dataDir);
+    const lexDir = opts.lexiconDir === undefined ? defaultLexiconDir() : opts.lexiconDir;
+    const analyser = createAnalyser({ lexiconDir: lexDir });
+    const tokenize = (t: string) => analyser.passageTerms({ text: t, headingPath: [], title: '' });
+    const preference = opts.embedder ?? (process.env.EMBEDDER as OpenArchiveOptions['embedder']) ?? 'auto';
+    const { embedder, note } = await loadEmbedder({ preference, stateDir: dataDir, tokenize });
+    const vectors = openVectorIndex(resolve(dataDir, VECTOR_DIR), identityOf(embedder));
+    const archive = new ArchiveImpl(dataDir, store, analyser, new LexicalIndex(), embedder, note, vectors, lexDir !== null, opts.passage ?? {});
+    await archive.load();
+    return archive;
+  }
+
+  /** Builds the in-memory views from the store and brings derived indexes up to date with it. */
+  private async load(): Promise<void> {
+    for (const d of this.store.listDocuments()) this.docs.set(d.id, d);
+
+    if (this.store.getMeta('analyser_version') !== this.analyser.version) {
+      if (this.store.counts().passages > 0) {
+        log.info('analyser rules changed: re-analysing stored passages');
+        const entries = [...this.store.passageTexts()].map((p) => ({ id: p.id, terms: this.analyser.passageTerms(p) }));
+        this.store.replaceTerms(entries);
+      }
+      this.store.setMeta('analyser_version', this.analyser.version);
+    }
+    for (const r of this.store.passageRefs()) {
+      const { terms, ...ref } = r;
+      this.refs.set(ref.id, ref);
+      this.lexical.add(ref.id, terms.length ? terms.split(' ') : []);
+    }
+
+    const stored = this.storedIdentity();
+    const current = identityOf(this.embedder);
+    if (stored && this.store.counts().vectors > 0 && !sameIdentity(stored, current)) {
+      // Vectors from another embedder are not comparable: refuse dense search until `reindex`.
+      this.denseBlocked = `the index was built with ${fmtIdentity(stored)}, the active embedder is ${fmtIdentity(current)}`;
+      log.warn(`dense search disabled: ${this.denseBlocked}; run \`raadsarchief reindex\``);
+      return;
+    }
+    // The index file is saved after store commits; a crash in between leaves it behind the store's generation.
+    const gen = String(this.store.generation());
+    if (this.store.getMeta('vector_index_generation') !== gen || this.vectors.size !== this.store.counts().vectors) {
+      if (this.vectors.size > 0 || this.store.counts().vectors > 0) log.info('vector index out of date with the store: rebuilding from stored vectors');
+      await this.rebuildVectorIndex();
+    }
+  }
+
+  private storedIdentity(): EmbedderIdentity | null {
+    const raw = this.store.getMeta('embedder');
+    return raw ? (JSON.parse(raw) as EmbedderIdentity) : null;
+  }
+
+  private async rebuildVectorIndex(): Promise<void> {
+    this.vectors = VectorIndex.create(resolve(this.dataDir, VECTOR_DIR), identityOf(this.embedder));
+    const batch: { id: number; vector: Float32Array }[] = [];
+    const flush = () => {
+      this.vectors.add(batch.map((b) => b.id), batch.map((b) => b.vector));
+      batch.length = 0;
+    };
+    for (const v of this.store.vectors()) {
+      batch.push(v);
+      if (batch.length === 1024) flush();
+    }
+    if (batch.length) flush();
+    this.saveVectors();
+  }
+
+  private saveVectors(): void {
+    this.vectors.save();
+    this.store.setMeta('vector_index_generation', String(this.store.generation()));
+    this.dirty = false;
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------
+
+  async search(query: string, opts: SearchOptions = {}): Promise<Hit[]> {
+    const mode = opts.mode ?? 'hybrid';
+    if (mode !== 'lexical' && this.denseBlocked) {
+      throw new ArchiveError('ERR_EMBEDDER_MISMATCH', this.denseBlocked);
+    }
+    return retrieve(query, opts, {
+      analyser: this.analyser,
+      lexical: this.lexical,
+      vectors: this.vectors,
+      embedder: this.embedder,
+      refs: this.refs,
+      docs: this.docs,
+      store: this.store,
+    });
+  }
+
+  listDocuments(): DocumentSummary[] {
+    return this.store.listDocuments();
+  }
+
+  getDocument(id: string): DocumentSummary | null {
+    return this.store.getDocument(id);
+  }
+
+  getPassages(docId: string): Passage[] {
+    return this.store.passagesOf(docId);
+  }
+
+  getDocumentText(docId: string): string | null {
+    return this.store.documentText(docId)?.text ?? null;
+  }
+
+  getPage(docId: string, page: number): { page: number; start: number; text: string } | null {
+    const d = this.store.documentText(docId);
+    if (!d || !Number.isInteger(page) || page < 1 || page > d.pageStarts.length) return null;
+    const start = d.pageStarts[page - 1];
+    const end = page < d.pageStarts.length ? d.pageStarts[page] : d.text.length;
+    return { page, start, text: d.text.slice(start, end) };
+  }
+
+  health(): ArchiveHealth {
+    const c = this.store.counts();
+    return {
+      documents: c.documents,
+      passages: c.passages,
+      vectors: this.vectors.size,
+      embedder: { ...identityOf(this.embedder), note: this.denseBlocked ? `${this.embedderNote}; dense search disabled: ${this.denseBlocked}` : this.embedderNote },
+      lexicon: this.lexiconUsed,
+      dataDir: this.dataDir,
+    };
+  }
+
+  // ---- writing ----------------------------------------------------------------------------------
+
+  async ingestFiles(paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestOutcome[]> {
+    return this.writes.run(async () => {
+      const files = assignIds(paths.map((p) => resolve(p)));
+      const outcomes: IngestOutcome[] = [];
+      const progress: IngestProgress = { filesDone: 0, filesTotal: files.length, pages: 0, passages: 0 };
+      const prepared: { file: string; id: string; t0: number; prep: PreparedDocument }[] = [];
+
+      // Phase 1: parse, clean, split (CPU-bound, in parse workers for PDFs). Unchanged files stop here.
+      for (const f of files) {
+        const t0 = performance.now();
+        progress.currentFile = f.path;
+        onProgress?.({ ...progress });
+        try {
+          const bytes = await readInput(f.path);
+          const existing = this.docs.get(f.id);
+          if (existing && existing.sha256 === sha256(bytes)) {
+            outcomes.push({ file: f.path, status: 'unchanged', docId: f.id, ms: performance.now() - t0 });
+          } else {
+            const prep = await prepareDocument(bytes, { fileName: basename(f.path), sourcePath: f.path, id: f.id }, { passage: this.passageOpts });
+            prepared.push({ file: f.path, id: f.id, t0, prep });
+            progress.pages += prep.meta.pageCount;
+          }
+        } catch (e) {
+          outcomes.push(skipped(f.path, e, t0));
+        }
+        progress.filesDone++;
+        onProgress?.({ ...progress });
+      }
+
+      // The built-in embedder learns from the archive: fit it before the first vectors are made.
+      await this.fitIfNeeded(prepared.map((p) => p.prep));
+
+      // Phase 2: analyse, embed, write each document in its own transaction, then update the indexes.
+      for (const p of prepared) {
+        try {
+          const outcome = await this.commitDocument(p.prep);
+          outcomes.push({ ...outcome, file: p.file, ms: performance.now() - p.t0 });
+          progress.passages += p.prep.passages.length;
+          onProgress?.({ ...progress, currentFile: p.file });
+        } catch (e) {
+          outcomes.push(skipped(p.file, e, p.t0));
+        }
+      }
+      if (this.dirty) this.saveVectors();
+      return outcomes;
+    });
+  }
+
+  async ingestBytes(fileName: string, bytes: Uint8Array): Promise<IngestOutcome> {
+    return this.writes.run(async () => {
+      const t0 = performance.now();
+      const name = basename(fileName);
+      const id = documentId(name);
+      try {
+        const existing = this.docs.get(id);
+        if (existing && existing.sha256 === sha256(bytes)) return { file: name, status: 'unchanged', docId: id, ms: performance.now() - t0 };
+        const prep = await prepareDocument(bytes, { fileName: name, sourcePath: `upload:${name}`, id });
+        await this.fitIfNeeded([prep]);
+        const outcome = await this.commitDocument(prep);
+        this.saveVectors();
+        return { ...outcome, file: name, ms: performance.now() - t0 };
+      } catch (e) {
+        return skipped(name, e, t0);
+      }
+    });
+  }
+
+  async deleteDocument(id: string): Promise<boolean> {
+    return this.writes.run(async () => {
+      const removed = this.store.deleteDocument(id);
+      if (removed === null) return false;
+      this.forget(removed);
+      this.docs.delete(id);
+      this.saveVectors();
+      return true;
+    });
+  }
+
+  /** Re-embeds every stored passage (refitting the built-in embedder on the whole archive first) and rebuilds the
+   *  vector index; re-analyses terms too. The fix for an embedder mismatch or a grown archive. */
+  async reindex(onProgress?: (done: number, total: number) => void): Promise<{ passages: number; ms: number }> {
+    return this.writes.run(async () => {
+      const t0 = performance.now();
+      const passages = [...this.store.passageTexts()];
+      if (isFittable(this.embedder)) await this.embedder.fit(passages.map((p) => p.text));
+      this.persistEmbedderState();
+      const entries: { id: number; vector: Float32Array }[] = [];
+      for (let i = 0; i < passages.length; i += 256) {
+        const slice = passages.slice(i, i + 256);
+        const vecs = await this.embedder.embedPassages(slice.map((p) => p.text));
+        slice.forEach((p, j) => entries.push({ id: p.id, vector: vecs[j] }));
+        onProgress?.(Math.min(i + 256, passages.length), passages.length);
+      }
+      this.store.replaceVectors(entries);
+      this.store.replaceTerms(passages.map((p) => ({ id: p.id, terms: this.analyser.passageTerms(p) })));
+      this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
+      this.denseBlocked = null;
+      this.lexical.clear();
+      for (const r of this.store.passageRefs()) this.lexical.add(r.id, r.terms ? r.terms.split(' ') : []);
+      await this.rebuildVectorIndex();
+      return { passages: passages.length, ms: performance.now() - t0 };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.writes.run(async () => {
+      if (this.dirty) this.saveVectors();
+      this.store.close();
+    });
+  }
+
+  private async fitIfNeeded(batch: PreparedDocument[]): Promise<void> {
+    if (!isFittable(this.embedder) || this.embedder.fitted) return;
+    const texts = [...this.store.passageTexts()].map((p) => p.text);
+    for (const b of batch) for (const p of b.passages) texts.push(p.text);
+    if (texts.length === 0) return;
+    await this.embedder.fit(texts);
+    this.persistEmbedderState();
+    if (this.store.counts().vectors > 0) {
+      // Vectors made before the fit are not comparable with the new basis.
+      this.store.replaceVectors([]);
+    }
+    this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
+  }
+
+  private persistEmbedderState(): void {
+    if (isFittable(this.embedder)) saveEmbedderState(this.dataDir, this.embedder);
+  }
+
+  private async commitDocument(prep: PreparedDocument): Promise<Omit<IngestOutcome, 'file' | 'ms'>> {
+    if (this.denseBlocked) throw new ArchiveError('ERR_EMBEDDER_MISMATCH', this.denseBlocked);
+    const title = prep.meta.title;
+    const vectors = await this.embedder.embedPassages(prep.passages.map((p) => p.text));
+    const records: PassageRecord[] = prep.passages.map((p, i) => ({
+      ...p,
+      terms: this.analyser.passageTerms({ text: p.text, headingPath: p.headingPath, title }),
+      vector: vectors[i],
+    }));
+    if (!this.storedIdentity()) this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
+    const replaced = this.docs.has(prep.meta.id);
+    // From here to the end of the function everything is synchronous: no search can interleave.
+    const { removed, added } = this.store.putDocument(prep.meta, prep.doc, records);
+    this.forget(removed);
+    this.docs.set(prep.meta.id, prep.meta);
+    added.forEach((id, i) => {
+      const r = records[i];
+      this.refs.set(id, { id, docId: prep.meta.id, ordinal: r.ordinal, start: r.start, end: r.end });
+      this.lexical.add(id, r.terms);
+    });
+    this.vectors.add(added, vectors);
+    this.dirty = true;
+    return {
+      status: replaced ? 'replaced' : 'ingested',
+      docId: prep.meta.id,
+      pages: prep.meta.pageCount,
+      emptyPages: prep.doc.emptyPages.length,
+      passages: prep.passages.length,
+    };
+  }
+
+  private forget(ids: number[]): void {
+    for (const id of ids) {
+      this.refs.delete(id);
+      this.lexical.remove(id);
+    }
+    this.vectors.remove(ids);
+    if (ids.length) this.dirty = true;
+  }
+}
+
+export async function openArchive(opts: OpenArchiveOptions): Promise<ArchiveImpl> {
+  return ArchiveImpl.open(opts);
+}
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+function identityOf(e: Embedder): EmbedderIdentity {
+  return { name: e.name, dimension: e.dimension, version: e.version };
+}
+
+function sameIdentity(a: EmbedderIdentity, b: EmbedderIdentity): boolean {
+  return a.name === b.name && a.dimension === b.dimension && a.version === b.version;
+}
+
+function fmtIdentity(i: EmbedderIdentity): string {
+  return `${i.name} (${i.dimension} dims, version ${i.version})`;
+}
+
+/** Opens the saved vector index; one that is corrupt or from another embedder is replaced by an empty one that
+ *  `load()` refills from the stored vectors. */
+function openVectorIndex(dir: string, identity: EmbedderIdentity): VectorIndex {
+  try {
+    return VectorIndex.open(dir, identity);
+  } catch (e) {
+    if (!isArchiveError(e)) throw e;
+    log.warn(`vector index: ${e.message}; rebuilding it from the store`);
+    return VectorIndex.create(dir, identity);
+  }
+}
+
+async function readInput(path: string): Promise<Uint8Array> {
+  let s;
+  try {
+    s = await stat(path);
+  } catch (e) {
+    throw new ArchiveError('ERR_FILE_UNREADABLE', describeError(e), path);
+  }
+  if (!s.isFile()) throw new ArchiveError('ERR_FILE_UNREADABLE', 'not a regular file', path);
+  if (s.size === 0) throw new ArchiveError('ERR_FILE_EMPTY', '', path);
+  return new Uint8Array(await readFile(path));
+}
+
+function skipped(file: string, e: unknown, t0: number): IngestOutcome {
+  return {
+    file,
+    status: 'skipped',
+    reason: describeError(e),
+    code: isArchiveError(e) ? e.code : 'ERR_INTERNAL',
+    ms: performance.now() - t0,
+  };
+}
+
+/** Document ids come from file names; two files of one batch with the same name get distinct ids. */
+function assignIds(paths: string[]): { path: string; id: string }[] {
+  const used = new Map<string, number>();
+  return [...new Set(paths)].map((path) => {
+    const base = documentId(basename(path));
+    const n = used.get(base) ?? 0;
+    used.set(base, n + 1);
+    return { path, id: n === 0 ? base : `${base}-${n + 1}` };
+  });
+}

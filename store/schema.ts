@@ -1,0 +1,49 @@
+// The SQLite schema: the store is the source of truth; the vector and lexical indexes are derived from it.
+// Bump SCHEMA_VERSION with a migration when the tables change.
+export const SCHEMA_VERSION = 1;
+
+export const schemaSql = `
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+  id           TEXT PRIMARY KEY,
+  title        TEXT NOT NULL,
+  year         INTEGER,
+  organisation TEXT,
+  language     TEXT NOT NULL,
+  format       TEXT NOT NULL,
+  page_count   INTEGER NOT NULL,
+  empty_pages  TEXT NOT NULL,          -- JSON array of page numbers
+  byte_size    INTEGER NOT NULL,
+  sha256       TEXT NOT NULL,
+  file_name    TEXT NOT NULL,
+  source_path  TEXT NOT NULL,
+  ingested_at  TEXT NOT NULL,
+  text         TEXT NOT NULL,          -- the clean text that passage offsets point into
+  page_starts  TEXT NOT NULL           -- JSON array: offset of each page in text
+);
+
+-- AUTOINCREMENT: passage ids are never reused, so a stale vector-index label can never point at a new passage.
+CREATE TABLE IF NOT EXISTS passages (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal      INTEGER NOT NULL,
+  start        INTEGER NOT NULL,
+  end          INTEGER NOT NULL,
+  page_first   INTEGER NOT NULL,
+  page_last    INTEGER NOT NULL,
+  heading_path TEXT NOT NULL,          -- JSON array, outermost first
+  text         TEXT NOT NULL,
+  terms        TEXT NOT NULL,          -- analysed lexical terms, space-separated (see meta.analyser_version)
+  UNIQUE (doc_id, ordinal)
+);
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
+
+CREATE TABLE IF NOT EXISTS vectors (
+  passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+  vector     BLOB NOT NULL             -- Float32 little-endian, built by meta.embedder_*
+);
+`;

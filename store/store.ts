@@ -1,0 +1,296 @@
+// The document store: SQLite through better-sqlite3 (WAL, foreign keys, one transaction per document),
+// so a crash or Ctrl-C mid-batch leaves every document either fully in or fully out.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CleanDocument, DocumentMeta, Passage, PassageDraft } from '../lib/types.ts';
+import type { DocumentSummary } from '../lib/archive-api.ts';
+import { SCHEMA_VERSION, schemaSql } from './schema.ts';
+
+/** A passage ready to be written: its draft, its analysed terms and (optionally) its vector. */
+export interface PassageRecord extends PassageDraft {
+  terms: string[];
+  vector?: Float32Array;
+}
+
+/** The light per-passage facts retrieval keeps in memory (no text). */
+export interface PassageRef {
+  id: number;
+  docId: string;
+  ordinal: number;
+  start: number;
+  end: number;
+}
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  year: number | null;
+  organisation: string | null;
+  language: string;
+  format: string;
+  page_count: number;
+  empty_pages: string;
+  byte_size: number;
+  sha256: string;
+  file_name: string;
+  source_path: string;
+  ingested_at: string;
+  passage_count?: number;
+}
+
+interface PassageRow {
+  id: number;
+  doc_id: string;
+  ordinal: number;
+  start: number;
+  end: number;
+  page_first: number;
+  page_last: number;
+  heading_path: string;
+  text: string;
+}
+
+const DOC_COLUMNS =
+  'id, title, year, organisation, language, format, page_count, empty_pages, byte_size, sha256, file_name, source_path, ingested_at';
+
+function toMeta(r: DocumentRow): DocumentMeta {
+  return {
+    id: r.id,
+    title: r.title,
+    year: r.year,
+    organisation: r.organisation,
+    language: r.language,
+    format: r.format as DocumentMeta['format'],
+    pageCount: r.page_count,
+    byteSize: r.byte_size,
+    sha256: r.sha256,
+    fileName: r.file_name,
+    sourcePath: r.source_path,
+    ingestedAt: r.ingested_at,
+  };
+}
+
+function toPassage(r: PassageRow): Passage {
+  return {
+    id: r.id,
+    docId: r.doc_id,
+    ordinal: r.ordinal,
+    text: r.text,
+    start: r.start,
+    end: r.end,
+    pageFirst: r.page_first,
+    pageLast: r.page_last,
+    headingPath: JSON.parse(r.heading_path) as string[],
+  };
+}
+
+export function vectorToBlob(v: Float32Array): Buffer {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+}
+
+export function blobToVector(b: Buffer): Float32Array {
+  // Copy: the Buffer may share a pool and need not be 4-byte aligned.
+  const out = new Float32Array(b.byteLength / 4);
+  new Uint8Array(out.buffer).set(b);
+  return out;
+}
+
+export class Store {
+  readonly db: Database.Database;
+  readonly path: string;
+
+  private constructor(path: string) {
+    this.path = path;
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(schemaSql);
+    const version = this.getMeta('schema_version');
+    if (version === null) this.setMeta('schema_version', String(SCHEMA_VERSION));
+    else if (Number(version) !== SCHEMA_VERSION) {
+      throw new Error(`store ${path} has schema version ${version}, this program expects ${SCHEMA_VERSION}`);
+    }
+  }
+
+  static open(dataDir: string): Store {
+    mkdirSync(dataDir, { recursive: true });
+    return new Store(join(dataDir, 'archive.sqlite'));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Incremented by every write, inside its transaction: derived indexes record the generation they reflect. */
+  generation(): number {
+    return Number(this.getMeta('generation') ?? 0);
+  }
+
+  private bumpGeneration(): void {
+    this.setMeta('generation', String(this.generation() + 1));
+  }
+
+  getDocument(id: string): DocumentSummary | null {
+    const row = this.db
+      .prepare(`SELECT ${DOC_COLUMNS}, (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.id) AS passage_count FROM documents d WHERE id = ?`)
+      .get(id) as DocumentRow | undefined;
+    return row ? { ...toMeta(row), passageCount: row.passage_count ?? 0 } : null;
+  }
+
+  listDocuments(): DocumentSummary[] {
+    const rows = this.db
+      .prepare(`SELECT ${DOC_COLUMNS}, (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.id) AS passage_count FROM documents d ORDER BY id`)
+      .all() as DocumentRow[];
+    return rows.map((r) => ({ ...toMeta(r), passageCount: r.passage_count ?? 0 }));
+  }
+
+  emptyPages(id: string): number[] {
+    const row = this.db.prepare('SELECT empty_pages FROM documents WHERE id = ?').get(id) as { empty_pages: string } | undefined;
+    return row ? (JSON.parse(row.empty_pages) as number[]) : [];
+  }
+
+  documentText(id: string): { text: string; pageStarts: number[] } | null {
+    const row = this.db.prepare('SELECT text, page_starts FROM documents WHERE id = ?').get(id) as
+      | { text: string; page_starts: string }
+      | undefined;
+    return row ? { text: row.text, pageStarts: JSON.parse(row.page_starts) as number[] } : null;
+  }
+
+  passagesOf(docId: string): Passage[] {
+    const rows = this.db.prepare('SELECT * FROM passages WHERE doc_id = ? ORDER BY ordinal').all(docId) as PassageRow[];
+    return rows.map(toPassage);
+  }
+
+  passagesByIds(ids: number[]): Map<number, Passage> {
+    const out = new Map<number, Passage>();
+    const stmt = this.db.prepare('SELECT * FROM passages WHERE id = ?');
+    for (const id of ids) {
+      const row = stmt.get(id) as PassageRow | undefined;
+      if (row) out.set(id, toPassage(row));
+    }
+    return out;
+  }
+
+  /** Writes one document with all its passages, terms and vectors, replacing any earlier version, atomically.
+   *  Returns the ids of the passages removed and added so the caller can update derived indexes. */
+  putDocument(meta: DocumentMeta, doc: CleanDocument, passages: PassageRecord[]): { removed: number[]; added: number[] } {
+    const tx = this.db.transaction(() => {
+      const removed = this.passageIdsOf(meta.id);
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(meta.id);
+      this.db
+        .prepare(
+          `INSERT INTO documents (${DOC_COLUMNS}, text, page_starts)
+           VALUES (@id, @title, @year, @organisation, @language, @format, @pageCount, @emptyPages, @byteSize, @sha256,
+                   @fileName, @sourcePath, @ingestedAt, @text, @pageStarts)`,
+        )
+        .run({
+          ...meta,
+          emptyPages: JSON.stringify(doc.emptyPages),
+          text: doc.text,
+          pageStarts: JSON.stringify(doc.pageStarts),
+        });
+      const insertPassage = this.db.prepare(
+        `INSERT INTO passages (doc_id, ordinal, start, end, page_first, page_last, heading_path, text, terms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const insertVector = this.db.prepare('INSERT INTO vectors (passage_id, vector) VALUES (?, ?)');
+      const added: number[] = [];
+      for (const p of passages) {
+        const info = insertPassage.run(
+          meta.id,
+          p.ordinal,
+          p.start,
+          p.end,
+          p.pageFirst,
+          p.pageLast,
+          JSON.stringify(p.headingPath),
+          p.text,
+          p.terms.join(' '),
+        );
+        const id = Number(info.lastInsertRowid);
+        added.push(id);
+        if (p.vector) insertVector.run(id, vectorToBlob(p.vector));
+      }
+      this.bumpGeneration();
+      return { removed, added };
+    });
+    return tx.immediate();
+  }
+
+  /** Deletes a document and everything derived from it in the store; returns the removed passage ids. */
+  deleteDocument(id: string): number[] | null {
+    const tx = this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) return null;
+      const removed = this.passageIdsOf(id);
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+      this.bumpGeneration();
+      return removed;
+    });
+    return tx.immediate();
+  }
+
+  private passageIdsOf(docId: string): number[] {
+    return (this.db.prepare('SELECT id FROM passages WHERE doc_id = ?').all(docId) as { id: number }[]).map((r) => r.id);
+  }
+
+  counts(): { documents: number; passages: number; vectors: number } {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      documents: one('SELECT COUNT(*) AS n FROM documents'),
+      passages: one('SELECT COUNT(*) AS n FROM passages'),
+      vectors: one('SELECT COUNT(*) AS n FROM vectors'),
+    };
+  }
+
+  *passageRefs(): Generator<PassageRef & { terms: string }> {
+    const stmt = this.db.prepare('SELECT id, doc_id AS docId, ordinal, start, end, terms FROM passages ORDER BY id');
+    yield* stmt.iterate() as Iterable<PassageRef & { terms: string }>;
+  }
+
+  *passageTexts(): Generator<{ id: number; text: string; headingPath: string[]; title: string }> {
+    const stmt = this.db.prepare(
+      'SELECT p.id, p.text, p.heading_path, d.title FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id',
+    );
+    for (const r of stmt.iterate() as Iterable<{ id: number; text: string; heading_path: string; title: string }>) {
+      yield { id: r.id, text: r.text, headingPath: JSON.parse(r.heading_path) as string[], title: r.title };
+    }
+  }
+
+  *vectors(): Generator<{ id: number; vector: Float32Array }> {
+    const stmt = this.db.prepare('SELECT passage_id AS id, vector FROM vectors ORDER BY passage_id');
+    for (const r of stmt.iterate() as Iterable<{ id: number; vector: Buffer }>) yield { id: r.id, vector: blobToVector(r.vector) };
+  }
+
+  /** Replaces every stored vector (after a refit or a change of embedder), in one transaction. */
+  replaceVectors(entries: Iterable<{ id: number; vector: Float32Array }>): void {
+    const tx = this.db.transaction(() => {
+      this.db.prepare('DELETE FROM vectors').run();
+      const ins = this.db.prepare('INSERT INTO vectors (passage_id, vector) VALUES (?, ?)');
+      for (const e of entries) ins.run(e.id, vectorToBlob(e.vector));
+      this.bumpGeneration();
+    });
+    tx.immediate();
+  }
+
+  /** Replaces the analysed terms of every passage (after a change of analyser rules). */
+  replaceTerms(entries: Iterable<{ id: number; terms: string[] }>): void {
+    const tx = this.db.transaction(() => {
+      const upd = this.db.prepare('UPDATE passages SET terms = ? WHERE id = ?');
+      for (const e of entries) upd.run(e.terms.join(' '), e.id);
+      this.bumpGeneration();
+    });
+    tx.immediate();
+  }
+}
