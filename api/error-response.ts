@@ -1,0 +1,50 @@
+// Every failure leaves the API as `{ error: { code, message, field? } }` with a fitting status:
+// catalogue errors keep theirs, framework 4xx keep theirs, anything else is a 500 without internals.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ArchiveError, isArchiveError, type ErrorCode } from '../lib/errors.ts';
+import { ValidationError } from './zod-validation.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/** Framework errors a client can cause, mapped to catalogue codes. */
+const FRAMEWORK_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'ERR_TOO_LARGE',
+  FST_REQ_FILE_TOO_LARGE: 'ERR_TOO_LARGE',
+  FST_FILES_LIMIT: 'ERR_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'ERR_BAD_REQUEST',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'ERR_BAD_REQUEST',
+};
+
+export function errorResponse(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof ValidationError) {
+    return { status: 400, body: { error: { code: err.code, message: err.message, field: err.field } } };
+  }
+  if (isArchiveError(err)) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
+  const fe = err as Partial<FastifyError>;
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const code = (fe.code && FRAMEWORK_CODES[fe.code]) ?? 'ERR_BAD_REQUEST';
+    return { status, body: { error: { code, message: clientMessage(fe) } } };
+  }
+  return { status: 500, body: { error: { code: 'ERR_INTERNAL', message: 'internal error; the server log has details' } } };
+}
+
+function clientMessage(fe: Partial<FastifyError>): string {
+  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.name === 'SyntaxError') return 'body is not valid JSON';
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'request body too large';
+  return fe.message ?? 'bad request';
+}
+
+export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = errorResponse(err);
+  if (status >= 500) request.log.error({ err }, 'request failed');
+  else request.log.info({ code: body.error.code, status }, body.error.message);
+  void reply.status(status).send(body);
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  const err = new ArchiveError('ERR_NOT_FOUND', `${request.method} ${request.url.split('?')[0]}`);
+  void reply.status(404).send(errorResponse(err).body);
+}

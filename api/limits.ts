@@ -1,0 +1,12 @@
+// The API's own limits, in one place. Sizes are generous for real use and small enough that one
+// client cannot tie up the server.
+export const apiDefaults = {
+  /** JSON bodies: questions and filters are small. */
+  bodyLimit: 64 * 1024,
+  /** Uploaded files (PDF/TXT/MD). */
+  uploadMaxBytes: 50 * 1024 * 1024,
+  /** Per client IP on every endpoint; writes are behind the API key as well. */
+  rateLimit: { max: 120, timeWindow: '1 minute' },
+  maxQueryChars: 1000,
+  maxFilterDocuments: 100,
+};

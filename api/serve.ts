@@ -1,0 +1,34 @@
+// Opens the archive and serves it until SIGINT/SIGTERM, then closes the server and the archive cleanly.
+import { openArchive } from '../search/archive.ts';
+import { buildServer } from './server.ts';
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  apiKey?: string;
+}
+
+export async function serve(opts: ServeOptions): Promise<void> {
+  const archive = await openArchive({ dataDir: opts.dataDir });
+  const app = await buildServer(archive, { apiKey: opts.apiKey, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  app.addHook('onClose', async () => archive.close());
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  await app.listen({ port: opts.port, host: opts.host });
+}

@@ -1,0 +1,55 @@
+// The HTTP server: JSON API under /api, OpenAPI + Swagger UI, and the staff page at /.
+// CORS stays off: the page is served from the same origin, and nothing else should call the API from a browser.
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { Archive } from '../lib/archive-api.ts';
+import { ArchiveError } from '../lib/errors.ts';
+import { apiDefaults } from './limits.ts';
+import { zodValidatorCompiler } from './zod-validation.ts';
+import { handleError, handleNotFound } from './error-response.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerSearch } from './routes/search.ts';
+import { registerAsk } from './routes/ask.ts';
+import { registerDocuments } from './routes/documents.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerStaticPage } from './static-page.ts';
+
+export interface ServerOptions {
+  /** Enables the write endpoints (upload, delete); without it they answer 403. */
+  apiKey?: string;
+  /** Pino logger options (true for defaults); off when omitted. */
+  logger?: boolean | object;
+  /** Per-IP request budget (defaults in api/limits.ts). */
+  rateLimit?: { max: number; timeWindow: number | string };
+}
+
+export async function buildServer(archive: Archive, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: apiDefaults.bodyLimit,
+    // Query strings and ids are short; anything longer is an attack or a mistake.
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  const limit = opts.rateLimit ?? apiDefaults.rateLimit;
+  await app.register(rateLimit, {
+    max: limit.max,
+    timeWindow: limit.timeWindow,
+    errorResponseBuilder: (_request, context) => new ArchiveError('ERR_RATE_LIMITED', context.after),
+  });
+  await app.register(multipart, { limits: { fileSize: apiDefaults.uploadMaxBytes, files: 1, fields: 10 } });
+  await registerOpenApi(app);
+
+  registerSearch(app, archive);
+  registerAsk(app, archive);
+  registerDocuments(app, archive, opts.apiKey);
+  registerHealth(app, archive);
+  registerStaticPage(app);
+
+  if (!opts.apiKey) app.log.warn('API_KEY is not set: upload and delete are disabled (403)');
+  return app;
+}
