@@ -1,0 +1,123 @@
+// The Dutch analyser: tokens -> stop words out -> stems, plus compound parts; for queries also weighted
+// expansions. The same rules serve passages and queries, so a query word meets its passage word.
+import type { Analyser, PassageFields, WeightedTerm } from './types.ts';
+import { lexiconDir as defaultLexiconDir, lexicalDefaults } from '../lib/config.ts';
+import { tokenise, foldDiacritics } from './tokenise.ts';
+import { DUTCH_STOPWORDS } from './stopwords.ts';
+import { stemDutch } from './stem.ts';
+import { CompoundSplitter } from './compounds.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
+import { wordScore } from './vocabulary.ts';
+import { synonymTerms } from './query-expansion.ts';
+
+/** The rules an analyser applies; defaults (lib/config.ts, lexical section) were chosen by measurement. */
+export interface AnalyserRules {
+  stopwords: boolean;
+  /** 'snowball': Snowball Dutch (which also folds diacritics); 'fold': diacritics folded only; 'none'. */
+  stemming: 'snowball' | 'fold' | 'none';
+  compounds: boolean;
+  /** Query weight of a compound part of a query word. */
+  compoundWeight: number;
+  /** Query weight of a synonym at full source confidence; 0 turns synonyms off. */
+  synonymWeight: number;
+}
+
+export interface AnalyserOptions {
+  /** Lexicon folder; undefined: lib/config's lexiconDir(); null: none. */
+  lexiconDir?: string | null;
+  /** The archive's own words with their counts (see countWords), or a plain list of words (count 2 each).
+   *  A snapshot taken at start-up: passages analysed later use it, and terms stored earlier stay valid
+   *  because the lexicon, not the archive, does most of the splitting (see `version`). */
+  vocabulary?: ReadonlyMap<string, number> | Iterable<string>;
+  rules?: Partial<AnalyserRules>;
+}
+
+// Bump when tokenisation, stop words, stemming or splitting change: stored terms must then be re-analysed.
+const RULES_REVISION = 1;
+
+export function createAnalyser(opts: AnalyserOptions = {}): Analyser {
+  const rules: AnalyserRules = { ...lexicalDefaults.analyser, ...opts.rules };
+  const dir = opts.lexiconDir === undefined ? defaultLexiconDir() : opts.lexiconDir;
+  const lexicon = dir ? loadLexicon(dir) : null;
+  const splitter = rules.compounds ? new CompoundSplitter(wordScore(lexicon, toCounts(opts.vocabulary))) : null;
+  const version = [
+    `nl${RULES_REVISION}`,
+    rules.stopwords ? 'sw' : 'nosw',
+    rules.stemming,
+    splitter ? 'cmp' : 'nocmp',
+    lexicon ? 'lex' : 'nolex',
+  ].join('-');
+  return new DutchAnalyser(rules, lexicon, splitter, version);
+}
+
+class DutchAnalyser implements Analyser {
+  constructor(
+    private readonly rules: AnalyserRules,
+    private readonly lexicon: Lexicon | null,
+    private readonly splitter: CompoundSplitter | null,
+    readonly version: string,
+  ) {}
+
+  passageTerms(fields: PassageFields): string[] {
+    const out: string[] = [];
+    for (const text of [fields.title, ...fields.headingPath, fields.text]) {
+      if (!text) continue;
+      for (const tok of tokenise(text)) {
+        const term = this.term(tok.word);
+        if (term) out.push(term);
+        for (const part of this.partsOf(tok.word, tok.parts)) out.push(part);
+      }
+    }
+    return out;
+  }
+
+  queryTerms(query: string): WeightedTerm[] {
+    const terms = new Map<string, WeightedTerm>();
+    const add = (term: string, weight: number, source: WeightedTerm['source']): void => {
+      const prev = terms.get(term);
+      if (!prev || prev.weight < weight) terms.set(term, { term, weight, source });
+    };
+    for (const tok of tokenise(query)) {
+      const term = this.term(tok.word);
+      if (term) add(term, 1, 'query');
+      for (const part of this.partsOf(tok.word, tok.parts)) add(part, this.rules.compoundWeight, 'compound');
+      if (this.lexicon && this.rules.synonymWeight > 0 && term) {
+        for (const s of synonymTerms(this.lexicon, tok.word, this.rules.synonymWeight)) {
+          const t = this.term(s.lemma);
+          if (t) add(t, s.weight, 'synonym');
+        }
+      }
+    }
+    return [...terms.values()];
+  }
+
+  /** The index term of a word, or null for a stop word. */
+  private term(word: string): string | null {
+    if (this.rules.stopwords && DUTCH_STOPWORDS.has(word)) return null;
+    if (this.rules.stemming === 'snowball') return stemDutch(word);
+    if (this.rules.stemming === 'fold') return foldDiacritics(word);
+    return word;
+  }
+
+  /** Index terms of the parts of a hyphenated word and of a compound. */
+  private partsOf(word: string, hyphenParts: string[] | undefined): string[] {
+    const words = hyphenParts ? [...hyphenParts] : [];
+    if (this.splitter) {
+      for (const w of hyphenParts ?? [word]) words.push(...this.splitter.split(w));
+    }
+    const out: string[] = [];
+    for (const w of words) {
+      const t = this.term(w);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+}
+
+function toCounts(vocabulary: AnalyserOptions['vocabulary']): ReadonlyMap<string, number> | null {
+  if (!vocabulary) return null;
+  if (vocabulary instanceof Map) return vocabulary;
+  const counts = new Map<string, number>();
+  for (const w of vocabulary as Iterable<string>) counts.set(w, 2);
+  return counts;
+}
