@@ -200,6 +200,34 @@ export function buildProgram(result: Out): Command {
     },
   );
 
+  cmd('ask', 'answer a question with cited sentences from the archive (same JSON as POST /api/ask)')
+    .argument('<question>', 'a Dutch question')
+    .option('--k <n>', 'passages to draw the answer from', (v) => Number.parseInt(v, 10))
+    .action(async (question: string, o: { k?: number }, c: Command) => {
+      const g = c.optsWithGlobals<Globals>();
+      const { ask } = await import('../search/ask.ts');
+      const r = await withArchive(g, (a) => ask(a, { question, k: o.k }));
+      print(g.json, r, () => {
+        if (!r.answered) {
+          const closest = r.hits.slice(0, 3).map((h) => `- ${h.document.title}, p. ${h.pageFirst}: ${truncate(h.text, 160)}`);
+          return `${r.answer}\n\nDichtstbijzijnde passages:\n${closest.join('\n')}`;
+        }
+        const cites = r.citations.map((ci) => `[${ci.n}] ${ci.title}, ${ci.pageFirst === ci.pageLast ? `p. ${ci.pageFirst}` : `pp. ${ci.pageFirst}-${ci.pageLast}`}`);
+        return `${r.answer}\n\n${cites.join('\n')}`;
+      });
+    });
+
+  cmd('serve', 'serve the API and the staff page')
+    .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), 3000)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .action(async (o: { port: number; host: string }, c: Command) => {
+      const g = c.optsWithGlobals<Globals>();
+      const { serve } = await import('../api/serve.ts');
+      await serve({ dataDir: dataDir(g.data), port: o.port, host: o.host, apiKey: process.env.API_KEY || undefined });
+      process.stderr.write(`Raadsarchief: http://${o.host}:${o.port}/ (API docs at /docs)\n`);
+      await new Promise(() => undefined); // serve until a signal closes the process
+    });
+
   return program;
 }
 

@@ -41,7 +41,7 @@ export class ArchiveImpl implements Archive {
     readonly dataDir: string,
     readonly store: Store,
     readonly analyser: Analyser,
-    readonly lexical: LexicalIndex,
+    private lexical: LexicalIndex,
     readonly embedder: Embedder,
     private readonly embedderNote: string,
     private vectors: VectorIndex,
@@ -276,7 +276,7 @@ export class ArchiveImpl implements Archive {
       this.store.replaceTerms(passages.map((p) => ({ id: p.id, terms: this.analyser.passageTerms(p) })));
       this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
       this.denseBlocked = null;
-      this.lexical.clear();
+      this.lexical = new LexicalIndex();
       for (const r of this.store.passageRefs()) this.lexical.add(r.id, r.terms ? r.terms.split(' ') : []);
       await this.rebuildVectorIndex();
       return { passages: passages.length, ms: performance.now() - t0 };
