@@ -27,7 +27,7 @@ export class ArchiveRetriever extends BaseRetriever {
     this.filters = fields.filters;
   }
 
-  async _getRelevantDocuments(query: string): Promise<Document[]> {
+  override async _getRelevantDocuments(query: string): Promise<Document[]> {
     const hits = await this.archive.search(query, { mode: this.mode, k: this.k, filters: this.filters });
     return hits.map(
       (h) =>
