@@ -1,0 +1,46 @@
+// Shared set-up for the API tests: the real archive over the bundled corpus in a temporary data dir.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { openArchive } from '../../search/archive.ts';
+import type { Archive } from '../../lib/archive-api.ts';
+import { buildServer, type ServerOptions } from '../../api/server.ts';
+
+export const CORPUS_DIR = resolve(import.meta.dirname, '../../corpus');
+export const corpusFiles = () => readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(CORPUS_DIR, f));
+
+export interface Harness {
+  archive: Archive;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: ServerOptions = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'raadsarchief-api-'));
+  const archive = await openArchive({ dataDir });
+  const outcomes = await archive.ingestFiles(corpusFiles());
+  const failed = outcomes.filter((o) => o.status === 'skipped');
+  if (failed.length > 0) throw new Error(`corpus ingest failed: ${failed.map((o) => `${o.file}: ${o.reason}`).join('; ')}`);
+  const app = await buildServer(archive, opts);
+  return {
+    archive,
+    app,
+    async close() {
+      await app.close();
+      await archive.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A multipart/form-data body with one file field, built by hand (no form-data dependency). */
+export function multipartFile(fileName: string, content: string | Buffer, field = 'file') {
+  const boundary = `----raadsarchief${Date.now().toString(16)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
+    'Content-Type: application/octet-stream\r\n\r\n';
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
