@@ -1,0 +1,301 @@
+// The built-in embedder: word vectors learned from the archive itself (PPMI of a window co-occurrence
+// matrix, truncated by randomized SVD), pooled over a passage with SIF weights and the common component
+// removed (Arora et al. 2017). Words outside the vocabulary borrow the vectors of known words that share
+// character 5-grams, so compounds and inflections ("oriënteren" / "oriëntatiedagen") still land nearby.
+// Chosen over LSA and hashed n-grams by the measurements in the embedder report (bench notes in hnsw.ts).
+import { createHash } from 'node:crypto';
+import { decode, encode } from '@msgpack/msgpack';
+import { ArchiveError } from '../../lib/errors.ts';
+import { csrFromRows, normalizeInPlace, randomizedSvd, seededRandom } from '../linalg.ts';
+import type { FittableEmbedder } from '../types.ts';
+
+export type Tokenize = (text: string) => string[];
+
+export interface BuiltinOptions {
+  tokenize: Tokenize;
+  /** Vector length. */
+  dimension?: number;
+  /** Seeds passage sampling and the SVD: the same archive gives the same vectors. */
+  seed?: number;
+  /** Fit on a seeded sample of at most this many passages; the rest are folded in by `embedPassages`. */
+  maxFitPassages?: number;
+  /** Most frequent words kept; bounds fit time and state size. */
+  maxVocabulary?: number;
+}
+
+const DEFAULTS = { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 };
+const WINDOW = 5;
+/** SIF smoothing: a / (a + p(w)) weighs rare words up and function words down. */
+const SIF_A = 1e-3;
+/** Context-distribution smoothing for PPMI (Levy, Goldberg & Dagan 2015). */
+const CONTEXT_ALPHA = 0.75;
+const GRAM = 5;
+const STATE_FORMAT = 1;
+
+interface State {
+  dimension: number;
+  words: string[];
+  /** Unigram probability per word. */
+  probs: Float32Array;
+  /** words.length x dimension, unit rows. */
+  vectors: Float32Array;
+  /** Common component removed from every pooled vector. */
+  commonComponent: Float32Array;
+}
+
+export class BuiltinEmbedder implements FittableEmbedder {
+  readonly name = 'builtin-sif';
+  readonly dimension: number;
+  private readonly tokenize: Tokenize;
+  private readonly opts: typeof DEFAULTS;
+  private state: State | null = null;
+  private serialized: Buffer | null = null;
+  private wordIndex = new Map<string, number>();
+  private gramWords = new Map<string, number[]>();
+  private oovCache = new Map<string, Float32Array | null>();
+  private _version = 'unfitted';
+
+  constructor(opts: BuiltinOptions) {
+    this.tokenize = opts.tokenize;
+    this.opts = { ...DEFAULTS, ...stripUndefined(opts) };
+    this.dimension = this.opts.dimension;
+  }
+
+  /** Restores a fitted embedder from `serialize()` output. */
+  static load(state: Buffer, tokenize: Tokenize): BuiltinEmbedder {
+    const s = decodeState(state);
+    const e = new BuiltinEmbedder({ tokenize, dimension: s.dimension });
+    e.install(s, state);
+    return e;
+  }
+
+  get fitted(): boolean {
+    return this.state !== null;
+  }
+
+  get version(): string {
+    return this._version;
+  }
+
+  async fit(texts: string[]): Promise<void> {
+    const { dimension, seed, maxFitPassages, maxVocabulary } = this.opts;
+    const sample = seededSample(texts, maxFitPassages, seed);
+    const tokens = sample.map((t) => this.tokenize(t));
+
+    const counts = new Map<string, number>();
+    for (const ts of tokens) for (const w of ts) counts.set(w, (counts.get(w) ?? 0) + 1);
+    // Words seen once carry no co-occurrence signal; ties broken alphabetically for determinism.
+    const words = [...counts]
+      .filter(([, c]) => c >= 2)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, maxVocabulary)
+      .map(([w]) => w);
+    if (words.length < 2) throw new ArchiveError('ERR_MODEL_UNAVAILABLE', 'too little text to fit the built-in embedder');
+    const index = new Map(words.map((w, i) => [w, i]));
+    let total = 0;
+    for (const c of counts.values()) total += c;
+    const probs = Float32Array.from(words, (w) => counts.get(w)! / total);
+
+    const svd = randomizedSvd(csrFromRows(ppmiRows(tokens, index), words.length), dimension, { seed, powerIterations: 1 });
+    // Word vectors U·S^½ (symmetric weighting), unit length.
+    const vectors = new Float32Array(words.length * dimension);
+    for (let i = 0; i < words.length; i++) {
+      const row = vectors.subarray(i * dimension, (i + 1) * dimension);
+      for (let j = 0; j < svd.k; j++) row[j] = svd.u[i * svd.k + j]! * Math.sqrt(svd.s[j]!);
+      normalizeInPlace(row);
+    }
+    const partial: State = { dimension, words, probs, vectors, commonComponent: new Float32Array(dimension) };
+    this.install(partial, null);
+    partial.commonComponent = firstPrincipalComponent(sample.map((t) => this.pool(t)), dimension, seed);
+    this.install(partial, null);
+  }
+
+  serialize(): Buffer {
+    if (!this.serialized) throw notFitted();
+    return this.serialized;
+  }
+
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
+    if (!this.state) throw notFitted();
+    return texts.map((t) => this.embed(t));
+  }
+
+  async embedQuery(text: string): Promise<Float32Array> {
+    if (!this.state) throw notFitted();
+    return this.embed(text);
+  }
+
+  private embed(text: string): Float32Array {
+    const v = this.pool(text);
+    const pc = this.state!.commonComponent;
+    let d = 0;
+    for (let j = 0; j < v.length; j++) d += v[j]! * pc[j]!;
+    for (let j = 0; j < v.length; j++) v[j]! -= d * pc[j]!;
+    normalizeInPlace(v);
+    return v;
+  }
+
+  /** SIF-weighted sum of word vectors (unnormalised). */
+  private pool(text: string): Float32Array {
+    const s = this.state!;
+    const dim = s.dimension;
+    const out = new Float32Array(dim);
+    for (const w of this.tokenize(text)) {
+      const i = this.wordIndex.get(w);
+      const vec = i === undefined ? this.oovVector(w) : s.vectors.subarray(i * dim, (i + 1) * dim);
+      if (!vec) continue;
+      // An unseen word is as rare as can be: full SIF weight.
+      const weight = SIF_A / (SIF_A + (i === undefined ? 0 : s.probs[i]!));
+      for (let j = 0; j < dim; j++) out[j]! += weight * vec[j]!;
+    }
+    return out;
+  }
+
+  /** Mean vector of the known words sharing character 5-grams with `w`, weighted by how many they share. */
+  private oovVector(w: string): Float32Array | null {
+    const cached = this.oovCache.get(w);
+    if (cached !== undefined) return cached;
+    const s = this.state!;
+    const dim = s.dimension;
+    const shared = new Map<number, number>();
+    for (const g of charGrams(w)) for (const i of this.gramWords.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    let vec: Float32Array | null = null;
+    if (shared.size > 0) {
+      vec = new Float32Array(dim);
+      for (const [i, n] of shared) for (let j = 0; j < dim; j++) vec[j]! += n * s.vectors[i * dim + j]!;
+      normalizeInPlace(vec);
+    }
+    // Bounded so a stream of novel queries cannot grow memory without limit.
+    if (this.oovCache.size > 50_000) this.oovCache.clear();
+    this.oovCache.set(w, vec);
+    return vec;
+  }
+
+  private install(s: State, serialized: Buffer | null): void {
+    this.state = s;
+    this.wordIndex = new Map(s.words.map((w, i) => [w, i]));
+    this.gramWords = new Map();
+    s.words.forEach((w, i) => {
+      for (const g of new Set(charGrams(w))) {
+        const list = this.gramWords.get(g);
+        if (list) list.push(i);
+        else this.gramWords.set(g, [i]);
+      }
+    });
+    this.oovCache.clear();
+    this.serialized = serialized ?? encodeState(s);
+    this._version = createHash('sha256').update(this.serialized).digest('hex').slice(0, 16);
+  }
+}
+
+/** PPMI rows of the symmetric, distance-weighted (1/d) co-occurrence matrix within WINDOW words. */
+function ppmiRows(tokens: string[][], index: Map<string, number>): Map<number, number>[] {
+  const co: Map<number, number>[] = Array.from({ length: index.size }, () => new Map());
+  for (const ts of tokens) {
+    const ids = ts.map((w) => index.get(w) ?? -1);
+    for (let i = 0; i < ids.length; i++) {
+      const a = ids[i]!;
+      if (a < 0) continue;
+      for (let d = 1; d <= WINDOW && i + d < ids.length; d++) {
+        const b = ids[i + d]!;
+        if (b < 0) continue;
+        co[a]!.set(b, (co[a]!.get(b) ?? 0) + 1 / d);
+        co[b]!.set(a, (co[b]!.get(a) ?? 0) + 1 / d);
+      }
+    }
+  }
+  const rowSum = co.map((m) => {
+    let t = 0;
+    for (const v of m.values()) t += v;
+    return t;
+  });
+  const total = rowSum.reduce((x, y) => x + y, 0);
+  const ctx = rowSum.map((x) => x ** CONTEXT_ALPHA);
+  const ctxTotal = ctx.reduce((x, y) => x + y, 0);
+  return co.map((m, i) => {
+    const row = new Map<number, number>();
+    for (const [j, c] of m) {
+      const pmi = Math.log(c / total / ((rowSum[i]! / total) * (ctx[j]! / ctxTotal)));
+      if (pmi > 0) row.set(j, pmi);
+    }
+    return row;
+  });
+}
+
+/** Dominant direction of the pooled vectors (power iteration), removed as the "common discourse" part. */
+function firstPrincipalComponent(rows: Float32Array[], dim: number, seed: number): Float32Array {
+  const rand = seededRandom(seed);
+  let u = Float32Array.from({ length: dim }, () => rand() - 0.5);
+  normalizeInPlace(u);
+  for (let it = 0; it < 30; it++) {
+    const next = new Float32Array(dim);
+    for (const x of rows) {
+      let d = 0;
+      for (let j = 0; j < dim; j++) d += x[j]! * u[j]!;
+      for (let j = 0; j < dim; j++) next[j]! += d * x[j]!;
+    }
+    normalizeInPlace(next);
+    u = next;
+  }
+  return u;
+}
+
+function charGrams(w: string): string[] {
+  const s = `<${w}>`;
+  const out: string[] = [];
+  for (let i = 0; i + GRAM <= s.length; i++) out.push(s.slice(i, i + GRAM));
+  return out;
+}
+
+/** A seeded sample of at most n texts, in their original order. */
+function seededSample(texts: string[], n: number, seed: number): string[] {
+  if (texts.length <= n) return texts;
+  const rand = seededRandom(seed);
+  const idx = Array.from(texts, (_, i) => i);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(rand() * (idx.length - i));
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx.slice(0, n).sort((a, b) => a - b).map((i) => texts[i]!);
+}
+
+function notFitted(): ArchiveError {
+  return new ArchiveError('ERR_MODEL_UNAVAILABLE', 'the built-in embedder is not fitted yet; run `raadsarchief reindex`');
+}
+
+function encodeState(s: State): Buffer {
+  const bytes = (a: Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  return Buffer.from(
+    encode({
+      format: STATE_FORMAT,
+      dimension: s.dimension,
+      words: s.words,
+      probs: bytes(s.probs),
+      vectors: bytes(s.vectors),
+      commonComponent: bytes(s.commonComponent),
+    }),
+  );
+}
+
+function decodeState(buf: Buffer): State {
+  let raw: Record<string, unknown>;
+  try {
+    raw = decode(buf) as Record<string, unknown>;
+  } catch (e) {
+    throw new ArchiveError('ERR_MODEL_UNAVAILABLE', `built-in embedder state unreadable (${(e as Error).message})`);
+  }
+  if (raw.format !== STATE_FORMAT) throw new ArchiveError('ERR_MODEL_UNAVAILABLE', 'built-in embedder state has an unknown format; run `raadsarchief reindex`');
+  // Copy so the Float32Array views are 4-byte aligned whatever offset msgpack decoded them at.
+  const floats = (b: unknown) => new Float32Array(Uint8Array.from(b as Uint8Array).buffer);
+  return {
+    dimension: raw.dimension as number,
+    words: raw.words as string[],
+    probs: floats(raw.probs),
+    vectors: floats(raw.vectors),
+    commonComponent: floats(raw.commonComponent),
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
