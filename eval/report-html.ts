@@ -70,7 +70,7 @@ function typeBars(report: EvalReport, color: (m: string) => string): string {
   const modes = Object.keys(report.modes);
   const types = [...new Set(modes.flatMap((m) => Object.keys(report.modes[m].byType)))];
   if (types.length === 0) return '';
-  const barW = 12, gap = 16, left = 40, top = 20, plotH = 200, bottom = 40;
+  const barW = 12, gap = 28, left = 40, top = 20, plotH = 200, bottom = 40;
   const groupW = modes.length * barW + gap;
   const w = left + types.length * groupW + 10, h = top + plotH + bottom;
   const y = (v: number) => top + (1 - v) * plotH;
