@@ -4,6 +4,8 @@
 // character 5-grams, so compounds and inflections ("oriënteren" / "oriëntatiedagen") still land nearby.
 // Chosen over LSA and hashed n-grams by the measurements in the embedder report (bench notes in hnsw.ts).
 import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { decode, encode } from '@msgpack/msgpack';
 import { ArchiveError } from '../../lib/errors.ts';
 import { csrFromRows, normalizeInPlace, randomizedSvd, seededRandom } from '../linalg.ts';
@@ -21,6 +23,8 @@ export interface BuiltinOptions {
   maxFitPassages?: number;
   /** Most frequent words kept; bounds fit time and state size. */
   maxVocabulary?: number;
+  /** When set, every fit writes the state here (atomically), so a restart finds the same vectors. */
+  statePath?: string;
 }
 
 const DEFAULTS = { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 };
@@ -48,6 +52,7 @@ export class BuiltinEmbedder implements FittableEmbedder {
   readonly dimension: number;
   private readonly tokenize: Tokenize;
   private readonly opts: typeof DEFAULTS;
+  private readonly statePath?: string;
   private state: State | null = null;
   private serialized: Buffer | null = null;
   private wordIndex = new Map<string, number>();
@@ -58,13 +63,14 @@ export class BuiltinEmbedder implements FittableEmbedder {
   constructor(opts: BuiltinOptions) {
     this.tokenize = opts.tokenize;
     this.opts = { ...DEFAULTS, ...stripUndefined(opts) };
+    this.statePath = opts.statePath;
     this.dimension = this.opts.dimension;
   }
 
   /** Restores a fitted embedder from `serialize()` output. */
-  static load(state: Buffer, tokenize: Tokenize): BuiltinEmbedder {
+  static load(state: Buffer, tokenize: Tokenize, statePath?: string): BuiltinEmbedder {
     const s = decodeState(state);
-    const e = new BuiltinEmbedder({ tokenize, dimension: s.dimension });
+    const e = new BuiltinEmbedder({ tokenize, dimension: s.dimension, statePath });
     e.install(s, state);
     return e;
   }
@@ -108,6 +114,7 @@ export class BuiltinEmbedder implements FittableEmbedder {
     this.install(partial, null);
     partial.commonComponent = firstPrincipalComponent(sample.map((t) => this.pool(t)), dimension, seed);
     this.install(partial, null);
+    if (this.statePath) writeAtomically(this.statePath, this.serialized!);
   }
 
   serialize(): Buffer {
@@ -257,6 +264,13 @@ function seededSample(texts: string[], n: number, seed: number): string[] {
     [idx[i], idx[j]] = [idx[j]!, idx[i]!];
   }
   return idx.slice(0, n).sort((a, b) => a - b).map((i) => texts[i]!);
+}
+
+function writeAtomically(path: string, bytes: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
 }
 
 function notFitted(): ArchiveError {
