@@ -77,6 +77,9 @@ function abstainsOn(e: Evidence): boolean {
   return e.coverage < answerDefaults.minCoverage || !e.lexical;
 }
 
+const SENTENCE_START = /^(?:["'‘“(]?[\p{Lu}\p{N}]|[-•–*▪·]\s)/u;
+const SENTENCE_END = /[.!?…:;]["'’”)\]]*$/u;
+
 interface Candidate {
   hit: Hit;
   start: number;
@@ -113,8 +116,11 @@ function pickSentences(terms: string[], hits: readonly Hit[], opts: ComposeOptio
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, answerDefaults.sentenceHits)) {
     const docText = opts.documentText?.(hit.docId);
-    for (const span of splitSentences(hit.text)) {
+    const spans = splitSentences(hit.text);
+    for (const [i, span] of spans.entries()) {
       const quote = hit.text.slice(span.start, span.end);
+      // A passage may begin or end mid-sentence: such fragments are not quoted.
+      if (!SENTENCE_START.test(quote) || (i === spans.length - 1 && !SENTENCE_END.test(quote))) continue;
       const start = hit.start + span.start;
       const end = hit.start + span.end;
       if (docText !== undefined && docText?.slice(start, end) !== quote) continue;
