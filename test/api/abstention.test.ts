@@ -1,0 +1,48 @@
+// The abstention rule measured on the dev questions over the real archive: the figures recorded with
+// answerDefaults.minCoverage in lib/config.ts come from this run.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { abstains, composeAnswer, measureEvidence } from '../../search/answer.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+interface DevQuestion {
+  id: string;
+  question: string;
+  type: string;
+}
+const DEV = resolve(import.meta.dirname, '../../../shared/eval/dev.jsonl');
+const questions: DevQuestion[] = readFileSync(DEV, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+describe('abstention on ../shared/eval/dev.jsonl', () => {
+  it('abstains on every unanswerable question and answers nearly all answerable ones', async () => {
+    const rows = [];
+    for (const q of questions) {
+      const hits = await h.archive.search(q.question, { k: 10 });
+      const e = measureEvidence(q.question, hits);
+      rows.push({ id: q.id, type: q.type, coverage: Number(e.coverage.toFixed(2)), abstained: abstains(q.question, hits) });
+    }
+    console.table(rows);
+    const unanswerable = rows.filter((r) => r.type === 'unanswerable');
+    const answerable = rows.filter((r) => r.type !== 'unanswerable');
+    expect(unanswerable.length).toBeGreaterThan(0);
+    expect(unanswerable.every((r) => r.abstained)).toBe(true);
+    const answeredShare = answerable.filter((r) => !r.abstained).length / answerable.length;
+    expect(answeredShare).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('never cites text that is not in the document', async () => {
+    for (const q of questions) {
+      const hits = await h.archive.search(q.question, { k: 10 });
+      const answer = composeAnswer(q.question, hits, { documentText: (id) => h.archive.getDocumentText(id) });
+      if (!answer.answered) continue;
+      for (const c of answer.citations) expect(h.archive.getDocumentText(c.docId)!.slice(c.start, c.end)).toBe(c.quote);
+    }
+  });
+});
