@@ -7,7 +7,8 @@ import { normalise } from '../../eval/normalise.ts';
 import { loadQuestions } from '../../eval/qrels.ts';
 import { runEval } from '../../eval/run.ts';
 import type { Embedder } from '../../index/types.ts';
-import { corpusDir, devSet, haveDev, haveLegal, legalDir, missingDev, missingLegal, readTexts } from './shared-data.ts';
+import { corpusDir, devSet, haveDev, haveLegal, legalDir, missingDev, missingLegal } from './shared-data.ts';
+import { readSourceTexts } from '../../eval/source-texts.ts';
 
 /** Test double for the Embedder interface: a hashed bag of normalised words of 4+ letters (a crude stop
  *  list), L2-normalised. The real embedders live in index/embedders/; this only has to make texts that
@@ -42,7 +43,7 @@ describe('baseline chunks', () => {
 
 describe.skipIf(!haveDev)('baselines on the dev set', () => {
   it('plain BM25 (MiniSearch defaults over 1000/200 chunks) reproduces the known figures', async () => {
-    const target = await buildPlainBm25Baseline(readTexts(corpusDir!));
+    const target = await buildPlainBm25Baseline(readSourceTexts(corpusDir!));
     const report = await runEval([target], loadQuestions(devSet!));
     const m = report.modes['baseline:bm25-plain'];
     // Known: MRR@10 0.669, R@5 0.862 counting a multi question as found when any quote is; with the
@@ -53,7 +54,7 @@ describe.skipIf(!haveDev)('baselines on the dev set', () => {
   });
 
   it('the LangChain pipeline runs end to end with an injected embedder', async () => {
-    const target = await buildLangchainBaseline(readTexts(corpusDir!), hashingEmbedder());
+    const target = await buildLangchainBaseline(readSourceTexts(corpusDir!), hashingEmbedder());
     const hits = await target.search('Wat is het strategisch doel van de Wethoudersvereniging?', 10);
     expect(hits).toHaveLength(10);
     expect(hits[0].score).toBeGreaterThanOrEqual(hits[9].score);
@@ -65,7 +66,7 @@ describe.skipIf(!haveDev)('baselines on the dev set', () => {
 
 describe.skipIf(!haveLegal)('plain BM25 on LegalQA-NL, one entry per article', () => {
   it('reproduces the published conversion baseline (nDCG@10 0.767, recall@10 0.850, MRR@10 0.805)', async () => {
-    const target = await buildPlainBm25Baseline(readTexts(join(legalDir!, 'corpus')), { chunk: false });
+    const target = await buildPlainBm25Baseline(readSourceTexts(join(legalDir!, 'corpus')), { chunk: false });
     const report = await runEval([target], loadQuestions(join(legalDir!, 'qrels.jsonl')));
     const m = report.modes['baseline:bm25-plain'];
     expect(m['ndcg@10']).toBeCloseTo(0.767, 3);

@@ -5,11 +5,12 @@ import { formatTerminalReport } from '../../eval/report-terminal.ts';
 import { renderHtmlReport } from '../../eval/report-html.ts';
 import { runEval } from '../../eval/run.ts';
 import type { EvalTarget } from '../../eval/types.ts';
-import { corpusDir, devSet, haveDev, missingDev, readTexts } from './shared-data.ts';
+import { corpusDir, devSet, haveDev, missingDev } from './shared-data.ts';
+import { readSourceTexts } from '../../eval/source-texts.ts';
 
 describe.skipIf(!haveDev)('reports over a dev-set run', async () => {
   const questions = haveDev ? loadQuestions(devSet!) : [];
-  const bm25 = haveDev ? await buildPlainBm25Baseline(readTexts(corpusDir!)) : null;
+  const bm25 = haveDev ? await buildPlainBm25Baseline(readSourceTexts(corpusDir!)) : null;
   // "Ours" for the report: plain BM25 under a mode name, abstaining when it finds nothing.
   const lexical: EvalTarget = {
     name: 'lexical',

@@ -1,5 +1,5 @@
 // Locates the team's shared evaluation data; tests skip (with the reason) when it is absent.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir } from '../../lib/config.ts';
 
@@ -15,10 +15,3 @@ export const haveLegal = legalDir !== null && existsSync(join(legalDir, 'qrels.j
 export const missingDev = 'skipped: ../shared/eval/dev.jsonl or ../shared/corpus not found (set RAADSARCHIEF_SHARED)';
 export const missingLegal = 'skipped: ../shared/external/bench-nl/legalqa-nl not found (set RAADSARCHIEF_SHARED)';
 
-/** Every .txt file of a folder as {fileName, text}. */
-export function readTexts(dir: string): { fileName: string; text: string }[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((fileName) => ({ fileName, text: readFileSync(join(dir, fileName), 'utf8') }));
-}
