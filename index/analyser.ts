@@ -12,7 +12,8 @@ import { synonymTerms } from './query-expansion.ts';
 
 /** The rules an analyser applies; defaults (lib/config.ts, lexical section) were chosen by measurement. */
 export interface AnalyserRules {
-  stopwords: boolean;
+  /** Where stop words are dropped: from passages and queries, from queries only, or nowhere. */
+  stopwords: 'both' | 'query' | 'none';
   /** 'snowball': Snowball Dutch (which also folds diacritics); 'fold': diacritics folded only; 'none'. */
   stemming: 'snowball' | 'fold' | 'none';
   compounds: boolean;
@@ -42,7 +43,7 @@ export function createAnalyser(opts: AnalyserOptions = {}): Analyser {
   const splitter = rules.compounds ? new CompoundSplitter(wordScore(lexicon, toCounts(opts.vocabulary))) : null;
   const version = [
     `nl${RULES_REVISION}`,
-    rules.stopwords ? 'sw' : 'nosw',
+    `sw${rules.stopwords}`,
     rules.stemming,
     splitter ? 'cmp' : 'nocmp',
     lexicon ? 'lex' : 'nolex',
@@ -63,9 +64,9 @@ class DutchAnalyser implements Analyser {
     for (const text of [fields.title, ...fields.headingPath, fields.text]) {
       if (!text) continue;
       for (const tok of tokenise(text)) {
-        const term = this.term(tok.word);
+        const term = this.term(tok.word, this.rules.stopwords === 'both');
         if (term) out.push(term);
-        for (const part of this.partsOf(tok.word, tok.parts)) out.push(part);
+        for (const part of this.partsOf(tok.word, tok.parts, this.rules.stopwords === 'both')) out.push(part);
       }
     }
     return out;
@@ -77,13 +78,16 @@ class DutchAnalyser implements Analyser {
       const prev = terms.get(term);
       if (!prev || prev.weight < weight) terms.set(term, { term, weight, source });
     };
-    for (const tok of tokenise(query)) {
-      const term = this.term(tok.word);
+    const tokens = tokenise(query);
+    // A query of stop words only ("wie zijn wij") still searches for them.
+    const dropStops = this.rules.stopwords !== 'none' && tokens.some((t) => !DUTCH_STOPWORDS.has(t.word));
+    for (const tok of tokens) {
+      const term = this.term(tok.word, dropStops);
       if (term) add(term, 1, 'query');
-      for (const part of this.partsOf(tok.word, tok.parts)) add(part, this.rules.compoundWeight, 'compound');
+      for (const part of this.partsOf(tok.word, tok.parts, dropStops)) add(part, this.rules.compoundWeight, 'compound');
       if (this.lexicon && this.rules.synonymWeight > 0 && term) {
         for (const s of synonymTerms(this.lexicon, tok.word, this.rules.synonymWeight)) {
-          const t = this.term(s.lemma);
+          const t = this.term(s.lemma, dropStops);
           if (t) add(t, s.weight, 'synonym');
         }
       }
@@ -92,22 +96,22 @@ class DutchAnalyser implements Analyser {
   }
 
   /** The index term of a word, or null for a stop word. */
-  private term(word: string): string | null {
-    if (this.rules.stopwords && DUTCH_STOPWORDS.has(word)) return null;
+  private term(word: string, dropStops: boolean): string | null {
+    if (dropStops && DUTCH_STOPWORDS.has(word)) return null;
     if (this.rules.stemming === 'snowball') return stemDutch(word);
     if (this.rules.stemming === 'fold') return foldDiacritics(word);
     return word;
   }
 
   /** Index terms of the parts of a hyphenated word and of a compound. */
-  private partsOf(word: string, hyphenParts: string[] | undefined): string[] {
+  private partsOf(word: string, hyphenParts: string[] | undefined, dropStops: boolean): string[] {
     const words = hyphenParts ? [...hyphenParts] : [];
     if (this.splitter) {
       for (const w of hyphenParts ?? [word]) words.push(...this.splitter.split(w));
     }
     const out: string[] = [];
     for (const w of words) {
-      const t = this.term(w);
+      const t = this.term(w, dropStops);
       if (t) out.push(t);
     }
     return out;

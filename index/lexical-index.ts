@@ -7,35 +7,46 @@ import { lexicalDefaults } from '../lib/config.ts';
 export interface Bm25Params {
   k1: number;
   b: number;
-}
-
-/** One term's postings: slots of documents and term frequencies, `length` of them in use. */
-interface Postings {
-  docs: Int32Array;
-  tfs: Uint16Array;
-  length: number;
+  /** BM25+ lower bound added per matching term (Lv & Zhai 2011): long passages are not starved. */
+  delta: number;
+  /** Final score x (summed weight of the query terms matched)^coordination: a passage matching more of
+   *  the query's distinct terms ranks above one repeating a single term (MiniSearch multiplies by the count). */
+  coordination: number;
 }
 
 export class LexicalIndex {
   readonly params: Bm25Params;
   private readonly termIds = new Map<string, number>();
-  private readonly postings: Postings[] = [];
+  // Postings per term id, as parallel arrays: slots holding the term, their term frequencies, count in use.
+  private readonly postDocs: Int32Array[] = [];
+  private readonly postTfs: Uint16Array[] = [];
+  private postLength = new Int32Array(1024);
   /** External passage id -> internal slot; slots of removed passages are reused. */
   private readonly slotOf = new Map<number, number>();
   private idOfSlot = new Int32Array(1024);
   private lengthOfSlot = new Float32Array(1024);
-  /** The distinct term ids of each slot, for remove(). */
-  private termsOfSlot: (Int32Array | null)[] = [];
+  /** The distinct term ids of each slot, for remove(): one arena, slot -> [start, start + count).
+   *  A re-used slot appends anew; the arena is never compacted (removals are rare next to adds). */
+  private arena = new Int32Array(1 << 16);
+  private arenaLength = 0;
+  private arenaStart = new Int32Array(1024);
+  private arenaCount = new Int32Array(1024);
   private freeSlots: number[] = [];
   private slotCount = 0;
   private totalLength = 0;
   // Scratch buffers reused by add() and search().
   private tfScratch = new Int32Array(1024);
   private scores = new Float32Array(1024);
+  private matched = new Float32Array(1024);
   private touched = new Int32Array(1024);
 
   constructor(params: Partial<Bm25Params> = {}) {
-    this.params = { k1: params.k1 ?? lexicalDefaults.k1, b: params.b ?? lexicalDefaults.b };
+    this.params = {
+      k1: params.k1 ?? lexicalDefaults.k1,
+      b: params.b ?? lexicalDefaults.b,
+      delta: params.delta ?? lexicalDefaults.delta,
+      coordination: params.coordination ?? lexicalDefaults.coordination,
+    };
   }
 
   /** Number of passages indexed. */
@@ -46,7 +57,7 @@ export class LexicalIndex {
   /** Passages containing `term`. */
   docFreq(term: string): number {
     const t = this.termIds.get(term);
-    return t === undefined ? 0 : this.postings[t].length;
+    return t === undefined ? 0 : this.postLength[t];
   }
 
   /** Indexes a passage's terms (repeats count as term frequency); replaces an earlier add of the same id. */
@@ -54,33 +65,45 @@ export class LexicalIndex {
     if (this.slotOf.has(id)) this.remove(id);
     const slot = this.freeSlots.pop() ?? this.slotCount++;
     this.ensureSlots(slot + 1);
-    // Count term frequencies in a dense scratch array indexed by term id.
-    const distinct: number[] = [];
+    // Count term frequencies in a dense scratch array indexed by term id; distinct ids go to the arena.
+    if (this.arenaLength + terms.length > this.arena.length) this.arena = grow(this.arena, this.arenaLength + terms.length);
+    const arena = this.arena;
+    const start = this.arenaLength;
+    let end = start;
     for (const term of terms) {
       let t = this.termIds.get(term);
       if (t === undefined) {
-        t = this.postings.length;
+        t = this.postDocs.length;
         this.termIds.set(term, t);
-        this.postings.push({ docs: new Int32Array(4), tfs: new Uint16Array(4), length: 0 });
-        if (t >= this.tfScratch.length) this.tfScratch = grow(this.tfScratch, t + 1);
+        this.postDocs.push(new Int32Array(2));
+        this.postTfs.push(new Uint16Array(2));
+        if (t >= this.tfScratch.length) {
+          this.tfScratch = grow(this.tfScratch, t + 1);
+          this.postLength = grow(this.postLength, t + 1);
+        }
       }
-      if (this.tfScratch[t]++ === 0) distinct.push(t);
+      if (this.tfScratch[t]++ === 0) arena[end++] = t;
     }
-    for (const t of distinct) {
-      const p = this.postings[t];
-      if (p.length === p.docs.length) {
-        p.docs = grow(p.docs, p.length + 1);
-        p.tfs = grow(p.tfs, p.length + 1);
+    const tfScratch = this.tfScratch;
+    const postLength = this.postLength;
+    for (let i = start; i < end; i++) {
+      const t = arena[i];
+      const n = postLength[t];
+      if (n === this.postDocs[t].length) {
+        this.postDocs[t] = grow(this.postDocs[t], n + 1);
+        this.postTfs[t] = grow(this.postTfs[t], n + 1);
       }
-      p.docs[p.length] = slot;
-      p.tfs[p.length] = Math.min(this.tfScratch[t], 65535);
-      p.length++;
-      this.tfScratch[t] = 0;
+      this.postDocs[t][n] = slot;
+      this.postTfs[t][n] = tfScratch[t] > 65535 ? 65535 : tfScratch[t];
+      postLength[t] = n + 1;
+      tfScratch[t] = 0;
     }
+    this.arenaLength = end;
+    this.arenaStart[slot] = start;
+    this.arenaCount[slot] = end - start;
     this.slotOf.set(id, slot);
     this.idOfSlot[slot] = id;
     this.lengthOfSlot[slot] = terms.length;
-    this.termsOfSlot[slot] = Int32Array.from(distinct);
     this.totalLength += terms.length;
   }
 
@@ -88,16 +111,18 @@ export class LexicalIndex {
   remove(id: number): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    for (const t of this.termsOfSlot[slot]!) {
-      const p = this.postings[t];
+    const start = this.arenaStart[slot];
+    for (let a = start; a < start + this.arenaCount[slot]; a++) {
+      const t = this.arena[a];
+      const docs = this.postDocs[t];
+      const tfs = this.postTfs[t];
       // Swap-remove: postings need no order, scoring is term-at-a-time.
-      const i = p.docs.subarray(0, p.length).indexOf(slot);
-      p.length--;
-      p.docs[i] = p.docs[p.length];
-      p.tfs[i] = p.tfs[p.length];
+      const n = --this.postLength[t];
+      const i = docs.subarray(0, n + 1).indexOf(slot);
+      docs[i] = docs[n];
+      tfs[i] = tfs[n];
     }
     this.totalLength -= this.lengthOfSlot[slot];
-    this.termsOfSlot[slot] = null;
     this.slotOf.delete(id);
     this.freeSlots.push(slot);
   }
@@ -107,33 +132,37 @@ export class LexicalIndex {
   search(query: WeightedTerm[], k: number, filter?: (id: number) => boolean): ScoredId[] {
     const n = this.size;
     if (n === 0 || k <= 0) return [];
-    const { k1, b } = this.params;
+    const { k1, b, delta, coordination } = this.params;
     const avgLength = this.totalLength / n;
     const scores = this.scores;
+    const matched = this.matched;
     const touched = this.touched;
     let touchedCount = 0;
     for (const { term, weight } of query) {
       const t = this.termIds.get(term);
       if (t === undefined || weight <= 0) continue;
-      const p = this.postings[t];
-      if (p.length === 0) continue;
-      const idf = Math.log(1 + (n - p.length + 0.5) / (p.length + 0.5));
+      const df = this.postLength[t];
+      if (df === 0) continue;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const w = weight * idf * (k1 + 1);
-      const docs = p.docs;
-      const tfs = p.tfs;
-      for (let i = 0; i < p.length; i++) {
+      const floor = weight * idf * delta;
+      const docs = this.postDocs[t];
+      const tfs = this.postTfs[t];
+      for (let i = 0; i < df; i++) {
         const slot = docs[i];
         const tf = tfs[i];
         const norm = k1 * (1 - b + (b * this.lengthOfSlot[slot]) / avgLength);
         if (scores[slot] === 0) touched[touchedCount++] = slot;
-        scores[slot] += (w * tf) / (tf + norm);
+        scores[slot] += (w * tf) / (tf + norm) + floor;
+        matched[slot] += weight;
       }
     }
     const top = new TopK(k);
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i];
-      const s = scores[slot];
+      const s = coordination === 0 ? scores[slot] : scores[slot] * matched[slot] ** coordination;
       scores[slot] = 0;
+      matched[slot] = 0;
       if (s > top.floor() && (!filter || filter(this.idOfSlot[slot]))) top.push(this.idOfSlot[slot], s);
     }
     return top.sorted();
@@ -143,7 +172,10 @@ export class LexicalIndex {
     if (count <= this.idOfSlot.length) return;
     this.idOfSlot = grow(this.idOfSlot, count);
     this.lengthOfSlot = grow(this.lengthOfSlot, count);
+    this.arenaStart = grow(this.arenaStart, count);
+    this.arenaCount = grow(this.arenaCount, count);
     this.scores = grow(this.scores, count);
+    this.matched = grow(this.matched, count);
     this.touched = grow(this.touched, count);
   }
 }

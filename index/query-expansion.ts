@@ -2,6 +2,7 @@
 // user's own words so they can only reorder near-ties and add recall, not take over the query.
 import type { WeightedTerm } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
+import { DUTCH_STOPWORDS } from './stopwords.ts';
 
 /** Synonyms of a surface word with their query weight (`weight` x source confidence). */
 export function synonymTerms(lexicon: Lexicon, word: string, weight: number): { lemma: string; weight: number }[] {
@@ -19,7 +20,7 @@ export interface FeedbackOptions {
   docCount?: number;
 }
 
-/** RM3-style pseudo-relevance feedback: terms frequent in the top passages (relative to passage length,
+/** RM3-style pseudo-relevance feedback: content terms (stop words never) frequent in the top passages (relative to passage length,
  *  times IDF when docFreq is given) join the query at a low weight. `topPassageTerms` are the analysed
  *  terms of the top passages, best first. */
 export function expandWithFeedback(
@@ -34,7 +35,7 @@ export function expandWithFeedback(
     if (terms.length === 0) return;
     // Better-ranked passages count more (a stand-in for RM3's query likelihood weight).
     const docWeight = 1 / (rank + 1) / terms.length;
-    for (const t of terms) if (!inQuery.has(t)) mass.set(t, (mass.get(t) ?? 0) + docWeight);
+    for (const t of terms) if (!inQuery.has(t) && !DUTCH_STOPWORDS.has(t)) mass.set(t, (mass.get(t) ?? 0) + docWeight);
   });
   const scored: [string, number][] = [];
   for (const [t, m] of mass) {

@@ -2,6 +2,8 @@
 // natural's index pulls in database clients and prints dotenv banners on stdout.
 import { createRequire } from 'node:module';
 
+import { foldDiacritics } from './tokenise.ts';
+
 const require = createRequire(import.meta.url);
 const porterNl = require('natural/lib/natural/stemmers/porter_stemmer_nl.js') as { stem(word: string): string };
 
@@ -14,7 +16,8 @@ export function stemDutch(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
     // Numbers and codes pass through: the stemmer would strip "en"/"e" from "art. 3e" style tokens.
-    s = /\d/.test(word) ? word : porterNl.stem(word);
+    // Short words keep their emphasis accents (één is not een); Snowball would fold them.
+    s = /\d/.test(word) ? word : word.length <= 3 ? foldDiacritics(word) : porterNl.stem(word);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, s);
   }

@@ -38,8 +38,10 @@ export function tokenise(text: string): Token[] {
   return out;
 }
 
-/** Strips combining marks after canonical decomposition: "coördinatie" -> "coordinatie", "ideeën" -> "ideeen". */
+/** Strips combining marks after canonical decomposition: "coördinatie" -> "coordinatie", "ideeën" -> "ideeen";
+ *  words of up to three letters keep theirs. */
 export function foldDiacritics(word: string): string {
-  if (/^[\x00-\x7f]*$/.test(word)) return word;
+  // Accents on short words are emphasis that changes the word: één (one) is not een (a), dé not de.
+  if (word.length <= 3 || /^[\x00-\x7f]*$/.test(word)) return word;
   return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
