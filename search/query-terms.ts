@@ -11,7 +11,7 @@ const STOP_WORDS = new Set(
   tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil worden wordt zal ze zelf
   zich zij zijn zo zonder zou welk welke welken waar waarom wanneer hoeveel hoezeer waardoor waarmee waarover waarin
   bedoeld bedoelt verstaan betekent betekenen noemt noemen zegt gezegd staat archief volgens eigenlijk precies
-  gebeurt gaat gaan heet worden werden vindt vinden kun kunt zouden mogen mag tijdens zowel hoe`
+  gebeurt gaat gaan heet werden vindt vinden kun kunt zouden mogen mag tijdens zowel`
     .split(/\s+/)
     .filter(Boolean),
 );
