@@ -9,6 +9,7 @@ import type { IngestOutcome } from '../lib/archive-api.ts';
 import type { SearchMode } from '../lib/types.ts';
 import { openArchive, type ArchiveImpl } from '../search/archive.ts';
 import { ProgressBar, table, truncate } from './terminal.ts';
+import { registerEval } from './eval-command.ts';
 
 interface Globals {
   data?: string;
@@ -216,6 +217,8 @@ export function buildProgram(result: Out): Command {
         return `${r.answer}\n\n${cites.join('\n')}`;
       });
     });
+
+  registerEval(program, result);
 
   cmd('serve', 'serve the API and the staff page')
     .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), 3000)

@@ -11,10 +11,11 @@ import { lexiconDir as defaultLexiconDir, passageDefaults } from '../lib/config.
 import { Store, type PassageRecord, type PassageRef } from '../store/store.ts';
 import { documentId, prepareDocument, sha256, type PreparedDocument } from '../ingest/prepare.ts';
 import { createAnalyser } from '../index/analyser.ts';
+import { countWords } from '../index/vocabulary.ts';
 import { LexicalIndex } from '../index/lexical-index.ts';
 import { loadEmbedder } from '../index/embedders/load.ts';
 import { VectorIndex } from '../index/vector-index.ts';
-import { retrieve } from './retrieve.ts';
+import { retrieve, type RetrieveTuning } from './retrieve.ts';
 import { Mutex } from './mutex.ts';
 import { log } from '../lib/log.ts';
 
@@ -36,16 +37,20 @@ export class ArchiveImpl implements Archive {
   private readonly docs = new Map<string, DocumentMeta>();
   private dirty = false;
   private denseBlocked: string | null = null;
+  /** Retrieval parameters that override lib/config.ts defaults (the eval sweeps set them). */
+  tuning: RetrieveTuning = {};
 
   private constructor(
     readonly dataDir: string,
     readonly store: Store,
-    readonly analyser: Analyser,
+    private analyser: Analyser,
+    /** The archive's own word counts: compound splitting trusts words the archive uses on their own. */
+    private readonly vocabulary: Map<string, number>,
+    private readonly lexDir: string | null,
     private lexical: LexicalIndex,
     readonly embedder: Embedder,
     private readonly embedderNote: string,
     private vectors: VectorIndex,
-    private readonly lexiconUsed: boolean,
     private readonly passageOpts: Partial<typeof passageDefaults>,
   ) {}
 
@@ -53,12 +58,17 @@ export class ArchiveImpl implements Archive {
     const dataDir = resolve(opts.dataDir);
     const store = Store.open(dataDir);
     const lexDir = opts.lexiconDir === undefined ? defaultLexiconDir() : opts.lexiconDir;
-    const analyser = createAnalyser({ lexiconDir: lexDir });
-    const tokenize = (t: string) => analyser.passageTerms({ text: t, headingPath: [], title: '' });
+    const vocabulary = countWords((function* () {
+      for (const p of store.passageTexts()) yield p.text;
+    })());
+    const analyser = createAnalyser({ lexiconDir: lexDir, vocabulary });
+    // The embedder's tokens must not drift as the archive vocabulary grows: it gets an analyser of fixed rules.
+    const stable = createAnalyser({ lexiconDir: lexDir });
+    const tokenize = (t: string) => stable.passageTerms({ text: t, headingPath: [], title: '' });
     const preference = opts.embedder ?? (process.env.EMBEDDER as OpenArchiveOptions['embedder']) ?? 'auto';
     const { embedder, note } = await loadEmbedder({ preference, stateDir: dataDir, tokenize });
     const vectors = openVectorIndex(resolve(dataDir, VECTOR_DIR), identityOf(embedder));
-    const archive = new ArchiveImpl(dataDir, store, analyser, new LexicalIndex(), embedder, note, vectors, lexDir !== null, opts.passage ?? {});
+    const archive = new ArchiveImpl(dataDir, store, analyser, vocabulary, lexDir, new LexicalIndex(), embedder, note, vectors, opts.passage ?? {});
     await archive.load();
     return archive;
   }
@@ -138,7 +148,12 @@ export class ArchiveImpl implements Archive {
       refs: this.refs,
       docs: this.docs,
       store: this.store,
-    });
+    }, this.tuning);
+  }
+
+  /** HNSW search breadth (efSearch): the recall/speed trade-off, for sweeps and benchmarks. */
+  setEfSearch(ef: number): void {
+    this.vectors.setEfSearch(ef);
   }
 
   listDocuments(): DocumentSummary[] {
@@ -172,7 +187,7 @@ export class ArchiveImpl implements Archive {
       passages: c.passages,
       vectors: this.vectors.size,
       embedder: { ...identityOf(this.embedder), note: this.denseBlocked ? `${this.embedderNote}; dense search disabled: ${this.denseBlocked}` : this.embedderNote },
-      lexicon: this.lexiconUsed,
+      lexicon: this.lexDir !== null,
       dataDir: this.dataDir,
     };
   }
@@ -210,6 +225,7 @@ export class ArchiveImpl implements Archive {
 
       // The built-in embedder learns from the archive: fit it before the first vectors are made.
       await this.fitIfNeeded(prepared.map((p) => p.prep));
+      this.learnVocabulary(prepared.map((p) => p.prep));
 
       // Phase 2: analyse, embed, write each document in its own transaction, then update the indexes.
       for (const p of prepared) {
@@ -237,6 +253,7 @@ export class ArchiveImpl implements Archive {
         if (existing && existing.sha256 === sha256(bytes)) return { file: name, status: 'unchanged', docId: id, ms: performance.now() - t0 };
         const prep = await prepareDocument(bytes, { fileName: name, sourcePath: `upload:${name}`, id });
         await this.fitIfNeeded([prep]);
+        this.learnVocabulary([prep]);
         const outcome = await this.commitDocument(prep);
         this.saveVectors();
         return { ...outcome, file: name, ms: performance.now() - t0 };
@@ -263,8 +280,8 @@ export class ArchiveImpl implements Archive {
     return this.writes.run(async () => {
       const t0 = performance.now();
       const passages = [...this.store.passageTexts()];
+      // The built-in embedder saves its own state when fitted (index/embedders/load.ts says where).
       if (isFittable(this.embedder)) await this.embedder.fit(passages.map((p) => p.text));
-      this.persistEmbedderState();
       const entries: { id: number; vector: Float32Array }[] = [];
       for (let i = 0; i < passages.length; i += 256) {
         const slice = passages.slice(i, i + 256);
@@ -290,22 +307,24 @@ export class ArchiveImpl implements Archive {
     });
   }
 
+  /** Adds a batch's words to the archive vocabulary before its passages are analysed. */
+  private learnVocabulary(batch: PreparedDocument[]): void {
+    if (batch.length === 0) return;
+    countWords(batch.flatMap((b) => b.passages.map((p) => p.text)), this.vocabulary);
+    this.analyser = createAnalyser({ lexiconDir: this.lexDir, vocabulary: this.vocabulary });
+  }
+
   private async fitIfNeeded(batch: PreparedDocument[]): Promise<void> {
     if (!isFittable(this.embedder) || this.embedder.fitted) return;
     const texts = [...this.store.passageTexts()].map((p) => p.text);
     for (const b of batch) for (const p of b.passages) texts.push(p.text);
     if (texts.length === 0) return;
     await this.embedder.fit(texts);
-    this.persistEmbedderState();
     if (this.store.counts().vectors > 0) {
       // Vectors made before the fit are not comparable with the new basis.
       this.store.replaceVectors([]);
     }
     this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
-  }
-
-  private persistEmbedderState(): void {
-    if (isFittable(this.embedder)) saveEmbedderState(this.dataDir, this.embedder);
   }
 
   private async commitDocument(prep: PreparedDocument): Promise<Omit<IngestOutcome, 'file' | 'ms'>> {
