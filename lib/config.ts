@@ -73,10 +73,13 @@ export const lexicalDefaults = {
 };
 
 // ---- dense --------------------------------------------------------------------------------------
+// bench/hnsw.ts, 100k clustered unit vectors, dim 256, recall@10 vs exact: M 16 / efC 200 builds in 48 s;
+// efSearch 64 -> 0.976, 128 -> 0.9975 (2,900 q/s), 256 -> 0.9995. M 24 reaches 0.9995 at 128 but builds
+// 25% slower with more memory. Searches asking k > efSearch use k (hnswlib takes max(ef, k)).
 export const hnswDefaults = {
   M: 16,
   efConstruction: 200,
-  efSearch: 64,
+  efSearch: 128,
   initialCapacity: 1024,
 };
 
