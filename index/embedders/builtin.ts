@@ -2,7 +2,7 @@
 // matrix, truncated by randomized SVD), pooled over a passage with SIF weights and the common component
 // removed (Arora et al. 2017). Words outside the vocabulary borrow the vectors of known words that share
 // character 5-grams, so compounds and inflections ("oriënteren" / "oriëntatiedagen") still land nearby.
-// Chosen over LSA and hashed n-grams by the measurements in the embedder report (bench notes in hnsw.ts).
+// Chosen over LSA and hashed n-grams by measurement (dev set and LegalQA-NL, dense alone and fused with BM25).
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
