@@ -93,7 +93,7 @@ export const rankingDefaults = {
   /** At most this many hits of one document before others get a turn (0 = no limit). */
   maxPerDocument: 0,
   /** Fusion of lexical and dense lists: see EVAL.md for the sweep that chose these. */
-  fusion: { method: 'rrf' as 'rrf' | 'convex', rrfK: 60, denseWeight: 0.5 },
+  fusion: { method: 'convex' as 'rrf' | 'convex', rrfK: 60, denseWeight: 0.2 },
   /** Queries longer than this are cut before analysis, and at most maxQueryTerms weighted terms are kept:
    *  a 10,000-character query still answers in bounded time. */
   maxQueryChars: 2000,
