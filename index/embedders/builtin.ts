@@ -7,9 +7,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, encode } from '@msgpack/msgpack';
+import { lexiconDir as defaultLexiconDir } from '../../lib/config.ts';
 import { ArchiveError } from '../../lib/errors.ts';
 import { csrFromRows, normalizeInPlace, randomizedSvd, seededRandom } from '../linalg.ts';
 import type { FittableEmbedder } from '../types.ts';
+import { defaultGraphOptions, defaultRetrofitOptions, lexiconGraph, retrofit, type LexiconGraphOptions, type RetrofitOptions } from './retrofit.ts';
 
 export type Tokenize = (text: string) => string[];
 
@@ -25,6 +27,11 @@ export interface BuiltinOptions {
   maxVocabulary?: number;
   /** When set, every fit writes the state here (atomically), so a restart finds the same vectors. */
   statePath?: string;
+  /** Lexicon folder whose synonyms the word vectors are retrofitted to at fit time; undefined: lib/config's
+   *  lexiconDir(); null: none (archive-only vectors). Loading saved state never needs it. */
+  lexiconDir?: string | null;
+  /** Retrofitting parameters (tuning); false turns it off. */
+  retrofit?: false | (Partial<RetrofitOptions> & Partial<LexiconGraphOptions>);
 }
 
 const DEFAULTS = { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 };
@@ -34,11 +41,14 @@ const SIF_A = 1e-3;
 /** Context-distribution smoothing for PPMI (Levy, Goldberg & Dagan 2015). */
 const CONTEXT_ALPHA = 0.75;
 const GRAM = 5;
-const STATE_FORMAT = 1;
+const STATE_FORMAT = 2;
 
 interface State {
   dimension: number;
+  /** Archive words first, then words only the lexicon knows (retrofitted from their archive synonyms). */
   words: string[];
+  /** How many of `words` come from the archive; only these lend their vectors to unknown words by 5-grams. */
+  archiveWords: number;
   /** Unigram probability per word. */
   probs: Float32Array;
   /** words.length x dimension, unit rows. */
@@ -53,6 +63,8 @@ export class BuiltinEmbedder implements FittableEmbedder {
   private readonly tokenize: Tokenize;
   private readonly opts: typeof DEFAULTS;
   private readonly statePath?: string;
+  private readonly lexDir: string | null;
+  private readonly retrofitOpts: false | (RetrofitOptions & LexiconGraphOptions);
   private state: State | null = null;
   private serialized: Buffer | null = null;
   private wordIndex = new Map<string, number>();
@@ -65,6 +77,8 @@ export class BuiltinEmbedder implements FittableEmbedder {
     this.opts = { ...DEFAULTS, ...stripUndefined(opts) };
     this.statePath = opts.statePath;
     this.dimension = this.opts.dimension;
+    this.lexDir = opts.lexiconDir === undefined ? defaultLexiconDir() : opts.lexiconDir;
+    this.retrofitOpts = opts.retrofit === false ? false : { ...defaultGraphOptions, ...defaultRetrofitOptions, ...stripUndefined(opts.retrofit ?? {}) };
   }
 
   /** Restores a fitted embedder from `serialize()` output. */
@@ -104,13 +118,24 @@ export class BuiltinEmbedder implements FittableEmbedder {
 
     const svd = randomizedSvd(csrFromRows(ppmiRows(tokens, index), words.length), dimension, { seed, powerIterations: 1 });
     // Word vectors U·S^½ (symmetric weighting), unit length.
-    const vectors = new Float32Array(words.length * dimension);
+    let vectors: Float32Array = new Float32Array(words.length * dimension);
     for (let i = 0; i < words.length; i++) {
       const row = vectors.subarray(i * dimension, (i + 1) * dimension);
       for (let j = 0; j < svd.k; j++) row[j] = svd.u[i * svd.k + j]! * Math.sqrt(svd.s[j]!);
       normalizeInPlace(row);
     }
-    const partial: State = { dimension, words, probs, vectors, commonComponent: new Float32Array(dimension) };
+    let allWords = words;
+    let allProbs = probs;
+    if (this.lexDir && this.retrofitOpts) {
+      const graph = lexiconGraph(this.lexDir, (lemma) => this.tokenize(lemma)[0] ?? null, this.retrofitOpts);
+      if (graph.size > 0) {
+        ({ words: allWords, vectors } = retrofit(words, vectors, dimension, graph, this.retrofitOpts));
+        // Words the archive never uses are as rare as can be: probability 0, full SIF weight.
+        allProbs = new Float32Array(allWords.length);
+        allProbs.set(probs);
+      }
+    }
+    const partial: State = { dimension, words: allWords, archiveWords: words.length, probs: allProbs, vectors, commonComponent: new Float32Array(dimension) };
     this.install(partial, null);
     partial.commonComponent = firstPrincipalComponent(sample.map((t) => this.pool(t)), dimension, seed);
     this.install(partial, null);
@@ -183,6 +208,7 @@ export class BuiltinEmbedder implements FittableEmbedder {
     this.wordIndex = new Map(s.words.map((w, i) => [w, i]));
     this.gramWords = new Map();
     s.words.forEach((w, i) => {
+      if (i >= s.archiveWords) return;
       for (const g of new Set(charGrams(w))) {
         const list = this.gramWords.get(g);
         if (list) list.push(i);
@@ -284,6 +310,7 @@ function encodeState(s: State): Buffer {
       format: STATE_FORMAT,
       dimension: s.dimension,
       words: s.words,
+      archiveWords: s.archiveWords,
       probs: bytes(s.probs),
       vectors: bytes(s.vectors),
       commonComponent: bytes(s.commonComponent),
@@ -304,6 +331,7 @@ function decodeState(buf: Buffer): State {
   return {
     dimension: raw.dimension as number,
     words: raw.words as string[],
+    archiveWords: raw.archiveWords as number,
     probs: floats(raw.probs),
     vectors: floats(raw.vectors),
     commonComponent: floats(raw.commonComponent),
