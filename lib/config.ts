@@ -103,8 +103,9 @@ export const rankingDefaults = {
 // ---- answers ------------------------------------------------------------------------------------
 export const answerDefaults = {
   maxSentences: 3,
-  /** Abstain when no top hit contains at least this share of the question's content terms
-   *  (calibration on ../shared/eval/dev.jsonl: see minCoverage measurement below). */
+  /** Abstain when no top hit contains at least this share of the question's content terms.
+   *  PROVISIONAL (not yet measured): calibrate with test/api/abstention.test.ts on
+   *  ../shared/eval/dev.jsonl once the archive runs end to end, and record the figures here. */
   minCoverage: 0.5,
   /** Hits whose coverage counts as evidence. */
   evidenceHits: 3,
