@@ -26,6 +26,9 @@ export interface CleanDocument {
   pageStarts: number[];
   /** Pages whose text was empty after cleaning (e.g. image-only pages). */
   emptyPages: number[];
+  /** The headings found while cleaning: offsets of each heading paragraph in `text` and its nesting level
+   *  (1 = outermost), so passages can carry the heading path they sit under. */
+  headings?: { start: number; end: number; level: number }[];
 }
 
 /** A citation-sized piece of a document, before it is stored. */
