@@ -1,0 +1,114 @@
+// Ingest throughput: parse+clean+chunk alone (prepareDocument), and the whole archive ingest (fit, analyse,
+// embed, store, index) with its phases timed.
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { prepareDocument, type PreparedDocument } from '../../ingest/prepare.ts';
+import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
+import { instrument } from '../lib/archive-peek.ts';
+import { load } from '../lib/stats.ts';
+
+export interface PrepareResult {
+  label: string;
+  files: number;
+  failed: number;
+  pages: number;
+  passages: number;
+  chars: number;
+  ms: number;
+  pagesPerS: number;
+  passagesPerS: number;
+  concurrency: number;
+  load: string;
+  /** Passages per file (by path), for choosing files by passage count. */
+  perFile: Map<string, number>;
+}
+
+/** prepareDocument over `files`, `concurrency` at a time (the archive itself prepares one file at a time). */
+export async function measurePrepare(label: string, files: string[], concurrency = 1): Promise<PrepareResult> {
+  const perFile = new Map<string, number>();
+  let pages = 0, passages = 0, chars = 0, failed = 0;
+  const queue = [...files];
+  const t0 = performance.now();
+  const worker = async () => {
+    for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
+      try {
+        const p: PreparedDocument = await prepareDocument(new Uint8Array(readFileSync(f)), { fileName: basename(f), sourcePath: f });
+        pages += p.meta.pageCount;
+        passages += p.passages.length;
+        chars += p.doc.text.length;
+        perFile.set(f, p.passages.length);
+      } catch {
+        failed++;
+        perFile.set(f, 0);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const ms = performance.now() - t0;
+  return { label, files: files.length, failed, pages, passages, chars, ms, pagesPerS: pages / (ms / 1000), passagesPerS: passages / (ms / 1000), concurrency, load: load(), perFile };
+}
+
+export interface IngestResult {
+  label: string;
+  dataDir: string;
+  files: number;
+  skipped: number;
+  pages: number;
+  passages: number;
+  ms: number;
+  pagesPerS: number;
+  passagesPerS: number;
+  /** Wall time of the phases: parse/clean/chunk, embedder fit + vocabulary, per-document commits, final save. */
+  phases: { prepareMs: number; fitMs: number; commitMs: number; saveMs: number };
+  /** Inside the commits: passage embedding and the SQLite write (the rest is analysis and index updates). */
+  inCommit: { embedMs: number; storeMs: number };
+  load: string;
+}
+
+/** Ingests `files` into the archive at `dataDir` (created when missing) through `ingestFiles`; keeps it open. */
+export async function measureIngest(label: string, files: string[], dataDir?: string, archiveIn?: ArchiveImpl): Promise<{ result: IngestResult; archive: ArchiveImpl }> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'raadsarchief-bench-'));
+  const archive = archiveIn ?? (await openArchive({ dataDir: dir, embedder: 'builtin' }));
+  const embedT: number[] = [];
+  const storeT: number[] = [];
+  const undo = [instrument(archive.embedder, 'embedPassages', embedT), instrument(archive.store, 'putDocument', storeT)];
+  let prepEnd = 0, firstCommit = 0, lastCommit = 0;
+  const t0 = performance.now();
+  const outcomes = await archive.ingestFiles(files, (p) => {
+    const t = performance.now();
+    if (p.passages === 0 && p.filesDone === p.filesTotal) prepEnd = t;
+    if (p.passages > 0) {
+      if (!firstCommit) firstCommit = t;
+      lastCommit = t;
+    }
+  });
+  const end = performance.now();
+  undo.forEach((u) => u());
+  const ok = outcomes.filter((o) => o.status === 'ingested' || o.status === 'replaced');
+  const pages = ok.reduce((s, o) => s + (o.pages ?? 0), 0);
+  const passages = ok.reduce((s, o) => s + (o.passages ?? 0), 0);
+  const ms = end - t0;
+  const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
+  // The first commit's progress fires after it finished: count its time into the commit phase via the sinks.
+  const fitMs = firstCommit && prepEnd ? Math.max(0, firstCommit - prepEnd - (embedT[0] ?? 0) - (storeT[0] ?? 0)) : 0;
+  const prepareMs = prepEnd ? prepEnd - t0 : ms;
+  const saveMs = lastCommit ? end - lastCommit : 0;
+  return {
+    archive,
+    result: {
+      label,
+      dataDir: dir,
+      files: files.length,
+      skipped: outcomes.filter((o) => o.status === 'skipped').length,
+      pages,
+      passages,
+      ms,
+      pagesPerS: pages / (ms / 1000),
+      passagesPerS: passages / (ms / 1000),
+      phases: { prepareMs, fitMs, commitMs: Math.max(0, ms - prepareMs - fitMs - saveMs), saveMs },
+      inCommit: { embedMs: sum(embedT), storeMs: sum(storeT) },
+      load: load(),
+    },
+  };
+}
