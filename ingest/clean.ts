@@ -1,0 +1,299 @@
+// Raw page text -> one clean text with a page map and heading offsets. Extraction leaves hard-wrapped
+// lines, hyphenated words, running headers, page numbers, odd glyphs and (in our corpus) blank lines in the
+// middle of sentences; this module decides line by line how each line joins the next.
+import type { CleanDocument, RawPage, SourceFormat } from '../lib/types.ts';
+import { ingestDefaults } from '../lib/config.ts';
+
+type LineKind = 'heading' | 'item' | 'toc' | 'text';
+
+interface Line {
+  text: string;
+  page: number;
+  kind: LineKind;
+  /** Explicit heading depth (Markdown #-count, numbering depth); 0 for unnumbered headings. */
+  depth: number;
+  /** A blank line stood between this line and the previous one. */
+  blankBefore: boolean;
+}
+
+type Join = 'space' | 'none' | 'line' | 'para' | 'unhyphenate' | 'rehyphenate';
+
+// ---- character level ------------------------------------------------------------------------------
+
+const LIGATURES = /[\uFB00-\uFB06]/g;
+const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const INVISIBLES = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** Marks a line that ended in a soft hyphen, before soft hyphens are removed. */
+const SOFT_BREAK = '\u0000';
+
+/** Normalise one line's characters; tabs survive for TOC/bullet detection. */
+function normaliseChars(line: string): string {
+  return line
+    .replace(LIGATURES, (c) => c.normalize('NFKC'))
+    .replace(ODD_SPACES, ' ')
+    .replace(INVISIBLES, '')
+    .replace(/\u00AD\s*$/, SOFT_BREAK)
+    .replace(/\u00AD/g, '')
+    .replace(/\*\*(.+?)\*\*/g, '$1') // Markdown bold inside a line: the words matter, not the stars
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+// ---- line classification --------------------------------------------------------------------------
+
+const BULLET = /^(?:[•◦▪▫●○■□►▸‣⁃∙·*\-–—]|\uF0B7|\uF0A7|\uF0D8|\uF0FC)\s+/u;
+const NUMBERED_ITEM = /^(?:\d{1,3}[.)]|[a-z][.)]|\([0-9a-z]{1,3}\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s*(?=\S)/u;
+const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s*(?=[\p{Lu}"“‘'])/u;
+const TOC_LINE = /(?:\t|\.{3,}|…{2,}|\s{3,})\s*\d{1,4}$/;
+const TERMINAL = /[.!?:;]["'”’)\]]?$/u;
+const NO_HEADING_END = /[.,;:!?]["'”’)]?$/u;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** A structurally marked heading: `# Titel` (level = #-count), a whole-line `**bold**`, or a numbered
+ *  title line like `2 Een aantrekkelijk ambt` / `2.1 Moderne voorwaarden` (level = numbering depth).
+ *  Returns the heading text without Markdown markers and its explicit level (0 = bold, no level), or null.
+ *  Unnumbered title-like lines are only recognised in context by cleanPages, which records every heading
+ *  it finds in CleanDocument.headings: use those rather than re-detecting. */
+export function headingOf(line: string): { text: string; level: number } | null {
+  const t = line.trim();
+  const md = /^(#{1,6})\s+(.+?)\s*#*$/.exec(t);
+  if (md) return { text: md[2], level: md[1].length };
+  const bold = /^\*\*([^*]+)\*\*:?$/.exec(t);
+  if (bold) return { text: bold[1].trim(), level: 0 };
+  const num = NUMBERED_HEADING.exec(t);
+  if (num && isTitleLike(t, 90, 12)) return { text: t, level: num[1].split('.').length };
+  return null;
+}
+
+/** True for a line that `headingOf` recognises as a heading. */
+export function isHeading(line: string): boolean {
+  return headingOf(line) !== null;
+}
+
+function isTitleLike(t: string, maxChars: number, maxWords: number): boolean {
+  return (
+    t.length <= maxChars &&
+    wordCount(t) <= maxWords &&
+    !NO_HEADING_END.test(t) &&
+    /\p{L}{2}/u.test(t) &&
+    !TOC_LINE.test(t)
+  );
+}
+
+/** Bullet glyphs that a symbol font maps to an ordinary character ("6 \tEen betrokken overheid"):
+ *  a single leading character followed by a tab, repeated on at least 3 lines of the document. */
+function symbolBullets(lines: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const m = /^(\S) ?\t/.exec(l);
+    if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([c]) => c));
+}
+
+function classify(raw: string, bullets: Set<string>): { text: string; kind: LineKind; depth: number } {
+  const glyph = /^(\S) ?\t/.exec(raw);
+  if (glyph && bullets.has(glyph[1])) return { text: '- ' + tidy(raw.slice(glyph[0].length)), kind: 'item', depth: 0 };
+  if (TOC_LINE.test(raw) && /\p{L}/u.test(raw)) return { text: tidy(raw), kind: 'toc', depth: 0 };
+  const t = tidy(raw);
+  const h = headingOf(t);
+  if (h) return { text: h.text, kind: 'heading', depth: h.level };
+  if (BULLET.test(t)) return { text: '- ' + t.replace(BULLET, ''), kind: 'item', depth: 0 };
+  if (NUMBERED_ITEM.test(t)) return { text: t, kind: 'item', depth: 0 };
+  return { text: t, kind: 'text', depth: 0 };
+}
+
+function tidy(s: string): string {
+  return s.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+// ---- page furniture ---------------------------------------------------------------------------------
+
+const PAGE_NUMBER = [
+  /^\d{1,4}$/,
+  /^[-–—]\s*\d{1,4}\s*[-–—]$/,
+  /^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|\/)\s*\d{1,4})?$/i,
+  /^\d{1,4}\s*(?:van|of|\/)\s*\d{1,4}$/i,
+  /^\d{1,4}\s*[|•·]\s*\S.{0,80}$/,
+  /^\S.{0,80}[|•·]\s*\d{1,4}$/,
+];
+/** Running headers/footers and page numbers sit in the first or last few lines of a page. */
+const EDGE_LINES = 3;
+
+function furnitureKey(line: string): string {
+  return line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+function edgeIndexes(lines: string[]): number[] {
+  const filled = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+  return [...new Set([...filled.slice(0, EDGE_LINES), ...filled.slice(-EDGE_LINES)])];
+}
+
+/** Drop running headers/footers (same line, digits ignored, at the edge of many pages) and bare page numbers. */
+function dropFurniture(pages: string[][]): string[][] {
+  const filled = pages.filter((p) => p.some((l) => l.trim())).length;
+  if (filled < 2) return pages;
+  const seen = new Map<string, number>();
+  for (const lines of pages) {
+    for (const key of new Set(edgeIndexes(lines).map((i) => furnitureKey(lines[i])))) {
+      if (key.length > 0) seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  }
+  const minPages = Math.max(3, Math.ceil(ingestDefaults.runningLineMinShare * filled));
+  return pages.map((lines) => {
+    const edges = new Set(edgeIndexes(lines));
+    return lines.filter((l, i) => {
+      if (!edges.has(i)) return true;
+      const t = l.trim();
+      if (PAGE_NUMBER.some((re) => re.test(t))) return false;
+      return (seen.get(furnitureKey(l)) ?? 0) < minPages || filled < 3;
+    });
+  });
+}
+
+// ---- joining lines -----------------------------------------------------------------------------------
+
+interface Layout {
+  /** Typical full line length: lines much shorter than this end a paragraph. */
+  width: number;
+  /** False when blank lines often fall mid-sentence (an extraction artefact), so they prove nothing. */
+  blanksMeanParagraphs: boolean;
+}
+
+function measureLayout(lines: Line[]): Layout {
+  const lengths = lines
+    .filter((l) => l.kind === 'text' && l.text.length >= 20)
+    .map((l) => l.text.length)
+    .sort((a, b) => a - b);
+  const width = lengths.length ? lengths[Math.floor(lengths.length * 0.8)] : 80;
+  let blanks = 0;
+  let midSentence = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].blankBefore || lines[i - 1].kind !== 'text') continue;
+    blanks++;
+    if (!TERMINAL.test(lines[i - 1].text) && /^\p{Ll}/u.test(lines[i].text)) midSentence++;
+  }
+  return { width, blanksMeanParagraphs: blanks === 0 || midSentence / blanks < 0.15 };
+}
+
+/** An acronym-like word (two or more capitals: PvdA, CDA, VNG) keeps its hyphen: PvdA-wethouder. */
+function isAcronym(word: string): boolean {
+  return (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+function joinOf(prev: Line, next: Line, layout: Layout, titleLike: (i: number) => boolean, i: number): Join {
+  if (prev.kind === 'heading' || next.kind === 'heading' || titleLike(i - 1) || titleLike(i)) return 'para';
+  if (next.kind === 'toc' || prev.kind === 'toc') return 'line';
+  if (next.kind === 'item') return prev.kind === 'item' || /:$/.test(prev.text) ? 'line' : 'para';
+
+  if (prev.text.endsWith(SOFT_BREAK)) return 'none';
+  const hyphen = /(\p{L}+) ?-$/u.exec(prev.text);
+  if (hyphen && /^\p{L}/u.test(next.text)) {
+    // "gemeente- en provinciebestuur": an elided compound part, not a broken word.
+    if (/^(?:en|of|tot|als)\b/u.test(next.text)) return 'space';
+    if (/^\p{Ll}/u.test(next.text) && !isAcronym(hyphen[1])) return 'unhyphenate';
+    return 'rehyphenate';
+  }
+
+  const terminal = TERMINAL.test(prev.text);
+  const startsSentence = /^["'“‘(]?[\p{Lu}\p{N}]/u.test(next.text);
+  const short = prev.text.length < layout.width * 0.8;
+  if (prev.kind === 'item') {
+    // A wrapped list item continues until a sentence ends on a short line or a blank line.
+    if (terminal && startsSentence && (short || next.blankBefore)) return 'para';
+    return next.blankBefore && layout.blanksMeanParagraphs ? 'para' : 'space';
+  }
+  if (next.blankBefore && layout.blanksMeanParagraphs) return 'para';
+  if (terminal && startsSentence && short) return 'para';
+  return 'space';
+}
+
+/** A short, title-like line standing alone between sentence ends: an unnumbered heading ("Samenlevingsbeeld"). */
+function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
+  return lines.map((l, i) => {
+    if (l.kind !== 'text' || !/^[\p{Lu}"“]/u.test(l.text)) return false;
+    if (!isTitleLike(l.text, Math.min(70, layout.width * 0.6), 10)) return false;
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    const prevEnds = !prev || prev.kind !== 'text' || TERMINAL.test(prev.text) || prev.page !== l.page;
+    const nextStarts = !next || next.kind !== 'text' || /^["'“‘]?[\p{Lu}\p{N}]/u.test(next.text);
+    return prevEnds && nextStarts && next !== undefined;
+  });
+}
+
+// ---- the stage ---------------------------------------------------------------------------------------
+
+export function cleanPages(pages: RawPage[], format: SourceFormat): CleanDocument {
+  const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
+  const kept = format === 'pdf' || pages.length > 1 ? dropFurniture(pageLines) : pageLines;
+  const bullets = symbolBullets(kept.flat());
+
+  const lines: Line[] = [];
+  kept.forEach((pl, pi) => {
+    let blank = true; // a page break counts as a blank line
+    for (let j = 0; j < pl.length; j++) {
+      let raw = pl[j];
+      if (!raw) {
+        blank = true;
+        continue;
+      }
+      // A bold heading wrapped over two lines: "**De positionering van een betekenisvol" / "en aantrekkelijk ambt**".
+      if (/^\*\*[^*]+$/.test(raw)) {
+        const close = pl.slice(j + 1, j + 4).findIndex((l) => /^[^*]+\*\*:?$/.test(l));
+        if (close >= 0) {
+          raw = [raw, ...pl.slice(j + 1, j + 2 + close)].join(' ');
+          j += close + 1;
+        }
+      }
+      lines.push({ ...classify(raw, bullets), page: pages[pi].page, blankBefore: blank });
+      blank = false;
+    }
+  });
+
+  const layout = measureLayout(lines);
+  const titled = contextualHeadings(lines, layout);
+  const titleLike = (i: number) => titled[i] ?? false;
+
+  let text = '';
+  const pageStarts: number[] = [];
+  const headings: NonNullable<CleanDocument['headings']> = [];
+  const explicit: number[] = []; // depths of the numbered/Markdown headings above the current line
+  let li = 0;
+  for (const p of pages) {
+    pageStarts.push(text.length);
+    for (; li < lines.length && lines[li].page === p.page; li++) {
+      const line = lines[li];
+      if (li > 0) {
+        const join = joinOf(lines[li - 1], line, layout, titleLike, li);
+        if (join === 'unhyphenate') text = text.replace(/ ?-$/, '');
+        else if (join === 'rehyphenate') text = text.replace(/ -$/, '-');
+        else if (join === 'none') text = text.replace(/\u0000$/, '');
+        text += join === 'space' ? ' ' : join === 'line' ? '\n' : join === 'para' ? '\n\n' : '';
+      }
+      if (pageStarts[pageStarts.length - 1] < text.length && lines[li - 1]?.page !== line.page) {
+        pageStarts[pageStarts.length - 1] = text.length;
+      }
+      const start = text.length;
+      text += line.text.replace(/\u0000$/, '');
+      if (line.kind === 'heading' || titleLike(li)) {
+        headings.push({ start, end: text.length, level: headingLevel(line, explicit) });
+      }
+    }
+  }
+  const emptyPages = pages.filter((p) => !lines.some((l) => l.page === p.page)).map((p) => p.page);
+  return { text, pageStarts, emptyPages, headings };
+}
+
+/** Numbered and Markdown headings carry their own depth; unnumbered ones nest one below the deepest
+ *  explicit heading above them, so "Moderne voorwaarden" sits under "2 Een aantrekkelijk ambt". */
+function headingLevel(line: Line, explicit: number[]): number {
+  if (line.kind === 'heading' && line.depth > 0) {
+    while (explicit.length && explicit[explicit.length - 1] >= line.depth) explicit.pop();
+    explicit.push(line.depth);
+    return line.depth;
+  }
+  return (explicit[explicit.length - 1] ?? 0) + 1;
+}
