@@ -1,8 +1,7 @@
 // POST /api/ask: an extractive answer with citations, or an honest "nothing in the archive".
 import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../lib/archive-api.ts';
-import { rankingDefaults } from '../../lib/config.ts';
-import { composeAnswer } from '../../search/answer.ts';
+import { ask } from '../../search/ask.ts';
 import { askBody, type AskBody } from '../schemas.ts';
 import { jsonSchema } from '../zod-validation.ts';
 
@@ -22,20 +21,12 @@ export function registerAsk(app: FastifyInstance, archive: Archive): void {
     },
     async (request) => {
       const { question, k, filters } = request.body;
-      const t0 = performance.now();
-      const hits = await archive.search(question, { mode: rankingDefaults.mode, k: k ?? rankingDefaults.k, filters });
-      const texts = new Map<string, string | null>();
-      const documentText = (id: string) => {
-        if (!texts.has(id)) texts.set(id, archive.getDocumentText(id));
-        return texts.get(id) ?? null;
-      };
-      const answer = composeAnswer(question, hits, { documentText });
-      const ms = Math.round(performance.now() - t0);
+      const result = await ask(archive, { question, k, filters });
       request.log.info(
-        { hits: hits.length, answered: answer.answered, coverage: answer.evidence.coverage, askMs: ms },
+        { hits: result.hits.length, answered: result.answered, coverage: result.evidence.coverage, askMs: result.took },
         'ask',
       );
-      return { question, took: ms, ...answer, hits };
+      return result;
     },
   );
 }
