@@ -1,0 +1,161 @@
+// Clean document -> citation-sized passages. Hand-written rather than @langchain/textsplitters because every
+// passage must be an exact slice of the clean text (offsets feed citations and page numbers).
+// Structure first: a passage does not run across a heading when avoidable, packs whole paragraphs and list
+// items up to the target size, and splits long paragraphs at sentence ends, never mid-word.
+import type { CleanDocument, PassageDraft } from '../lib/types.ts';
+import { passageDefaults } from '../lib/config.ts';
+import { headingOf } from './clean.ts';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Atom extends Span {
+  /** The atom opens a section (it is a heading): passages break before it. */
+  heading: boolean;
+}
+
+type Heading = NonNullable<CleanDocument['headings']>[number];
+
+/** Dutch (and a few Latin/English) abbreviations whose full stop does not end a sentence; lower case, no final dot. */
+const ABBREVIATIONS = new Set(
+  (
+    'bijv bv o.a e.a e.d enz etc dhr mevr mw mr dr drs ir ing prof art artt nr nrs blz pag p pp ca zgn z.g.n m.b.t ' +
+    't.a.v i.p.v d.w.z vgl jl resp evt incl excl max min mln mld st jr sr o.b.v i.c.m m.u.v t.b.v i.v.m n.a.v a.s ' +
+    'vs v.a tel no e.v fig hfst par lid sub ong gem red cf e.g i.e'
+  ).split(' '),
+);
+
+const SENTENCE_END = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(]?[\p{Lu}\p{N}])/gu;
+
+/** Offsets where sentences start inside [start, end): after . ! ? … and white space before a capital or
+ *  digit, unless the word before the dot is an abbreviation (`bijv.`, `o.a.`, `art.`) or an initial (`J.`). */
+export function sentenceStarts(text: string, start = 0, end = text.length): number[] {
+  const starts = [start];
+  const slice = text.slice(start, end);
+  for (const m of slice.matchAll(SENTENCE_END)) {
+    const before = /(\S+)$/.exec(slice.slice(0, m.index! + 1))?.[1] ?? '';
+    const word = before.replace(/^["'“‘(]+/, '').replace(/[.!?…]+$/, '').toLowerCase();
+    if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word))) continue;
+    starts.push(start + m.index! + m[0].length);
+  }
+  return starts;
+}
+
+/** Paragraphs and list items (lines), as spans of the text. */
+function units(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    const s = m.index!;
+    const e = s + m[0].trimEnd().length;
+    const lead = m[0].length - m[0].trimStart().length;
+    if (e > s + lead) out.push({ start: s + lead, end: e });
+  }
+  return out;
+}
+
+/** Cut a span longer than max at white space (mid-word only for a "word" longer than max). */
+function cutAtSpaces(text: string, span: Span, size: number, max: number): Span[] {
+  const out: Span[] = [];
+  let s = span.start;
+  while (span.end - s > max) {
+    const window = text.slice(s, s + size + 1);
+    const space = window.lastIndexOf(' ');
+    const cut = space > 0 ? s + space : s + max;
+    out.push({ start: s, end: cut });
+    s = cut + (text[cut] === ' ' ? 1 : 0);
+  }
+  out.push({ start: s, end: span.end });
+  return out;
+}
+
+/** Headings: from the cleaner when it recorded them, else recognised line by line. */
+function headingsOf(doc: CleanDocument, us: Span[]): Heading[] {
+  if (doc.headings) return doc.headings;
+  return us.flatMap((u) => {
+    const h = headingOf(doc.text.slice(u.start, u.end));
+    return h ? [{ start: u.start, end: u.end, level: Math.max(1, h.level) }] : [];
+  });
+}
+
+function atomsOf(doc: CleanDocument, us: Span[], headingStarts: Set<number>, target: number, max: number): Atom[] {
+  const atoms: Atom[] = [];
+  for (const u of us) {
+    const heading = headingStarts.has(u.start);
+    if (u.end - u.start <= target) {
+      atoms.push({ ...u, heading });
+      continue;
+    }
+    const starts = sentenceStarts(doc.text, u.start, u.end);
+    starts.forEach((s, i) => {
+      const e = (i + 1 < starts.length ? starts[i + 1] : u.end);
+      const sentence = { start: s, end: s + doc.text.slice(s, e).trimEnd().length };
+      for (const piece of cutAtSpaces(doc.text, sentence, target, max)) atoms.push({ ...piece, heading: heading && i === 0 });
+    });
+  }
+  return atoms;
+}
+
+function pageOf(pageStarts: number[], offset: number): number {
+  let page = 1;
+  for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= offset) page = i + 1;
+  return page;
+}
+
+function headingPath(headings: Heading[], text: string, at: number): string[] {
+  const stack: Heading[] = [];
+  for (const h of headings) {
+    if (h.start > at) break;
+    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+    stack.push(h);
+  }
+  return stack.map((h) => text.slice(h.start, h.end));
+}
+
+export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDefaults> = {}): PassageDraft[] {
+  const { maxChars: max, targetChars, overlapChars } = { ...passageDefaults, ...opts };
+  const target = Math.min(targetChars, max);
+  const us = units(doc.text);
+  const headings = headingsOf(doc, us);
+  const atoms = atomsOf(doc, us, new Set(headings.map((h) => h.start)), target, max);
+  const starts = atoms.flatMap((a) => sentenceStarts(doc.text, a.start, a.end));
+
+  const spans: { start: number; end: number; content: number }[] = [];
+  let i = 0;
+  let carry: number | null = null; // start of the overlap carried into the next passage
+  while (i < atoms.length) {
+    const start = carry ?? atoms[i].start;
+    let end = atoms[i].end;
+    let content = atoms[i].heading ? -1 : atoms[i].start;
+    let onlyHeadings = atoms[i].heading;
+    i++;
+    while (i < atoms.length) {
+      const a = atoms[i];
+      // A heading opens a new passage, unless this one holds nothing but headings so far.
+      if (a.heading && !onlyHeadings) break;
+      if (a.end - start > (onlyHeadings ? max : target)) break;
+      end = a.end;
+      if (!a.heading && content < 0) content = a.start;
+      onlyHeadings &&= a.heading;
+      i++;
+    }
+    spans.push({ start, end, content: content < 0 ? start : content });
+    carry = null;
+    if (i < atoms.length && !atoms[i].heading && overlapChars > 0) {
+      // Overlap: the trailing whole sentences of this passage, if they fit within overlapChars and leave room.
+      const from = starts.find((s) => s > start && s >= end - overlapChars && s < end);
+      if (from !== undefined && atoms[i].end - from <= max) carry = from;
+    }
+  }
+
+  return spans.map((s, ordinal) => ({
+    ordinal,
+    text: doc.text.slice(s.start, s.end),
+    start: s.start,
+    end: s.end,
+    pageFirst: pageOf(doc.pageStarts, s.start),
+    pageLast: pageOf(doc.pageStarts, Math.max(s.start, s.end - 1)),
+    headingPath: headingPath(headings, doc.text, s.content),
+  }));
+}
