@@ -125,7 +125,7 @@ export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDe
   let i = 0;
   let carry: number | null = null; // start of the overlap carried into the next passage
   while (i < atoms.length) {
-    const start = carry ?? atoms[i].start;
+    const start: number = carry ?? atoms[i].start;
     let end = atoms[i].end;
     let content = atoms[i].heading ? -1 : atoms[i].start;
     let onlyHeadings = atoms[i].heading;
@@ -144,7 +144,7 @@ export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDe
     carry = null;
     if (i < atoms.length && !atoms[i].heading && overlapChars > 0) {
       // Overlap: the trailing whole sentences of this passage, if they fit within overlapChars and leave room.
-      const from = starts.find((s) => s > start && s >= end - overlapChars && s < end);
+      const from: number | undefined = starts.find((s) => s > start && s >= end - overlapChars && s < end);
       if (from !== undefined && atoms[i].end - from <= max) carry = from;
     }
   }
