@@ -3,6 +3,17 @@
 import type { ParsedFile, RawPage } from '../lib/types.ts';
 import { ArchiveError } from '../lib/errors.ts';
 
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, curly quotes, dashes); Node's TextDecoder
+// without full ICU decodes 'windows-1252' as Latin-1, so map that range ourselves.
+const CP1252_C1 =
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_C1[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
@@ -10,7 +21,7 @@ export function decodeText(bytes: Uint8Array): string {
     // TextDecoder strips a UTF-8 BOM by default.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
