@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { cleanPages, isHeading } from '../../ingest/clean.ts';
+import { splitPassages, sentenceStarts } from '../../ingest/passages.ts';
+import { parseText } from '../../ingest/text.ts';
+import { extractMetadata } from '../../ingest/metadata.ts';
+import type { CleanDocument, PassageDraft } from '../../lib/types.ts';
+import { corpusDir, corpusFiles, read } from './helpers.ts';
+
+function cleanFile(name: string): CleanDocument {
+  return cleanPages(parseText(read(corpusDir!, name), 'txt').pages, 'txt');
+}
+
+export function checkPassages(doc: CleanDocument, ps: PassageDraft[], maxChars = 1500): void {
+  expect(ps.length).toBeGreaterThan(0);
+  ps.forEach((p, i) => {
+    expect(p.ordinal).toBe(i);
+    expect(doc.text.slice(p.start, p.end)).toBe(p.text);
+    expect(p.text.length).toBeLessThanOrEqual(maxChars);
+    expect(p.pageFirst).toBeLessThanOrEqual(p.pageLast);
+    expect(doc.pageStarts[p.pageFirst - 1]).toBeLessThanOrEqual(p.start);
+    // never mid-word at either end
+    expect(/\p{L}/u.test(doc.text[p.start - 1] ?? ' ') && /\p{L}/u.test(p.text[0])).toBe(false);
+    expect(/\p{L}/u.test(doc.text[p.end] ?? ' ') && /\p{L}/u.test(p.text[p.text.length - 1])).toBe(false);
+  });
+}
+
+describe.skipIf(!corpusDir)('cleanPages on the corpus', () => {
+  it('joins words hyphenated across (blank) line breaks, keeps real compounds', () => {
+    const text = cleanFile('000_ddb77fb8e123a2aa.txt').text;
+    expect(text).toContain('het begrip wethouderssocialisme en de betekenis');
+    expect(text).not.toMatch(/wethouders -/);
+    expect(text).toContain('PvdA-wethouders');
+    expect(text).toContain('decentralisatie-agenda');
+  });
+
+  it('re-flows lines split by blank lines mid-sentence, but keeps real paragraphs', () => {
+    const text = cleanFile('000_ddb77fb8e123a2aa.txt').text;
+    expect(text).toContain('hoeder van de verzorgingsstaat.');
+    expect(text).toContain('\n\nSamenlevingsbeeld\n\nOnze PvdA-wethouders');
+    expect(text).toContain('PvdA-gezicht zien?\n\nVoor onze wethouders');
+    expect(cleanFile('002_2cdf2b3bdbada1f9.txt').text).toContain('te weinig om van het verlies in 2017 te herstellen?');
+  });
+
+  it('keeps list items on their own lines with a normalised bullet', () => {
+    const text = cleanFile('000_ddb77fb8e123a2aa.txt').text;
+    expect(text).toContain('\n- Activistisch en strijdbaar, eigenwijs en creatief,\n- Open, benaderbaar en in contact,');
+  });
+
+  it('records headings with levels: numbered sections nest unnumbered ones', () => {
+    const doc = cleanFile('001_99635ff256e3dcee.txt');
+    const hs = doc.headings!.map((h) => [h.level, doc.text.slice(h.start, h.end)]);
+    expect(hs).toContainEqual([1, 'Voorwoord']);
+    expect(hs).toContainEqual([1, 'De positionering van een betekenisvol en aantrekkelijk ambt']); // **bold** over 2 lines
+    expect(hs).toContainEqual([2, 'Moderne voorwaarden']);
+    expect(doc.text).not.toContain('**');
+    expect(isHeading('2 Een aantrekkelijk ambt')).toBe(true);
+    expect(isHeading('## Moderne voorwaarden')).toBe(true);
+    expect(isHeading('2018 belooft een spannend jaar te worden.')).toBe(false);
+  });
+});
+
+describe('cleanPages on page text', () => {
+  it('drops running headers and page numbers, normalises glyphs and keeps the page map exact', () => {
+    const pages = [1, 2, 3, 4].map((n) => ({
+      page: n,
+      text: `JA21 Verkiezingsprogramma 2023\n${n === 2 ? '' : `${['Tekst op pagina 1 met de ﬁnanciële\u00A0paragraaf en een wet\u00ADtelijk be-\nleid.', '', 'Tekst op pagina 3 over wonen.', 'Een laatste bladzijde.'][n - 1]}`}\n${['12', '- 13 -', 'pagina 14 van 40', '15 | Titel'][n - 1]}`,
+    }));
+    const doc = cleanPages(pages, 'pdf');
+    expect(doc.text).not.toContain('Verkiezingsprogramma');
+    expect(doc.text).not.toMatch(/\b1[2-5]\b/);
+    expect(doc.text).toContain('Tekst op pagina 1 met de financiële paragraaf en een wettelijk beleid.');
+    expect(doc.emptyPages).toEqual([2]);
+    expect(doc.pageStarts).toHaveLength(4);
+    expect(doc.text.slice(doc.pageStarts[2], doc.pageStarts[3])).toMatch(/^Tekst op pagina 3/);
+  });
+});
+
+describe('splitPassages', () => {
+  it('does not end sentences at Dutch abbreviations', () => {
+    const t = 'Zie bijv. art. 12 van de wet. Dhr. Jansen o.a. zei dat. Nieuwe zin.';
+    expect(sentenceStarts(t).map((s) => t.slice(s, s + 6))).toEqual(['Zie bi', 'Dhr. J', 'Nieuwe']);
+  });
+
+  it.skipIf(!corpusDir)('keeps offsets exact on every corpus document, for several sizes', () => {
+    for (const f of corpusFiles()) {
+      const doc = cleanFile(f);
+      for (const [targetChars, overlapChars] of [[800, 150], [400, 0], [1200, 300]]) {
+        checkPassages(doc, splitPassages(doc, { targetChars, overlapChars }));
+      }
+    }
+  });
+
+  it.skipIf(!corpusDir)('carries heading paths and whole-sentence overlap', () => {
+    const doc = cleanFile('001_99635ff256e3dcee.txt');
+    const ps = splitPassages(doc);
+    expect(ps.some((p) => p.headingPath.join(' > ').endsWith('Moderne voorwaarden') && p.headingPath.length === 2)).toBe(true);
+    const overlapping = ps.filter((p, i) => i > 0 && p.start < ps[i - 1].end);
+    expect(overlapping.length).toBeGreaterThan(0);
+    for (const p of overlapping) expect(doc.text.slice(0, p.start)).toMatch(/([.!?:]\s+|\n)$/);
+  });
+});
+
+describe.skipIf(!corpusDir)('extractMetadata on the corpus', () => {
+  it('finds title, year, organisation and language', () => {
+    const parsed = parseText(read(corpusDir!, '001_99635ff256e3dcee.txt'), 'txt');
+    const meta = extractMetadata(parsed, cleanPages(parsed.pages, 'txt'), '001_99635ff256e3dcee.txt');
+    expect(meta).toEqual({ title: 'Werken aan waardering voor wethouders', year: 2025, organisation: 'Wethoudersvereniging', language: 'nl' });
+    const p2 = parseText(read(corpusDir!, '002_2cdf2b3bdbada1f9.txt'), 'txt');
+    expect(extractMetadata(p2, cleanPages(p2.pages, 'txt'), 'x.txt').organisation).toBe('Centrum voor Lokaal Bestuur (PvdA)');
+  });
+});
