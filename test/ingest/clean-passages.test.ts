@@ -3,26 +3,13 @@ import { cleanPages, isHeading } from '../../ingest/clean.ts';
 import { splitPassages, sentenceStarts } from '../../ingest/passages.ts';
 import { parseText } from '../../ingest/text.ts';
 import { extractMetadata } from '../../ingest/metadata.ts';
-import type { CleanDocument, PassageDraft } from '../../lib/types.ts';
-import { corpusDir, corpusFiles, read } from './helpers.ts';
+import type { CleanDocument } from '../../lib/types.ts';
+import { checkPassages, corpusDir, corpusFiles, read } from './helpers.ts';
 
 function cleanFile(name: string): CleanDocument {
   return cleanPages(parseText(read(corpusDir!, name), 'txt').pages, 'txt');
 }
 
-export function checkPassages(doc: CleanDocument, ps: PassageDraft[], maxChars = 1500): void {
-  expect(ps.length).toBeGreaterThan(0);
-  ps.forEach((p, i) => {
-    expect(p.ordinal).toBe(i);
-    expect(doc.text.slice(p.start, p.end)).toBe(p.text);
-    expect(p.text.length).toBeLessThanOrEqual(maxChars);
-    expect(p.pageFirst).toBeLessThanOrEqual(p.pageLast);
-    expect(doc.pageStarts[p.pageFirst - 1]).toBeLessThanOrEqual(p.start);
-    // never mid-word at either end
-    expect(/\p{L}/u.test(doc.text[p.start - 1] ?? ' ') && /\p{L}/u.test(p.text[0])).toBe(false);
-    expect(/\p{L}/u.test(doc.text[p.end] ?? ' ') && /\p{L}/u.test(p.text[p.text.length - 1])).toBe(false);
-  });
-}
 
 describe.skipIf(!corpusDir)('cleanPages on the corpus', () => {
   it('joins words hyphenated across (blank) line breaks, keeps real compounds', () => {

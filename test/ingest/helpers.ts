@@ -1,7 +1,9 @@
 // Locate the team's shared data; tests skip with a note when it is absent.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { sharedDir } from '../../lib/config.ts';
+import type { CleanDocument, PassageDraft } from '../../lib/types.ts';
 
 export function sharedPath(...parts: string[]): string | null {
   const root = sharedDir();
@@ -23,4 +25,19 @@ export function corpusFiles(): string[] {
 
 export function read(dir: string, name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(dir, name)));
+}
+
+/** The passage invariants: exact slices, ordinals, size ceiling, page map, no mid-word cuts. */
+export function checkPassages(doc: CleanDocument, ps: PassageDraft[], maxChars = 1500): void {
+  expect(ps.length).toBeGreaterThan(0);
+  ps.forEach((p, i) => {
+    expect(p.ordinal).toBe(i);
+    expect(doc.text.slice(p.start, p.end)).toBe(p.text);
+    expect(p.text.length).toBeLessThanOrEqual(maxChars);
+    expect(p.pageFirst).toBeLessThanOrEqual(p.pageLast);
+    expect(doc.pageStarts[p.pageFirst - 1]).toBeLessThanOrEqual(p.start);
+    // never mid-word at either end
+    expect(/\p{L}/u.test(doc.text[p.start - 1] ?? ' ') && /\p{L}/u.test(p.text[0])).toBe(false);
+    expect(/\p{L}/u.test(doc.text[p.end] ?? ' ') && /\p{L}/u.test(p.text[p.text.length - 1])).toBe(false);
+  });
 }
