@@ -319,12 +319,23 @@ export class ArchiveImpl implements Archive {
     const texts = [...this.store.passageTexts()].map((p) => p.text);
     for (const b of batch) for (const p of b.passages) texts.push(p.text);
     if (texts.length === 0) return;
+    const stored = [...this.store.passageTexts()];
     await this.embedder.fit(texts);
-    if (this.store.counts().vectors > 0) {
-      // Vectors made before the fit are not comparable with the new basis.
-      this.store.replaceVectors([]);
+    // Vectors made before the fit (e.g. when the saved embedder state was lost) are not comparable with the new
+    // basis: re-embed the stored passages, so store and index keep one vector per passage.
+    const entries: { id: number; vector: Float32Array }[] = [];
+    for (let i = 0; i < stored.length; i += 256) {
+      const slice = stored.slice(i, i + 256);
+      const vecs = await this.embedder.embedPassages(slice.map((p) => p.text));
+      slice.forEach((p, j) => entries.push({ id: p.id, vector: vecs[j] }));
     }
+    if (entries.length > 0 || this.store.counts().vectors > 0) this.store.replaceVectors(entries);
     this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
+    this.denseBlocked = null;
+    // The index was opened for the unfitted embedder's identity: start one for the fitted embedder.
+    this.vectors = VectorIndex.create(resolve(this.dataDir, VECTOR_DIR), identityOf(this.embedder));
+    if (entries.length) this.vectors.add(entries.map((e) => e.id), entries.map((e) => e.vector));
+    this.dirty = true;
   }
 
   private async commitDocument(prep: PreparedDocument): Promise<Omit<IngestOutcome, 'file' | 'ms'>> {
