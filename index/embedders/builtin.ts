@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { decode, encode } from '@msgpack/msgpack';
 import { lexiconDir as defaultLexiconDir } from '../../lib/config.ts';
 import { ArchiveError } from '../../lib/errors.ts';
-import { csrFromRows, normalizeInPlace, randomizedSvd, seededRandom } from '../linalg.ts';
+import { csrFromRows, gaussian, normalizeInPlace, randomizedSvd, seededRandom } from '../linalg.ts';
 import type { FittableEmbedder } from '../types.ts';
 import { defaultGraphOptions, defaultRetrofitOptions, lexiconGraph, retrofit, type LexiconGraphOptions, type RetrofitOptions } from './retrofit.ts';
 
@@ -30,16 +30,31 @@ export interface BuiltinOptions {
   /** Lexicon folder whose synonyms the word vectors are retrofitted to at fit time; undefined: lib/config's
    *  lexiconDir(); null: none (archive-only vectors). Loading saved state never needs it. */
   lexiconDir?: string | null;
+  /** Fit and pooling parameters (defaults chosen by measurement; see BUILTIN_TUNING). */
+  tuning?: Partial<BuiltinTuning>;
   /** Retrofitting parameters (tuning); false turns it off. */
   retrofit?: false | (Partial<RetrofitOptions> & Partial<LexiconGraphOptions>);
 }
 
 const DEFAULTS = { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 };
-const WINDOW = 5;
-/** SIF smoothing: a / (a + p(w)) weighs rare words up and function words down. */
-const SIF_A = 1e-3;
-/** Context-distribution smoothing for PPMI (Levy, Goldberg & Dagan 2015). */
-const CONTEXT_ALPHA = 0.75;
+
+export interface BuiltinTuning {
+  /** Co-occurrence window (words each side, weighted 1/distance). */
+  window: number;
+  /** Context-distribution smoothing for PPMI (Levy, Goldberg & Dagan 2015). */
+  contextAlpha: number;
+  /** Word vectors are U·S^eigenPower. */
+  eigenPower: number;
+  /** SIF smoothing: a / (a + p(w)) weighs rare words up and function words down. */
+  sifA: number;
+  /** Pooling weight of a compound part that follows its word in the token stream (the analyser's passageTerms). */
+  partWeight: number;
+  /** Share (of squared length) of each word's vector given to a fixed random direction of its own, so the
+   *  same word matches itself more than it matches its neighbours (0: pure distributional vectors). */
+  identity: number;
+}
+
+export const BUILTIN_TUNING: BuiltinTuning = { window: 5, contextAlpha: 0.75, eigenPower: 0.5, sifA: 1e-3, partWeight: 1, identity: 0 };
 const GRAM = 5;
 const STATE_FORMAT = 2;
 
@@ -55,6 +70,9 @@ interface State {
   vectors: Float32Array;
   /** Common component removed from every pooled vector. */
   commonComponent: Float32Array;
+  sifA: number;
+  partWeight: number;
+  identity: number;
 }
 
 export class BuiltinEmbedder implements FittableEmbedder {
@@ -64,12 +82,14 @@ export class BuiltinEmbedder implements FittableEmbedder {
   private readonly opts: typeof DEFAULTS;
   private readonly statePath?: string;
   private readonly lexDir: string | null;
+  private readonly tuning: BuiltinTuning;
   private readonly retrofitOpts: false | (RetrofitOptions & LexiconGraphOptions);
   private state: State | null = null;
   private serialized: Buffer | null = null;
   private wordIndex = new Map<string, number>();
   private gramWords = new Map<string, number[]>();
   private oovCache = new Map<string, Float32Array | null>();
+  private identityCache = new Map<string, Float32Array>();
   private _version = 'unfitted';
 
   constructor(opts: BuiltinOptions) {
@@ -77,6 +97,7 @@ export class BuiltinEmbedder implements FittableEmbedder {
     this.opts = { ...DEFAULTS, ...stripUndefined(opts) };
     this.statePath = opts.statePath;
     this.dimension = this.opts.dimension;
+    this.tuning = { ...BUILTIN_TUNING, ...stripUndefined(opts.tuning ?? {}) };
     this.lexDir = opts.lexiconDir === undefined ? defaultLexiconDir() : opts.lexiconDir;
     this.retrofitOpts = opts.retrofit === false ? false : { ...defaultGraphOptions, ...defaultRetrofitOptions, ...stripUndefined(opts.retrofit ?? {}) };
   }
@@ -116,12 +137,12 @@ export class BuiltinEmbedder implements FittableEmbedder {
     for (const c of counts.values()) total += c;
     const probs = Float32Array.from(words, (w) => counts.get(w)! / total);
 
-    const svd = randomizedSvd(csrFromRows(ppmiRows(tokens, index), words.length), dimension, { seed, powerIterations: 1 });
+    const svd = randomizedSvd(csrFromRows(ppmiRows(tokens, index, this.tuning), words.length), dimension, { seed, powerIterations: 1 });
     // Word vectors U·S^½ (symmetric weighting), unit length.
     let vectors: Float32Array = new Float32Array(words.length * dimension);
     for (let i = 0; i < words.length; i++) {
       const row = vectors.subarray(i * dimension, (i + 1) * dimension);
-      for (let j = 0; j < svd.k; j++) row[j] = svd.u[i * svd.k + j]! * Math.sqrt(svd.s[j]!);
+      for (let j = 0; j < svd.k; j++) row[j] = svd.u[i * svd.k + j]! * svd.s[j]! ** this.tuning.eigenPower;
       normalizeInPlace(row);
     }
     let allWords = words;
@@ -135,7 +156,8 @@ export class BuiltinEmbedder implements FittableEmbedder {
         allProbs.set(probs);
       }
     }
-    const partial: State = { dimension, words: allWords, archiveWords: words.length, probs: allProbs, vectors, commonComponent: new Float32Array(dimension) };
+    const partial: State = { dimension, words: allWords, archiveWords: words.length, probs: allProbs, vectors,
+      commonComponent: new Float32Array(dimension), sifA: this.tuning.sifA, partWeight: this.tuning.partWeight, identity: this.tuning.identity };
     this.install(partial, null);
     partial.commonComponent = firstPrincipalComponent(sample.map((t) => this.pool(t)), dimension, seed);
     this.install(partial, null);
@@ -172,15 +194,40 @@ export class BuiltinEmbedder implements FittableEmbedder {
     const s = this.state!;
     const dim = s.dimension;
     const out = new Float32Array(dim);
+    let word = '';
     for (const w of this.tokenize(text)) {
+      // The analyser follows a compound with its parts ("gemeenteraad gemeente raad").
+      const part = w !== word && word.includes(w);
+      if (!part) word = w;
       const i = this.wordIndex.get(w);
       const vec = i === undefined ? this.oovVector(w) : s.vectors.subarray(i * dim, (i + 1) * dim);
       if (!vec) continue;
       // An unseen word is as rare as can be: full SIF weight.
-      const weight = SIF_A / (SIF_A + (i === undefined ? 0 : s.probs[i]!));
-      for (let j = 0; j < dim; j++) out[j]! += weight * vec[j]!;
+      const weight = (part ? s.partWeight : 1) * (s.sifA / (s.sifA + (i === undefined ? 0 : s.probs[i]!)));
+      if (s.identity > 0) {
+        const own = this.identityVector(w);
+        const a = weight * Math.sqrt(1 - s.identity);
+        const b = weight * Math.sqrt(s.identity);
+        for (let j = 0; j < dim; j++) out[j]! += a * vec[j]! + b * own[j]!;
+      } else {
+        for (let j = 0; j < dim; j++) out[j]! += weight * vec[j]!;
+      }
     }
     return out;
+  }
+
+  /** A word's own fixed random unit direction (seeded by the word). */
+  private identityVector(w: string): Float32Array {
+    let v = this.identityCache.get(w);
+    if (v) return v;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+    const g = gaussian(seededRandom(h >>> 0));
+    v = Float32Array.from({ length: this.state!.dimension }, g);
+    normalizeInPlace(v);
+    if (this.identityCache.size > 100_000) this.identityCache.clear();
+    this.identityCache.set(w, v);
+    return v;
   }
 
   /** Mean vector of the known words sharing character 5-grams with `w`, weighted by how many they share. */
@@ -221,15 +268,15 @@ export class BuiltinEmbedder implements FittableEmbedder {
   }
 }
 
-/** PPMI rows of the symmetric, distance-weighted (1/d) co-occurrence matrix within WINDOW words. */
-function ppmiRows(tokens: string[][], index: Map<string, number>): Map<number, number>[] {
+/** PPMI rows of the symmetric, distance-weighted (1/d) co-occurrence matrix within the window. */
+function ppmiRows(tokens: string[][], index: Map<string, number>, t: BuiltinTuning): Map<number, number>[] {
   const co: Map<number, number>[] = Array.from({ length: index.size }, () => new Map());
   for (const ts of tokens) {
     const ids = ts.map((w) => index.get(w) ?? -1);
     for (let i = 0; i < ids.length; i++) {
       const a = ids[i]!;
       if (a < 0) continue;
-      for (let d = 1; d <= WINDOW && i + d < ids.length; d++) {
+      for (let d = 1; d <= t.window && i + d < ids.length; d++) {
         const b = ids[i + d]!;
         if (b < 0) continue;
         co[a]!.set(b, (co[a]!.get(b) ?? 0) + 1 / d);
@@ -243,7 +290,7 @@ function ppmiRows(tokens: string[][], index: Map<string, number>): Map<number, n
     return t;
   });
   const total = rowSum.reduce((x, y) => x + y, 0);
-  const ctx = rowSum.map((x) => x ** CONTEXT_ALPHA);
+  const ctx = rowSum.map((x) => x ** t.contextAlpha);
   const ctxTotal = ctx.reduce((x, y) => x + y, 0);
   return co.map((m, i) => {
     const row = new Map<number, number>();
@@ -314,6 +361,9 @@ function encodeState(s: State): Buffer {
       probs: bytes(s.probs),
       vectors: bytes(s.vectors),
       commonComponent: bytes(s.commonComponent),
+      sifA: s.sifA,
+      partWeight: s.partWeight,
+      identity: s.identity,
     }),
   );
 }
@@ -325,7 +375,9 @@ function decodeState(buf: Buffer): State {
   } catch (e) {
     throw new ArchiveError('ERR_MODEL_UNAVAILABLE', `built-in embedder state unreadable (${(e as Error).message})`);
   }
-  if (raw.format !== STATE_FORMAT) throw new ArchiveError('ERR_MODEL_UNAVAILABLE', 'built-in embedder state has an unknown format; run `raadsarchief reindex`');
+  // Format 1 (before retrofitting) differs only by lacking archiveWords: all its words came from the archive.
+  if (raw.format === 1) raw.archiveWords = (raw.words as string[]).length;
+  else if (raw.format !== STATE_FORMAT) throw new ArchiveError('ERR_MODEL_UNAVAILABLE', 'built-in embedder state has an unknown format; run `raadsarchief reindex`');
   // Copy so the Float32Array views are 4-byte aligned whatever offset msgpack decoded them at.
   const floats = (b: unknown) => new Float32Array(Uint8Array.from(b as Uint8Array).buffer);
   return {
@@ -335,6 +387,9 @@ function decodeState(buf: Buffer): State {
     probs: floats(raw.probs),
     vectors: floats(raw.vectors),
     commonComponent: floats(raw.commonComponent),
+    sifA: (raw.sifA as number | undefined) ?? 1e-3,
+    partWeight: (raw.partWeight as number | undefined) ?? 1,
+    identity: (raw.identity as number | undefined) ?? 0,
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDir } from '../../lib/config.ts';
 import { BuiltinEmbedder } from '../../index/embedders/builtin.ts';
 import { loadEmbedder, BUILTIN_STATE_FILE } from '../../index/embedders/load.ts';
+import { lexiconGraph, retrofit } from '../../index/embedders/retrofit.ts';
 
 // Stand-in until the Dutch analyser is plugged in: the embedder takes any tokeniser.
 const tokenize = (t: string) => t.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
@@ -90,5 +91,72 @@ describe('loadEmbedder without saved state or model', () => {
     await expect(loadEmbedder({ preference: 'e5', stateDir: tmpdir(), tokenize, modelDir: join(tmpdir(), 'absent-model') })).rejects.toMatchObject({
       code: 'ERR_MODEL_UNAVAILABLE',
     });
+  });
+});
+
+describe('retrofitting to lexicon synonyms', () => {
+  const lexDir = mkdtempSync(join(tmpdir(), 'lex-'));
+  mkdirSync(join(lexDir, 'merged'));
+  writeFileSync(
+    join(lexDir, 'merged/nl-synsets.tsv'),
+    [
+      '# synset\tlemma\tsources',
+      '1-n\tsalaris\todwn,wikt',
+      '1-n\tBezoldiging\todwn',
+      '1-n\twedde\todwn-googletrans',
+      '1-n\thet loon\todwn',
+      '2-n\tgemeente\todwn',
+      '2-n\tkommune\todwn',
+      '',
+    ].join('\n'),
+  );
+  afterAll(() => rmSync(lexDir, { recursive: true, force: true }));
+
+  it('builds a weighted synonym graph over tokenised lemmas; none without the files', () => {
+    const g = lexiconGraph(lexDir, (l) => tokenize(l)[0] ?? null);
+    expect(g.get('salaris')?.get('bezoldiging')).toBe(1);
+    expect(g.get('salaris')?.get('wedde')).toBeCloseTo(0.2); // Google-translate-only source
+    expect(g.has('het loon')).toBe(false); // multi-word lemmas are skipped
+    expect(lexiconGraph(join(lexDir, 'absent'), (l) => l).size).toBe(0);
+  });
+
+  it('pulls synonyms together and gives linked lexicon-only words a vector', () => {
+    const words = ['salaris', 'bezoldiging', 'raad'];
+    const vectors = new Float32Array([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    const g = lexiconGraph(lexDir, (l) => tokenize(l)[0] ?? null);
+    const out = retrofit(words, vectors, 3, g);
+    expect(out.words.slice(0, 3)).toEqual(words);
+    expect(out.words).toContain('wedde');
+    expect(out.words).not.toContain('kommune'); // links to no archive word
+    const vec = (w: string) => out.vectors.subarray(out.words.indexOf(w) * 3, out.words.indexOf(w) * 3 + 3);
+    expect(dot(vec('salaris'), vec('bezoldiging'))).toBeGreaterThan(0.5);
+    expect(dot(vec('raad'), vec('raad'))).toBeCloseTo(1, 5);
+    expect(vec('raad')[2]).toBeCloseTo(1, 5); // no links: unchanged
+    expect(dot(vec('wedde'), vec('salaris'))).toBeGreaterThan(0.9);
+    expect(retrofit(words, vectors, 3, g)).toEqual(out);
+  });
+
+  it('lets a query word the archive never uses find passages that use its synonym', async () => {
+    const texts = [
+      ...Array.from({ length: 20 }, (_, i) => `Het salaris van de wethouder wordt jaarlijks verhoogd met ${i} procent volgens de regeling.`),
+      ...Array.from({ length: 20 }, (_, i) => `De gemeenteraad vergadert over de begroting en het onderwijs in wijk ${i}.`),
+      ...Array.from({ length: 20 }, (_, i) => `Het college besluit over de verkeersveiligheid en het parkeren op plein ${i}.`),
+    ];
+    const withLex = new BuiltinEmbedder({ tokenize, dimension: 8, lexiconDir: lexDir });
+    const without = new BuiltinEmbedder({ tokenize, dimension: 8, lexiconDir: null });
+    await withLex.fit(texts);
+    await without.fit(texts);
+    const rank = async (e: BuiltinEmbedder) => {
+      const q = await e.embedQuery('bezoldiging');
+      const vecs = await e.embedPassages([texts[0]!, texts[20]!, texts[40]!]);
+      return vecs.map((v) => dot(q, v));
+    };
+    const [sal, raad, college] = await rank(withLex);
+    expect(sal).toBeGreaterThan(raad!);
+    expect(sal).toBeGreaterThan(college!);
+    // Saved state carries the retrofitted vectors: loading needs no lexicon.
+    const back = BuiltinEmbedder.load(withLex.serialize(), tokenize);
+    expect(await back.embedQuery('bezoldiging')).toEqual(await withLex.embedQuery('bezoldiging'));
+    expect(withLex.version).not.toBe(without.version);
   });
 });
