@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { prepareDocument, type PreparedDocument } from '../../ingest/prepare.ts';
 import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
 import { instrument } from '../lib/archive-peek.ts';
+import { isFittable } from '../../index/types.ts';
 import { load } from '../lib/stats.ts';
 
 export interface PrepareResult {
@@ -63,6 +64,8 @@ export interface IngestResult {
   phases: { prepareMs: number; fitMs: number; commitMs: number; saveMs: number };
   /** Inside the commits: passage embedding and the SQLite write (the rest is analysis and index updates). */
   inCommit: { embedMs: number; storeMs: number };
+  /** Time inside the built-in embedder's fit (PPMI-SVD on the archive), wherever it happened. */
+  embedderFitMs: number;
   load: string;
 }
 
@@ -72,7 +75,9 @@ export async function measureIngest(label: string, files: string[], dataDir?: st
   const archive = archiveIn ?? (await openArchive({ dataDir: dir, embedder: 'builtin' }));
   const embedT: number[] = [];
   const storeT: number[] = [];
+  const fitT: number[] = [];
   const undo = [instrument(archive.embedder, 'embedPassages', embedT), instrument(archive.store, 'putDocument', storeT)];
+  if (isFittable(archive.embedder)) undo.push(instrument(archive.embedder, 'fit', fitT));
   let prepEnd = 0, firstCommit = 0, lastCommit = 0;
   const t0 = performance.now();
   const outcomes = await archive.ingestFiles(files, (p) => {
@@ -108,6 +113,7 @@ export async function measureIngest(label: string, files: string[], dataDir?: st
       passagesPerS: passages / (ms / 1000),
       phases: { prepareMs, fitMs, commitMs: Math.max(0, ms - prepareMs - fitMs - saveMs), saveMs },
       inCommit: { embedMs: sum(embedT), storeMs: sum(storeT) },
+      embedderFitMs: sum(fitT),
       load: load(),
     },
   };

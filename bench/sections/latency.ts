@@ -32,6 +32,7 @@ export interface Breakdown {
   embedQuery: Summary;
   hnsw: Summary;
   fusion: Summary;
+  passageFetch: Summary;
   hitComposition: Summary;
   answer: Summary;
   load: string;
@@ -40,11 +41,11 @@ export interface Breakdown {
 /**
  * Times the pieces of hybrid searches: query analysis (analyser.queryTerms), LexicalIndex.search,
  * embedder.embedQuery, VectorIndex.search, fusion (fuse on the same candidate lists, timed apart), hit
- * composition (the rest: passage fetch, merging, highlighting) and answer composition (composeAnswer on the hits).
+ * passage fetch (store.passagesByIds), hit composition (the rest: merging, highlighting, hit objects) and answer composition (composeAnswer on the hits).
  */
 export async function breakdown(archive: ArchiveImpl, queries: string[], n: number): Promise<Breakdown> {
   const { analyser, lexical, vectors } = peek(archive);
-  const t = { analysis: [] as number[], lexical: [] as number[], embed: [] as number[], hnsw: [] as number[] };
+  const t = { analysis: [] as number[], lexical: [] as number[], embed: [] as number[], hnsw: [] as number[], fetch: [] as number[] };
   let lastLex: ScoredId[] = [];
   let lastDense: ScoredId[] = [];
   const undo = [
@@ -52,6 +53,7 @@ export async function breakdown(archive: ArchiveImpl, queries: string[], n: numb
     instrument(lexical, 'search', t.lexical),
     instrument(archive.embedder, 'embedQuery', t.embed),
     instrument(vectors, 'search', t.hnsw),
+    instrument(archive.store, 'passagesByIds', t.fetch),
   ];
   // Capture the candidate lists to time fusion on exactly what the search fused.
   const lexSearch = lexical.search;
@@ -90,7 +92,7 @@ export async function breakdown(archive: ArchiveImpl, queries: string[], n: numb
     const k = a.length / n;
     return Array.from({ length: n }, (_, i) => a.slice(Math.round(i * k), Math.round((i + 1) * k)).reduce((s, x) => s + x, 0));
   };
-  const rest = total.map((x, i) => x - (perSearch(t.analysis)[i] ?? 0) - (perSearch(t.lexical)[i] ?? 0) - (perSearch(t.embed)[i] ?? 0) - (perSearch(t.hnsw)[i] ?? 0) - fusion[i]!);
+  const rest = total.map((x, i) => x - (perSearch(t.analysis)[i] ?? 0) - (perSearch(t.lexical)[i] ?? 0) - (perSearch(t.embed)[i] ?? 0) - (perSearch(t.hnsw)[i] ?? 0) - (perSearch(t.fetch)[i] ?? 0) - fusion[i]!);
   return {
     total: summarize(total),
     queryAnalysis: summarize(perSearch(t.analysis)),
@@ -98,6 +100,7 @@ export async function breakdown(archive: ArchiveImpl, queries: string[], n: numb
     embedQuery: summarize(perSearch(t.embed)),
     hnsw: summarize(perSearch(t.hnsw)),
     fusion: summarize(fusion),
+    passageFetch: summarize(perSearch(t.fetch)),
     hitComposition: summarize(rest),
     answer: summarize(answer),
     load: load(),
