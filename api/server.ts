@@ -30,6 +30,8 @@ export async function buildServer(archive: Archive, opts: ServerOptions = {}): P
     bodyLimit: apiDefaults.bodyLimit,
     // Query strings and ids are short; anything longer is an attack or a mistake.
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any route runs (over-long ids, bad URLs) get the same JSON shape.
+    frameworkErrors: handleError,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setErrorHandler(handleError);

@@ -66,7 +66,7 @@ export class ArchiveImpl implements Archive {
     const stable = createAnalyser({ lexiconDir: lexDir });
     const tokenize = (t: string) => stable.passageTerms({ text: t, headingPath: [], title: '' });
     const preference = opts.embedder ?? (process.env.EMBEDDER as OpenArchiveOptions['embedder']) ?? 'auto';
-    const { embedder, note } = await loadEmbedder({ preference, stateDir: dataDir, tokenize });
+    const { embedder, note } = await loadEmbedder({ preference, stateDir: dataDir, tokenize, lexiconDir: lexDir });
     const vectors = openVectorIndex(resolve(dataDir, VECTOR_DIR), identityOf(embedder));
     const archive = new ArchiveImpl(dataDir, store, analyser, vocabulary, lexDir, new LexicalIndex(), embedder, note, vectors, opts.passage ?? {});
     await archive.load();
@@ -154,6 +154,13 @@ export class ArchiveImpl implements Archive {
   /** HNSW search breadth (efSearch): the recall/speed trade-off, for sweeps and benchmarks. */
   setEfSearch(ef: number): void {
     this.vectors.setEfSearch(ef);
+  }
+
+  /** In how many passages a word occurs (after Dutch analysis), out of how many: how telling a word is. */
+  termDocFreq(word: string): { df: number; n: number } {
+    const own = this.analyser.queryTerms(word).filter((t) => t.source === 'query');
+    const df = own.length ? Math.max(...own.map((t) => this.lexical.docFreq(t.term))) : 0;
+    return { df, n: this.lexical.size };
   }
 
   listDocuments(): DocumentSummary[] {

@@ -14,6 +14,8 @@ export interface LoadEmbedderOptions {
   tokenize: Tokenize;
   /** E5 model folder; defaults to the EMBED_MODEL_DIR env. */
   modelDir?: string;
+  /** Lexicon for the built-in embedder's retrofitting; undefined: lexiconDir(); null: none. */
+  lexiconDir?: string | null;
 }
 
 export const BUILTIN_STATE_FILE = join('embedder', 'builtin.msgpack');
@@ -50,6 +52,6 @@ export async function loadEmbedder(opts: LoadEmbedderOptions): Promise<{ embedde
       fallbackReason += `; saved state unusable (${describeError(e)}), refit needed`;
     }
   }
-  const b = new BuiltinEmbedder({ tokenize: opts.tokenize, statePath });
+  const b = new BuiltinEmbedder({ tokenize: opts.tokenize, statePath, lexiconDir: opts.lexiconDir });
   return { embedder: b, note: `embedder: ${b.name}, not fitted yet: fitted on the archive at the next ingest or reindex (${fallbackReason})` };
 }
