@@ -53,8 +53,6 @@ export interface Archive {
   /** Ingest one uploaded file; `fileName` is a bare name (no directories), used for the document id. */
   ingestBytes(fileName: string, bytes: Uint8Array): Promise<IngestOutcome>;
   deleteDocument(id: string): Promise<boolean>;
-  /** In how many passages a word occurs (after Dutch analysis), out of how many passages in all. */
-  termDocFreq(word: string): { df: number; n: number };
   health(): ArchiveHealth;
   close(): Promise<void>;
 }

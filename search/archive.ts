@@ -156,13 +156,6 @@ export class ArchiveImpl implements Archive {
     this.vectors.setEfSearch(ef);
   }
 
-  /** In how many passages a word occurs (after Dutch analysis), out of how many: how telling a word is. */
-  termDocFreq(word: string): { df: number; n: number } {
-    const own = this.analyser.queryTerms(word).filter((t) => t.source === 'query');
-    const df = own.length ? Math.max(...own.map((t) => this.lexical.docFreq(t.term))) : 0;
-    return { df, n: this.lexical.size };
-  }
-
   listDocuments(): DocumentSummary[] {
     return this.store.listDocuments();
   }
