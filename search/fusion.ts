@@ -75,11 +75,13 @@ export function diversify<T extends { docId: string }>(ranked: T[], maxPerDocume
 }
 
 /** Merges ranked spans of the same document that overlap or touch into one (at the position of the better one),
- *  so overlapping passages are not shown twice. */
-export function mergeAdjacent<T extends Span & { ids: number[] }>(ranked: T[]): T[] {
+ *  so overlapping passages are not shown twice, as long as the merged span stays citation-sized (maxChars). */
+export function mergeAdjacent<T extends Span & { ids: number[] }>(ranked: T[], maxChars = Infinity): T[] {
   const out: T[] = [];
   for (const r of ranked) {
-    const host = out.find((o) => o.docId === r.docId && r.start <= o.end && o.start <= r.end);
+    const host = out.find(
+      (o) => o.docId === r.docId && r.start <= o.end && o.start <= r.end && Math.max(o.end, r.end) - Math.min(o.start, r.start) <= maxChars,
+    );
     if (host) {
       host.start = Math.min(host.start, r.start);
       host.end = Math.max(host.end, r.end);

@@ -5,7 +5,7 @@ import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { VectorIndex } from '../index/vector-index.ts';
 import type { PassageRef, Store } from '../store/store.ts';
 import { ArchiveError } from '../lib/errors.ts';
-import { rankingDefaults } from '../lib/config.ts';
+import { passageDefaults, rankingDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
 
@@ -50,7 +50,7 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
     const ref = ctx.refs.get(f.id);
     return ref ? [{ ...f, docId: ref.docId, start: ref.start, end: ref.end, ids: [f.id] }] : [];
   });
-  const shaped = mergeAdjacent(diversify(spans, tuning.maxPerDocument ?? rankingDefaults.maxPerDocument)).slice(0, k);
+  const shaped = mergeAdjacent(diversify(spans, tuning.maxPerDocument ?? rankingDefaults.maxPerDocument), passageDefaults.maxChars).slice(0, k);
   return toHits(shaped, terms, ctx);
 }
 
