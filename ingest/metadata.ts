@@ -26,13 +26,27 @@ function realTitle(t: string | undefined): string | null {
 
 const NOT_A_TITLE = /^(inhoud(sopgave)?|inhoudstafel|contents|table of contents|voorwoord|inleiding|samenvatting)$/i;
 
-/** The document's first short line when it comes before any heading, else its first real heading. */
+/** Lines that open scraped web pages and say nothing about the document ("Inloggen", "home > nieuws > …"). */
+const NAVIGATION = /^(inloggen|login|menu|home|zoeken|search|skip to content|naar de inhoud)$|\s[>»›]\s/i;
+
+/** The document's first line when it comes before any heading (its first sentence when the line is long), else
+ *  its first real heading. */
 function firstLineTitle(doc: CleanDocument, fileName: string): string {
   const heading = doc.headings?.find((h) => h.start < HEAD_CHARS && !NOT_A_TITLE.test(doc.text.slice(h.start, h.end)));
-  const line = /[^\n]*\p{L}{3}[^\n]*/u.exec(doc.text);
-  if (line && line[0].length <= 120 && (!heading || line.index <= heading.start)) return line[0].trim();
+  let line: { text: string; index: number } | null = null;
+  for (const m of doc.text.matchAll(/[^\n]+/g)) {
+    const t = m[0].trim();
+    if (!/\p{L}{3}/u.test(t) || NAVIGATION.test(t) || NOT_A_TITLE.test(t) || /^(?:-|\d{1,2}[.)])\s/.test(t)) continue;
+    line = { text: t, index: m.index };
+    break;
+  }
+  if (line && (!heading || line.index < heading.start)) {
+    if (line.text.length <= 120) return line.text;
+    const sentence = /^.{20,160}?[.!?](?=\s|$)/u.exec(line.text)?.[0];
+    if (sentence) return sentence;
+  }
   if (heading) return doc.text.slice(heading.start, heading.end).slice(0, MAX_TITLE);
-  if (line) return line[0].slice(0, MAX_TITLE).replace(/\s+\S*$/, '') + '…';
+  if (line) return line.text.slice(0, MAX_TITLE).replace(/\s+\S*$/, '') + '…';
   return fileName.replace(/\.[^.]+$/, '');
 }
 
@@ -79,13 +93,15 @@ const ORGANISATIONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\bSP\b/, () => 'SP'],
 ];
 
-/** The organisation mentioned most in title, author and the document's start (earlier patterns win ties). */
-function pickOrganisation(...sources: string[]): string | null {
-  const text = sources.join('\n');
+/** The organisation mentioned most in title, author and the document's start (earlier patterns win ties). A single
+ *  passing mention in the text is not enough: the title or author must name it, or the text more than once. */
+function pickOrganisation(title: string, author: string, head: string): string | null {
+  const text = [title, author, head].join('\n');
   let best: { name: string; count: number } | null = null;
   for (const [re, name] of ORGANISATIONS) {
-    const matches = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
-    if (matches.length === 0) continue;
+    const all = (s: string) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
+    const matches = all(text);
+    if (matches.length === 0 || (matches.length === 1 && all(`${title}\n${author}`).length === 0)) continue;
     const count = matches.length;
     if (!best || count > best.count) best = { name: name(matches[0] as unknown as RegExpExecArray), count };
   }
