@@ -77,13 +77,13 @@ export class ArchiveImpl implements Archive {
   private async load(): Promise<void> {
     for (const d of this.store.listDocuments()) this.docs.set(d.id, d);
 
-    if (this.store.getMeta('analyser_version') !== this.analyser.version) {
+    if (this.store.getMeta('analyser_version') !== this.termsVersion()) {
       if (this.store.counts().passages > 0) {
         log.info('analyser rules changed: re-analysing stored passages');
-        const entries = [...this.store.passageTexts()].map((p) => ({ id: p.id, terms: this.analyser.passageTerms(p) }));
+        const entries = [...this.store.passageTexts()].map((p) => ({ id: p.id, terms: this.termsOf(p.text) }));
         this.store.replaceTerms(entries);
       }
-      this.store.setMeta('analyser_version', this.analyser.version);
+      this.store.setMeta('analyser_version', this.termsVersion());
     }
     for (const r of this.store.passageRefs()) {
       const { terms, ...ref } = r;
@@ -290,7 +290,7 @@ export class ArchiveImpl implements Archive {
         onProgress?.(Math.min(i + 256, passages.length), passages.length);
       }
       this.store.replaceVectors(entries);
-      this.store.replaceTerms(passages.map((p) => ({ id: p.id, terms: this.analyser.passageTerms(p) })));
+      this.store.replaceTerms(passages.map((p) => ({ id: p.id, terms: this.termsOf(p.text) })));
       this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
       this.denseBlocked = null;
       this.lexical = new LexicalIndex();
@@ -340,11 +340,10 @@ export class ArchiveImpl implements Archive {
 
   private async commitDocument(prep: PreparedDocument): Promise<Omit<IngestOutcome, 'file' | 'ms'>> {
     if (this.denseBlocked) throw new ArchiveError('ERR_EMBEDDER_MISMATCH', this.denseBlocked);
-    const title = prep.meta.title;
     const vectors = await this.embedder.embedPassages(prep.passages.map((p) => p.text));
     const records: PassageRecord[] = prep.passages.map((p, i) => ({
       ...p,
-      terms: this.analyser.passageTerms({ text: p.text, headingPath: p.headingPath, title }),
+      terms: this.termsOf(p.text),
       vector: vectors[i],
     }));
     if (!this.storedIdentity()) this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
@@ -367,6 +366,17 @@ export class ArchiveImpl implements Archive {
       emptyPages: prep.doc.emptyPages.length,
       passages: prep.passages.length,
     };
+  }
+
+  /** A passage's lexical terms come from its own text only. Adding the document title and heading path to every
+   *  passage of a section made them all match the section's words alike: dev recall@5 0.793 -> 0.845 and LegalQA-NL
+   *  nDCG@10 0.770 -> 0.778 (lexical) without them (EVAL.md). */
+  private termsVersion(): string {
+    return `${this.analyser.version}+text-only`;
+  }
+
+  private termsOf(text: string): string[] {
+    return this.analyser.passageTerms({ text, headingPath: [], title: '' });
   }
 
   private forget(ids: number[]): void {
