@@ -246,7 +246,8 @@ export class ArchiveImpl implements Archive {
   async ingestBytes(fileName: string, bytes: Uint8Array): Promise<IngestOutcome> {
     return this.writes.run(async () => {
       const t0 = performance.now();
-      const name = basename(fileName);
+      // A bare name: no directories of either kind, no control characters (a NUL would reach the store and the API).
+      const name = basename(fileName.replace(/\\/g, '/')).replace(/\p{Cc}/gu, '') || 'document';
       const id = documentId(name);
       try {
         const existing = this.docs.get(id);
