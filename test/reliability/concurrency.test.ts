@@ -164,9 +164,9 @@ describe('through the API (app.inject)', () => {
   const search = (query: string) => app.inject({ method: 'POST', url: '/api/search', payload: { query, k: 10 } });
 
   it('two uploads at once, a delete and searches: all answer, none sees a half-updated document', async () => {
-    const [p0, p1] = corpusFiles().map((f) => readFileSync(f, 'utf8'));
-    const up1 = `Upload een\n\n${p0}`;
-    const up2 = `Upload twee\n\n${p1}`;
+    const all = corpusFiles().map((f) => readFileSync(f, 'utf8'));
+    const up1 = `Upload een\n\n${all.join('\n\n')}`; // large, so that many reads fall inside the writes
+    const up2 = `Upload twee\n\n${[...all].reverse().join('\n\n')}`;
     for (const [name, body] of [['upload-een.txt', up1], ['upload-twee.txt', up2]] as const) {
       const bytes = new Uint8Array(Buffer.from(body));
       expected.set(sha256(bytes), (await prepareDocument(bytes, { fileName: name, sourcePath: name })).passages.length);
