@@ -283,13 +283,7 @@ export class ArchiveImpl implements Archive {
       const passages = [...this.store.passageTexts()];
       // The built-in embedder saves its own state when fitted (index/embedders/load.ts says where).
       if (isFittable(this.embedder)) await this.embedder.fit(passages.map((p) => p.text));
-      const entries: { id: number; vector: Float32Array }[] = [];
-      for (let i = 0; i < passages.length; i += 256) {
-        const slice = passages.slice(i, i + 256);
-        const vecs = await this.embedder.embedPassages(slice.map((p) => p.text));
-        slice.forEach((p, j) => entries.push({ id: p.id, vector: vecs[j] }));
-        onProgress?.(Math.min(i + 256, passages.length), passages.length);
-      }
+      const entries = await this.embedAll(passages, onProgress);
       this.store.replaceVectors(entries);
       this.store.replaceTerms(passages.map((p) => ({ id: p.id, terms: this.termsOf(p.text) })));
       this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
@@ -315,6 +309,21 @@ export class ArchiveImpl implements Archive {
     this.analyser = createAnalyser({ lexiconDir: this.lexDir, vocabulary: this.vocabulary });
   }
 
+  /** Embeds stored passages in batches (the embedder's batch work stays bounded in memory). */
+  private async embedAll(
+    passages: { id: number; text: string }[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ id: number; vector: Float32Array }[]> {
+    const entries: { id: number; vector: Float32Array }[] = [];
+    for (let i = 0; i < passages.length; i += 256) {
+      const slice = passages.slice(i, i + 256);
+      const vecs = await this.embedder.embedPassages(slice.map((p) => p.text));
+      slice.forEach((p, j) => entries.push({ id: p.id, vector: vecs[j] }));
+      onProgress?.(Math.min(i + 256, passages.length), passages.length);
+    }
+    return entries;
+  }
+
   private async fitIfNeeded(batch: PreparedDocument[]): Promise<void> {
     if (!isFittable(this.embedder) || this.embedder.fitted) return;
     const texts = [...this.store.passageTexts()].map((p) => p.text);
@@ -324,12 +333,7 @@ export class ArchiveImpl implements Archive {
     await this.embedder.fit(texts);
     // Vectors made before the fit (e.g. when the saved embedder state was lost) are not comparable with the new
     // basis: re-embed the stored passages, so store and index keep one vector per passage.
-    const entries: { id: number; vector: Float32Array }[] = [];
-    for (let i = 0; i < stored.length; i += 256) {
-      const slice = stored.slice(i, i + 256);
-      const vecs = await this.embedder.embedPassages(slice.map((p) => p.text));
-      slice.forEach((p, j) => entries.push({ id: p.id, vector: vecs[j] }));
-    }
+    const entries = await this.embedAll(stored);
     if (entries.length > 0 || this.store.counts().vectors > 0) this.store.replaceVectors(entries);
     this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
     this.denseBlocked = null;
