@@ -326,10 +326,10 @@ export class ArchiveImpl implements Archive {
 
   private async fitIfNeeded(batch: PreparedDocument[]): Promise<void> {
     if (!isFittable(this.embedder) || this.embedder.fitted) return;
-    const texts = [...this.store.passageTexts()].map((p) => p.text);
+    const stored = [...this.store.passageTexts()];
+    const texts = stored.map((p) => p.text);
     for (const b of batch) for (const p of b.passages) texts.push(p.text);
     if (texts.length === 0) return;
-    const stored = [...this.store.passageTexts()];
     await this.embedder.fit(texts);
     // Vectors made before the fit (e.g. when the saved embedder state was lost) are not comparable with the new
     // basis: re-embed the stored passages, so store and index keep one vector per passage.
