@@ -1,6 +1,7 @@
 // Which words of a hit to highlight: those whose analysed form matches a query term (so `wethouders` lights up
 // for the query `wethouder`, and a synonym the query was expanded with lights up too).
 import type { Analyser, WeightedTerm } from '../index/types.ts';
+import { DUTCH_STOPWORDS } from '../index/stopwords.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
@@ -14,6 +15,8 @@ export function highlightTerms(text: string, terms: WeightedTerm[], analyser: An
     const key = word.toLocaleLowerCase('nl');
     if (checked.has(key)) continue;
     checked.add(key);
+    // Search keeps function words (they help ranking), but lighting up every "wat" and "de" helps no reader.
+    if (DUTCH_STOPWORDS.has(key)) continue;
     const analysed = analyser.passageTerms({ text: word, headingPath: [], title: '' });
     if (analysed.some((t) => wanted.has(t))) found.add(word);
   }
