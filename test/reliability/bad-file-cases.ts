@@ -18,15 +18,14 @@ export const PER_FILE_RSS_MB = 256;
 export const PDF_FILE_MS = ingestDefaults.parseTimeoutMs + 15_000;
 export const PDF_FILE_RSS_MB = ingestDefaults.pdfParseRssGrowthMb + 512;
 
-/** pdf-odd files that must be skipped (encrypted with a user password, bomb, lying page count, zero pages, not a
- *  PDF, truncated, scanned); the benign odd ones (and poppler-91414, which pdf.js recovers) are in test/archive. */
+/** pdf-odd files that must be skipped (encrypted with a user password, lying page count, zero pages, not a PDF,
+ *  truncated, scanned). pdf.js recovers poppler-91414 and issue9418, so they are not here; the decompression bomb
+ *  takes ~30 s to be stopped, so it is timed in `npm run soak` (every pdf-odd file is) and test/archive. */
 export const HOSTILE_PDFS = [
-  'pdfjs_bomb_giant.pdf',
   'pdfjs_poppler-85140-0.pdf',
   'pdfjs_issue6010_1.pdf',
   'pdfjs_issue21579.pdf',
   'pdfjs_issue15590.pdf',
-  'pdfjs_issue9418.pdf',
   'pdfjs_bug1020226.pdf',
   'not_a_pdf_random_bytes.pdf',
   'truncated_header_only.pdf',
