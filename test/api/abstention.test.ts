@@ -35,7 +35,7 @@ describe.skipIf(!DEV)('abstention on ../shared/eval/dev.jsonl', () => {
     const unanswerable = rows.filter((r) => r.type === 'unanswerable');
     const answerable = rows.filter((r) => r.type !== 'unanswerable');
     expect(unanswerable.length).toBeGreaterThan(0);
-    // d031 (zetels, 2018, Amsterdam) lacks its key facts and is refused. d030 ("taken van de griffier") is a known
+    // d031 (zetels, 2018, Amsterdam: coverage 0.33) lacks its key facts and is refused. d030 ("taken van de griffier") is a known
     // miss: "taken" and "gemeenteraad" are all over the archive and only "griffier" is absent, which term overlap
     // alone cannot tell from a paraphrase (see answerDefaults in lib/config.ts).
     expect(rows.find((r) => r.id === 'd031')?.abstained).toBe(true);
