@@ -11,12 +11,28 @@ import { requireApiKey } from '../auth.ts';
 
 const UPLOAD_TYPES = new Set(['.pdf', '.txt', '.md']);
 
+/** What the API shows of a document: everything but the server-side path it was ingested from. */
+function publicDocument<T extends { sourcePath: string }>(doc: T): Omit<T, 'sourcePath'> {
+  const { sourcePath: _hidden, ...rest } = doc;
+  return rest;
+}
+
+/** Runs a multipart read; the parser's own errors (a missing boundary, a cut-off part) are the client's: 400. */
+async function readUpload<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (typeof (e as { statusCode?: unknown }).statusCode === 'number') throw e;
+    throw new ArchiveError('ERR_BAD_REQUEST', `malformed multipart upload: ${(e as Error).message}`);
+  }
+}
+
 export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey: string | undefined): void {
   const writeAccess = requireApiKey(apiKey);
   const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }];
 
   app.get('/api/documents', { schema: { summary: 'Alle documenten', tags: ['documenten'] } }, async () => ({
-    documents: archive.listDocuments(),
+    documents: archive.listDocuments().map(publicDocument),
   }));
 
   app.get<{ Params: { id: string } }>(
@@ -25,7 +41,7 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
     async (request) => {
       const doc = archive.getDocument(request.params.id);
       if (!doc) throw new ArchiveError('ERR_DOC_NOT_FOUND', request.params.id);
-      return { document: doc, passages: archive.getPassages(doc.id) };
+      return { document: publicDocument(doc), passages: archive.getPassages(doc.id) };
     },
   );
 
@@ -38,7 +54,7 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
       if (!doc) throw new ArchiveError('ERR_DOC_NOT_FOUND', id);
       const page = archive.getPage(id, n);
       if (!page) throw new ArchiveError('ERR_PAGE_NOT_FOUND', `${n} (it has ${doc.pageCount})`);
-      return { document: doc, ...page, end: page.start + page.text.length };
+      return { document: publicDocument(doc), ...page, end: page.start + page.text.length };
     },
   );
 
@@ -55,13 +71,13 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
       },
     },
     async (request, reply) => {
-      const file = await request.file({ limits: { fileSize: apiDefaults.uploadMaxBytes, files: 1 } });
+      const file = await readUpload(() => request.file({ limits: { fileSize: apiDefaults.uploadMaxBytes, files: 1 } }));
       if (!file) throw new ArchiveError('ERR_BAD_REQUEST', 'no file in the upload (send multipart/form-data with a file field)');
       const name = basename(file.filename ?? '').trim();
       if (!name) throw new ArchiveError('ERR_BAD_REQUEST', 'the uploaded file has no name');
       const ext = extname(name).toLowerCase();
       if (!UPLOAD_TYPES.has(ext)) throw new ArchiveError('ERR_UNSUPPORTED_TYPE', ext || 'no extension');
-      const bytes = await file.toBuffer();
+      const bytes = await readUpload(() => file.toBuffer());
       const outcome = await archive.ingestBytes(name, new Uint8Array(bytes));
       request.log.info({ file: name, status: outcome.status, ingestMs: outcome.ms }, 'upload');
       return reply.status(outcomeStatus(outcome)).send(outcomeBody(outcome));

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../lib/archive-api.ts';
 
 export function registerHealth(app: FastifyInstance, archive: Archive): void {
-  app.get('/api/health', { schema: { summary: 'Status van het archief', tags: ['beheer'] } }, async () => ({
-    status: 'ok',
-    ...archive.health(),
-  }));
+  app.get('/api/health', { schema: { summary: 'Status van het archief', tags: ['beheer'] } }, async () => {
+    // The data folder is a server-side path: not for the outside world.
+    const { dataDir: _hidden, ...health } = archive.health();
+    return { status: 'ok', ...health };
+  });
 }

@@ -46,11 +46,9 @@ export interface FuzzReport {
   known: Record<string, number>;
 }
 
-/** Bugs found by this fuzzer and reported to the owners (see RELIABILITY.md); the explicit it.fails tests in
+/** Bugs found by this fuzzer and reported to the owners (see RELIABILITY.md); the explicit tests in
  *  hostile.test.ts pin them, so the fuzz run can go on looking for new ones. */
-export const KNOWN_ISSUES: Record<string, RegExp> = {
-  'malformed multipart upload answers 500 (api/error-response.ts)': /^POST \/api\/documents .*status 500/,
-};
+export const KNOWN_ISSUES: Record<string, RegExp> = {};
 
 /** Problems with one response: 5xx, leaked internals, or an error not in the `{ error: { code, message } }` shape. */
 export function responseProblems(res: LightMyRequestResponse, what: string): string[] {

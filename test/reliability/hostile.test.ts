@@ -49,15 +49,15 @@ describe('property-based fuzzing of every endpoint (fast-check)', () => {
   }, 240_000);
 });
 
-describe('known bugs, reported to their owners (these flip to passing when fixed: then drop .fails)', () => {
-  it.fails('a malformed multipart upload is a 400, not a 500 (api/error-response.ts does not map busboy errors)', async () => {
+describe('bugs this suite found, fixed', () => {
+  it('a malformed multipart upload is a 400, not a 500 (api/error-response.ts does not map busboy errors)', async () => {
     for (const [type, body] of [['multipart/form-data', 'abc'], ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nabc']]) {
       const res = await app.inject({ method: 'POST', url: '/api/documents', headers: { 'content-type': type, ...auth }, payload: body });
       expect(res.statusCode, type).toBe(400);
     }
   });
 
-  it.fails('document metadata does not show absolute server paths (sourcePath in /api/documents)', async () => {
+  it('document metadata does not show absolute server paths (sourcePath in /api/documents)', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/documents' });
     expect(res.body).not.toMatch(/"sourcePath":"\//);
   });
