@@ -6,7 +6,7 @@
 //   options: --json <file>  --md <file>  --scales 1000,10000  --load-seconds N  --no-load  --no-pdf
 //            --hnsw-synthetic (also runs bench/hnsw.ts on clustered synthetic vectors)  --keep (keep data dirs)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArchiveImpl } from '../search/archive.ts';
@@ -167,10 +167,16 @@ if (profile.pdf) {
 }
 
 // ---- 2. scales ----------------------------------------------------------------------------------
-const charsPerPassage = prepCorpus.chars / Math.max(1, prepCorpus.passages);
 const pool = sentencePool([...corpus, ...laws]);
 const synthRoot = mkdtempSync(join(tmpdir(), 'raadsarchief-synth-'));
 dirs.push(synthRoot);
+// Characters of synthetic file per passage, calibrated on a sample of the synthetic documents themselves.
+const charsPerPassage = await (async () => {
+  const sample = writeSynthetic(join(synthRoot, 'calibration'), pool, 400_000, 99);
+  const r = await measurePrepare('synthetic calibration', sample);
+  const chars = sample.reduce((s, f) => s + readFileSync(f, 'utf8').length, 0);
+  return chars / Math.max(1, r.passages);
+})();
 let largest: { archive: ArchiveImpl; scale: ScaleResult } | null = null;
 {
   // The HTTP floor: the same sequential client against a bare Fastify route returning a constant.
