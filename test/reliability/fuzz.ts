@@ -56,10 +56,8 @@ export function responseProblems(res: LightMyRequestResponse, what: string): str
   if (res.statusCode >= 500) problems.push(`${what}: status ${res.statusCode}: ${res.body.slice(0, 300)}`);
   const url = res.raw.req.url ?? '';
   const isApi = url.startsWith('/api/');
-  // /api/health reports the data dir and documents their sourcePath (server paths, reported as a finding in
-  // RELIABILITY.md); apart from those fields nothing may show paths.
-  const body = res.body.replace(/"(sourcePath|dataDir)":"[^"]*"/g, '"$1":""');
-  if (LEAK.test(body)) problems.push(`${what}: internals in the response: ${res.body.slice(0, 300)}`);
+  // No server paths anywhere, /api/health and document metadata included (sourcePath and dataDir are not served).
+  if (LEAK.test(res.body)) problems.push(`${what}: internals in the response: ${res.body.slice(0, 300)}`);
   if (isApi && res.statusCode >= 400 && res.raw.req.method !== 'HEAD') {
     let body: { error?: { code?: unknown; message?: unknown } } | undefined;
     try {
