@@ -190,7 +190,8 @@ function joinOf(prev: Line, next: Line, layout: Layout, titleLike: (i: number) =
   if (next.kind === 'item') return prev.kind === 'item' || /:$/.test(prev.text) ? 'line' : 'para';
 
   if (prev.text.endsWith(SOFT_BREAK)) return 'none';
-  const hyphen = /(\p{L}+) ?-$/u.exec(prev.text);
+  // Only the line's tail can end in a hyphen: testing it alone keeps this linear on very long lines.
+  const hyphen = prev.text.endsWith('-') ? /(\p{L}+) ?-$/u.exec(prev.text.slice(-200)) : null;
   if (hyphen && /^\p{L}/u.test(next.text)) {
     // "gemeente- en provinciebestuur": an elided compound part, not a broken word.
     if (/^(?:en|of|tot|als)\b/u.test(next.text)) return 'space';
@@ -257,33 +258,49 @@ export function cleanPages(pages: RawPage[], format: SourceFormat): CleanDocumen
   const titled = contextualHeadings(lines, layout);
   const titleLike = (i: number) => titled[i] ?? false;
 
-  let text = '';
+  // The text is built from parts: editing the tail of one growing string (a regex on it, or a slice) would copy
+  // the whole text per line, quadratic on long documents.
+  const parts: string[] = [];
+  let length = 0;
+  const append = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
+  const editLast = (edit: (s: string) => string) => {
+    const last = parts.length - 1;
+    const before = parts[last];
+    parts[last] = edit(before);
+    length += parts[last].length - before.length;
+  };
   const pageStarts: number[] = [];
   const headings: NonNullable<CleanDocument['headings']> = [];
   const explicit: number[] = []; // depths of the numbered/Markdown headings above the current line
   let li = 0;
   for (const p of pages) {
-    pageStarts.push(text.length);
+    pageStarts.push(length);
     for (; li < lines.length && lines[li].page === p.page; li++) {
       const line = lines[li];
       if (li > 0) {
+        // parts' last entry is the previous line's text here.
         const join = joinOf(lines[li - 1], line, layout, titleLike, li);
-        if (join === 'unhyphenate') text = text.replace(/ ?-$/, '');
-        else if (join === 'rehyphenate') text = text.replace(/ -$/, '-');
-        else if (join === 'none') text = text.replace(/\u0000$/, '');
-        text += join === 'space' ? ' ' : join === 'line' ? '\n' : join === 'para' ? '\n\n' : '';
+        if (join === 'unhyphenate') editLast((s) => s.replace(/ ?-$/, ''));
+        else if (join === 'rehyphenate') editLast((s) => s.replace(/ -$/, '-'));
+        else if (join === 'none') editLast((s) => s.replace(/\u0000$/, ''));
+        append(join === 'space' ? ' ' : join === 'line' ? '\n' : join === 'para' ? '\n\n' : '');
       }
-      if (pageStarts[pageStarts.length - 1] < text.length && lines[li - 1]?.page !== line.page) {
-        pageStarts[pageStarts.length - 1] = text.length;
+      if (pageStarts[pageStarts.length - 1] < length && lines[li - 1]?.page !== line.page) {
+        pageStarts[pageStarts.length - 1] = length;
       }
-      const start = text.length;
-      text += line.text.replace(/\u0000$/, '');
+      const start = length;
+      append(line.text.replace(/\u0000$/, ''));
       if (line.kind === 'heading' || titleLike(li)) {
-        headings.push({ start, end: text.length, level: headingLevel(line, explicit) });
+        headings.push({ start, end: length, level: headingLevel(line, explicit) });
       }
     }
   }
-  const emptyPages = pages.filter((p) => !lines.some((l) => l.page === p.page)).map((p) => p.page);
+  const text = parts.join('');
+  const withText = new Set(lines.map((l) => l.page));
+  const emptyPages = pages.filter((p) => !withText.has(p.page)).map((p) => p.page);
   return { text, pageStarts, emptyPages, headings };
 }
 

@@ -35,7 +35,11 @@ export function sentenceStarts(text: string, start = 0, end = text.length): numb
   const starts = [start];
   const slice = text.slice(start, end);
   for (const m of slice.matchAll(SENTENCE_END)) {
-    const before = /(\S+)$/.exec(slice.slice(0, m.index! + 1))?.[1] ?? '';
+    // The word the punctuation ends, found by scanning back: a regex anchored at the end of a growing prefix would
+    // make this quadratic in the paragraph length.
+    let from = m.index!;
+    while (from > 0 && !/\s/.test(slice[from - 1])) from--;
+    const before = slice.slice(from, m.index! + 1);
     const word = before.replace(/^["'“‘(]+/, '').replace(/[.!?…]+$/, '').toLowerCase();
     if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word))) continue;
     starts.push(start + m.index! + m[0].length);
@@ -103,16 +107,6 @@ function pageOf(pageStarts: number[], offset: number): number {
   return page;
 }
 
-function headingPath(headings: Heading[], text: string, at: number): string[] {
-  const stack: Heading[] = [];
-  for (const h of headings) {
-    if (h.start > at) break;
-    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
-    stack.push(h);
-  }
-  return stack.map((h) => text.slice(h.start, h.end));
-}
-
 export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDefaults> = {}): PassageDraft[] {
   const { maxChars: max, targetChars, overlapChars } = { ...passageDefaults, ...opts };
   const target = Math.min(targetChars, max);
@@ -144,18 +138,40 @@ export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDe
     carry = null;
     if (i < atoms.length && !atoms[i].heading && overlapChars > 0) {
       // Overlap: the trailing whole sentences of this passage, if they fit within overlapChars and leave room.
-      const from: number | undefined = starts.find((s) => s > start && s >= end - overlapChars && s < end);
+      const first = firstAtLeast(starts, Math.max(start + 1, end - overlapChars));
+      const from: number | undefined = first < starts.length && starts[first] < end ? starts[first] : undefined;
       if (from !== undefined && atoms[i].end - from <= max) carry = from;
     }
   }
 
-  return spans.map((s, ordinal) => ({
-    ordinal,
-    text: doc.text.slice(s.start, s.end),
-    start: s.start,
-    end: s.end,
-    pageFirst: pageOf(doc.pageStarts, s.start),
-    pageLast: pageOf(doc.pageStarts, Math.max(s.start, s.end - 1)),
-    headingPath: headingPath(headings, doc.text, s.content),
-  }));
+  // Passages come in document order, so one walk through the headings gives every heading path.
+  const stack: Heading[] = [];
+  let h = 0;
+  return spans.map((sp, ordinal) => {
+    for (; h < headings.length && headings[h].start <= sp.content; h++) {
+      while (stack.length && stack[stack.length - 1].level >= headings[h].level) stack.pop();
+      stack.push(headings[h]);
+    }
+    return {
+      ordinal,
+      text: doc.text.slice(sp.start, sp.end),
+      start: sp.start,
+      end: sp.end,
+      pageFirst: pageOf(doc.pageStarts, sp.start),
+      pageLast: pageOf(doc.pageStarts, Math.max(sp.start, sp.end - 1)),
+      headingPath: stack.map((x) => doc.text.slice(x.start, x.end)),
+    };
+  });
+}
+
+/** Index of the first value >= x in an ascending array (its length when there is none). */
+function firstAtLeast(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
