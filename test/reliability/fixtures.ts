@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { prepareDocument, sha256 } from '../../ingest/prepare.ts';
 import type { Archive } from '../../lib/archive-api.ts';
 import type { Hit } from '../../lib/types.ts';
+import { seededRandom } from '../../index/linalg.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CORPUS_DIR = join(ROOT, 'corpus');
@@ -19,17 +20,8 @@ export function corpusFiles(): string[] {
   return readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(CORPUS_DIR, f));
 }
 
-/** A small deterministic PRNG (mulberry32) so every "random" choice is reproducible from a seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Every "random" choice in these tests is reproducible from a seed (the embedder's own PRNG). */
+export const rng = seededRandom;
 
 /** Splits the bundled corpus into many smaller documents (at blank lines, about `pieceChars` each), so that a
  *  batch has many commits a crash or a concurrent search can fall between. Returns the file paths. */
