@@ -133,7 +133,8 @@ export class Store {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  /** Incremented by every write, inside its transaction: derived indexes record the generation they reflect. */
+  /** Incremented inside every transaction that changes documents, passages or vectors: the vector index records the
+   *  generation it reflects. */
   generation(): number {
     return Number(this.getMeta('generation') ?? 0);
   }
@@ -284,12 +285,13 @@ export class Store {
     tx.immediate();
   }
 
-  /** Replaces the analysed terms of every passage (after a change of analyser rules). */
+  /** Replaces the analysed terms of every passage (after a change of analyser rules). Leaves the generation alone:
+   *  the vector index does not depend on terms (the lexical index is rebuilt from them at every start), and a bump
+   *  here would make the next open rebuild the HNSW graph for nothing. */
   replaceTerms(entries: Iterable<{ id: number; terms: string[] }>): void {
     const tx = this.db.transaction(() => {
       const upd = this.db.prepare('UPDATE passages SET terms = ? WHERE id = ?');
       for (const e of entries) upd.run(e.terms.join(' '), e.id);
-      this.bumpGeneration();
     });
     tx.immediate();
   }
