@@ -110,3 +110,13 @@ describe('VectorIndex', () => {
     expect(() => vi.add([2], [new Float32Array(8)])).toThrow(expect.objectContaining({ code: 'ERR_EMBEDDER_MISMATCH' }));
   });
 });
+
+describe('scaledEf', () => {
+  it('keeps the configured efSearch up to 10k vectors, then grows with the index up to the cap', async () => {
+    const { scaledEf } = await import('../../index/vector-index.ts');
+    expect(scaledEf(128, 500)).toBe(128);
+    expect(scaledEf(128, 10_000)).toBe(128);
+    expect(scaledEf(128, 50_000)).toBe(640);
+    expect(scaledEf(128, 1_000_000)).toBe(1024);
+  });
+});
