@@ -17,8 +17,25 @@ export function highlightTerms(text: string, terms: WeightedTerm[], analyser: An
     checked.add(key);
     // Search keeps function words (they help ranking), but lighting up every "wat" and "de" helps no reader.
     if (DUTCH_STOPWORDS.has(key)) continue;
-    const analysed = analyser.passageTerms({ text: word, headingPath: [], title: '' });
+    const analysed = analysedWord(analyser, key);
     if (analysed.some((t) => wanted.has(t))) found.add(word);
   }
   return [...found];
+}
+
+// Analysing every distinct word of every hit cost 4-7 ms a search (BENCHMARKS.md); words repeat across searches,
+// so their analysed forms are remembered per analyser (bounded, cleared when full).
+const cache = new WeakMap<Analyser, Map<string, string[]>>();
+const CACHE_WORDS = 50_000;
+
+function analysedWord(analyser: Analyser, word: string): string[] {
+  let words = cache.get(analyser);
+  if (!words) cache.set(analyser, (words = new Map()));
+  let terms = words.get(word);
+  if (!terms) {
+    if (words.size >= CACHE_WORDS) words.clear();
+    terms = analyser.passageTerms({ text: word, headingPath: [], title: '' });
+    words.set(word, terms);
+  }
+  return terms;
 }
