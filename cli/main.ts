@@ -32,7 +32,7 @@ async function withArchive<T>(g: Globals, fn: (a: ArchiveImpl) => Promise<T>): P
 }
 
 /** Expands folders (recursively, skipping hidden entries) into files; keeps the order given. */
-export async function expandPaths(paths: string[]): Promise<string[]> {
+async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   const walk = async (p: string): Promise<void> => {
     let s;
@@ -66,7 +66,7 @@ function ingestSummary(outcomes: IngestOutcome[], seconds: number): string {
   return `${table(['file', 'status', 'pages', 'passages', 'note'], rows)}\n\n${totals}`;
 }
 
-export function buildProgram(result: Out): Command {
+function buildProgram(result: Out): Command {
   const program = new Command('raadsarchief')
     .description('Search and cited answers over an archive of Dutch local-government policy documents')
     .option('--data <dir>', 'where the store and index live (env RAADSARCHIEF_DATA, default ./data)')

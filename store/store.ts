@@ -85,11 +85,11 @@ function toPassage(r: PassageRow): Passage {
   };
 }
 
-export function vectorToBlob(v: Float32Array): Buffer {
+function vectorToBlob(v: Float32Array): Buffer {
   return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
-export function blobToVector(b: Buffer): Float32Array {
+function blobToVector(b: Buffer): Float32Array {
   // Copy: the Buffer may share a pool and need not be 4-byte aligned.
   const out = new Float32Array(b.byteLength / 4);
   new Uint8Array(out.buffer).set(b);
