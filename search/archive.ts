@@ -58,9 +58,7 @@ export class ArchiveImpl implements Archive {
     const dataDir = resolve(opts.dataDir);
     const store = Store.open(dataDir);
     const lexDir = opts.lexiconDir === undefined ? defaultLexiconDir() : opts.lexiconDir;
-    const vocabulary = countWords((function* () {
-      for (const p of store.passageTexts()) yield p.text;
-    })());
+    const vocabulary = storedVocabulary(store);
     const analyser = createAnalyser({ lexiconDir: lexDir, vocabulary });
     // The embedder's tokens must not drift as the archive vocabulary grows: it gets an analyser of fixed rules.
     const stable = createAnalyser({ lexiconDir: lexDir });
@@ -312,7 +310,9 @@ export class ArchiveImpl implements Archive {
   /** Adds a batch's words to the archive vocabulary before its passages are analysed. */
   private learnVocabulary(batch: PreparedDocument[]): void {
     if (batch.length === 0) return;
-    countWords(batch.flatMap((b) => b.passages.map((p) => p.text)), this.vocabulary);
+    const added = countWords(batch.flatMap((b) => b.passages.map((p) => p.text)));
+    this.store.addVocabulary(added);
+    for (const [word, count] of added) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + count);
     this.analyser = createAnalyser({ lexiconDir: this.lexDir, vocabulary: this.vocabulary });
   }
 
@@ -417,6 +417,17 @@ function sameIdentity(a: EmbedderIdentity, b: EmbedderIdentity): boolean {
 
 function fmtIdentity(i: EmbedderIdentity): string {
   return `${i.name} (${i.dimension} dims, version ${i.version})`;
+}
+
+/** The archive's word counts from the store; a store from before they were kept is counted once and saved. */
+function storedVocabulary(store: Store): Map<string, number> {
+  const saved = store.vocabulary();
+  if (saved.size > 0 || store.counts().passages === 0) return saved;
+  const counted = countWords((function* () {
+    for (const p of store.passageTexts()) yield p.text;
+  })());
+  store.addVocabulary(counted);
+  return counted;
 }
 
 /** Opens the saved vector index; one that is corrupt or from another embedder is replaced by an empty one that

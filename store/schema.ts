@@ -42,6 +42,13 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
 
+-- The archive's own word counts (compound splitting trusts words the archive uses on their own); kept here so an
+-- open need not re-tokenise every passage. Counts only grow: a deleted document's words stay known.
+CREATE TABLE IF NOT EXISTS vocabulary (
+  word  TEXT PRIMARY KEY,
+  count INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS vectors (
   passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
   vector     BLOB NOT NULL             -- Float32 little-endian, built by meta.embedder_*

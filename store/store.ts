@@ -274,6 +274,22 @@ export class Store {
     for (const r of stmt.iterate() as Iterable<{ id: number; vector: Buffer }>) yield { id: r.id, vector: blobToVector(r.vector) };
   }
 
+  vocabulary(): Map<string, number> {
+    const rows = this.db.prepare('SELECT word, count FROM vocabulary').all() as { word: string; count: number }[];
+    return new Map(rows.map((r) => [r.word, r.count]));
+  }
+
+  /** Adds word counts to the stored vocabulary, in one transaction. */
+  addVocabulary(counts: ReadonlyMap<string, number>): void {
+    const tx = this.db.transaction(() => {
+      const upsert = this.db.prepare(
+        'INSERT INTO vocabulary (word, count) VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET count = count + excluded.count',
+      );
+      for (const [word, count] of counts) upsert.run(word, count);
+    });
+    tx.immediate();
+  }
+
   /** Replaces every stored vector (after a refit or a change of embedder), in one transaction. */
   replaceVectors(entries: Iterable<{ id: number; vector: Float32Array }>): void {
     const tx = this.db.transaction(() => {
