@@ -7,7 +7,7 @@ import type { DocumentMeta, Hit, Passage, SearchOptions } from '../lib/types.ts'
 import type { Analyser, Embedder, EmbedderIdentity } from '../index/types.ts';
 import { isFittable } from '../index/types.ts';
 import { ArchiveError, describeError, isArchiveError } from '../lib/errors.ts';
-import { lexiconDir as defaultLexiconDir, passageDefaults } from '../lib/config.ts';
+import { lexiconDir as defaultLexiconDir, passageDefaults, rankingDefaults } from '../lib/config.ts';
 import { Store, type PassageRecord, type PassageRef } from '../store/store.ts';
 import { documentId, prepareDocument, sha256, type PreparedDocument } from '../ingest/prepare.ts';
 import { createAnalyser } from '../index/analyser.ts';
@@ -75,8 +75,9 @@ export class ArchiveImpl implements Archive {
   private async load(): Promise<void> {
     for (const d of this.store.listDocuments()) this.docs.set(d.id, d);
 
+    const counts = this.store.counts();
     if (this.store.getMeta('analyser_version') !== this.termsVersion()) {
-      if (this.store.counts().passages > 0) {
+      if (counts.passages > 0) {
         log.info('analyser rules changed: re-analysing stored passages');
         const entries = [...this.store.passageTexts()].map((p) => ({ id: p.id, terms: this.termsOf(p.text) }));
         this.store.replaceTerms(entries);
@@ -91,7 +92,7 @@ export class ArchiveImpl implements Archive {
 
     const stored = this.storedIdentity();
     const current = identityOf(this.embedder);
-    if (stored && this.store.counts().vectors > 0 && !sameIdentity(stored, current)) {
+    if (stored && counts.vectors > 0 && !sameIdentity(stored, current)) {
       // Vectors from another embedder are not comparable: refuse dense search until `reindex`.
       this.denseBlocked = `the index was built with ${fmtIdentity(stored)}, the active embedder is ${fmtIdentity(current)}`;
       log.warn(`dense search disabled: ${this.denseBlocked}; run \`raadsarchief reindex\``);
@@ -99,8 +100,8 @@ export class ArchiveImpl implements Archive {
     }
     // The index file is saved after store commits; a crash in between leaves it behind the store's generation.
     const gen = String(this.store.generation());
-    if (this.store.getMeta('vector_index_generation') !== gen || this.vectors.size !== this.store.counts().vectors) {
-      if (this.vectors.size > 0 || this.store.counts().vectors > 0) log.info('vector index out of date with the store: rebuilding from stored vectors');
+    if (this.store.getMeta('vector_index_generation') !== gen || this.vectors.size !== counts.vectors) {
+      if (this.vectors.size > 0 || counts.vectors > 0) log.info('vector index out of date with the store: rebuilding from stored vectors');
       await this.rebuildVectorIndex();
     }
   }
@@ -134,7 +135,7 @@ export class ArchiveImpl implements Archive {
   // ---- reading ----------------------------------------------------------------------------------
 
   async search(query: string, opts: SearchOptions = {}): Promise<Hit[]> {
-    const mode = opts.mode ?? 'hybrid';
+    const mode = opts.mode ?? rankingDefaults.mode;
     if (mode !== 'lexical' && this.denseBlocked) {
       throw new ArchiveError('ERR_EMBEDDER_MISMATCH', this.denseBlocked);
     }
@@ -257,7 +258,7 @@ export class ArchiveImpl implements Archive {
       try {
         const existing = this.docs.get(id);
         if (existing && existing.sha256 === sha256(bytes)) return { file: name, status: 'unchanged', docId: id, ms: performance.now() - t0 };
-        const prep = await prepareDocument(bytes, { fileName: name, sourcePath: `upload:${name}`, id });
+        const prep = await prepareDocument(bytes, { fileName: name, sourcePath: `upload:${name}`, id }, { passage: this.passageOpts });
         await this.fitIfNeeded([prep]);
         this.learnVocabulary([prep]);
         const outcome = await this.commitDocument(prep);
