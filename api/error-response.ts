@@ -41,6 +41,7 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
   const { status, body } = errorResponse(err);
   if (status >= 500) request.log.error({ err }, 'request failed');
   else request.log.info({ code: body.error.code, status }, body.error.message);
+  if (isArchiveError(err) && err.retryAfterSeconds) void reply.header('retry-after', String(err.retryAfterSeconds));
   void reply.status(status).send(body);
 }
 

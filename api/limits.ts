@@ -7,6 +7,9 @@ export const apiDefaults = {
   uploadMaxBytes: 50 * 1024 * 1024,
   /** Per client IP on every endpoint; writes are behind the API key as well. */
   rateLimit: { max: 120, timeWindow: '1 minute' },
+  /** Searches and questions run one at a time in arrival order (api/fair-queue.ts); at most this many wait. 256
+   *  waiting searches are about 4 s of work at 100k passages, under a browser's patience; beyond, a fast 503. */
+  queue: { concurrency: 1, maxWaiting: 256 },
   maxQueryChars: 1000,
   maxFilterDocuments: 100,
 };

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Archive } from '../lib/archive-api.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import { apiDefaults } from './limits.ts';
+import { FairQueue, type FairQueueOptions } from './fair-queue.ts';
 import { zodValidatorCompiler } from './zod-validation.ts';
 import { handleError, handleNotFound } from './error-response.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** Per-IP request budget (defaults in api/limits.ts). */
   rateLimit?: { max: number; timeWindow: number | string };
+  /** The search queue's bounds (defaults in api/limits.ts). */
+  queue?: FairQueueOptions;
 }
 
 export async function buildServer(archive: Archive, opts: ServerOptions = {}): Promise<FastifyInstance> {
@@ -46,8 +49,9 @@ export async function buildServer(archive: Archive, opts: ServerOptions = {}): P
   await app.register(multipart, { limits: { fileSize: apiDefaults.uploadMaxBytes, files: 1, fields: 10 } });
   await registerOpenApi(app);
 
-  registerSearch(app, archive);
-  registerAsk(app, archive);
+  const queue = new FairQueue(opts.queue ?? apiDefaults.queue);
+  registerSearch(app, archive, queue);
+  registerAsk(app, archive, queue);
   registerDocuments(app, archive, opts.apiKey);
   registerHealth(app, archive);
   registerStaticPage(app);

@@ -24,6 +24,7 @@ const catalogue = {
   ERR_WRITES_DISABLED: { status: 403, template: 'write endpoints are disabled: the server was started without API_KEY' },
   ERR_NOT_FOUND: { status: 404, template: 'no such endpoint: {reason}' },
   ERR_RATE_LIMITED: { status: 429, template: 'too many requests; retry in {reason}' },
+  ERR_BUSY: { status: 503, template: 'the server is busy; retry in {reason}' },
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;
@@ -33,6 +34,8 @@ export class ArchiveError extends Error {
   readonly status: number;
   /** The input the error is about (a file path, a document id, a field name), when there is one. */
   readonly subject?: string;
+  /** For ERR_BUSY: when to try again (sent as Retry-After). */
+  retryAfterSeconds?: number;
 
   constructor(code: ErrorCode, reason = '', subject?: string) {
     super(catalogue[code].template.replace('{reason}', reason));

@@ -60,8 +60,16 @@ async function api(path, body) {
     body: JSON.stringify(body),
   });
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(data?.error?.message ?? `HTTP ${res.status}`);
+  if (!res.ok) throw new Error(dutchError(data?.error, res) ?? data?.error?.message ?? `HTTP ${res.status}`);
   return data;
+}
+
+// Load errors a staff member can act on, in Dutch; the rest keep the API's own message.
+function dutchError(error, res) {
+  const wait = res.headers.get('retry-after');
+  if (error?.code === 'ERR_BUSY') return `De server is druk; probeer het over ${wait ?? 'enkele'} seconden opnieuw.`;
+  if (error?.code === 'ERR_RATE_LIMITED') return 'Te veel verzoeken achter elkaar; probeer het over een minuut opnieuw.';
+  return null;
 }
 
 function setStatus(text) {

@@ -1,11 +1,12 @@
 // POST /api/ask: an extractive answer with citations, or an honest "nothing in the archive".
 import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../lib/archive-api.ts';
+import type { FairQueue } from '../fair-queue.ts';
 import { ask } from '../../search/ask.ts';
 import { askBody, type AskBody } from '../schemas.ts';
 import { jsonSchema } from '../zod-validation.ts';
 
-export function registerAsk(app: FastifyInstance, archive: Archive): void {
+export function registerAsk(app: FastifyInstance, archive: Archive, queue: FairQueue): void {
   app.post<{ Body: AskBody }>(
     '/api/ask',
     {
@@ -21,7 +22,7 @@ export function registerAsk(app: FastifyInstance, archive: Archive): void {
     },
     async (request) => {
       const { question, k, filters } = request.body;
-      const result = await ask(archive, { question, k, filters });
+      const result = await queue.run(() => ask(archive, { question, k, filters }), () => request.raw.socket.destroyed);
       request.log.info(
         { hits: result.hits.length, answered: result.answered, coverage: result.evidence.coverage, askMs: result.took },
         'ask',
