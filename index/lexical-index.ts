@@ -39,6 +39,10 @@ export class LexicalIndex {
   private scores = new Float32Array(1024);
   private matched = new Float32Array(1024);
   private touched = new Int32Array(1024);
+  private normOfSlot = new Float32Array(0);
+  /** Bumped by every add/remove; normOfSlot is valid while normVersion equals it. */
+  private version = 0;
+  private normVersion = -1;
 
   constructor(params: Partial<Bm25Params> = {}) {
     this.params = {
@@ -105,6 +109,7 @@ export class LexicalIndex {
     this.idOfSlot[slot] = id;
     this.lengthOfSlot[slot] = terms.length;
     this.totalLength += terms.length;
+    this.version++;
   }
 
   /** Removes a passage; unknown ids are ignored. */
@@ -125,6 +130,7 @@ export class LexicalIndex {
     this.totalLength -= this.lengthOfSlot[slot];
     this.slotOf.delete(id);
     this.freeSlots.push(slot);
+    this.version++;
   }
 
   /** The k best passages for weighted query terms, best first. Repeated terms add up. `filter` sees
@@ -132,8 +138,8 @@ export class LexicalIndex {
   search(query: WeightedTerm[], k: number, filter?: (id: number) => boolean): ScoredId[] {
     const n = this.size;
     if (n === 0 || k <= 0) return [];
-    const { k1, b, delta, coordination } = this.params;
-    const avgLength = this.totalLength / n;
+    const { k1, delta, coordination } = this.params;
+    const normOf = this.norms();
     const scores = this.scores;
     const matched = this.matched;
     const touched = this.touched;
@@ -151,7 +157,7 @@ export class LexicalIndex {
       for (let i = 0; i < df; i++) {
         const slot = docs[i];
         const tf = tfs[i];
-        const norm = k1 * (1 - b + (b * this.lengthOfSlot[slot]) / avgLength);
+        const norm = normOf[slot];
         if (scores[slot] === 0) touched[touchedCount++] = slot;
         scores[slot] += (w * tf) / (tf + norm) + floor;
         matched[slot] += weight;
@@ -163,9 +169,22 @@ export class LexicalIndex {
       const s = coordination === 0 ? scores[slot] : scores[slot] * matched[slot] ** coordination;
       scores[slot] = 0;
       matched[slot] = 0;
-      if (s > top.floor() && (!filter || filter(this.idOfSlot[slot]))) top.push(this.idOfSlot[slot], s);
+      const id = this.idOfSlot[slot];
+      if (top.admits(id, s) && (!filter || filter(id))) top.push(id, s);
     }
     return top.sorted();
+  }
+
+  /** BM25's length normalisation k1·(1 − b + b·length/avgLength) per slot, recomputed only after the index
+   *  changed: saves a division per posting on the long postings of function words. */
+  private norms(): Float32Array {
+    if (this.normVersion === this.version) return this.normOfSlot;
+    const { k1, b } = this.params;
+    const avgLength = this.totalLength / this.size;
+    if (this.normOfSlot.length < this.idOfSlot.length) this.normOfSlot = new Float32Array(this.idOfSlot.length);
+    for (let slot = 0; slot < this.slotCount; slot++) this.normOfSlot[slot] = k1 * (1 - b + (b * this.lengthOfSlot[slot]) / avgLength);
+    this.normVersion = this.version;
+    return this.normOfSlot;
   }
 
   private ensureSlots(count: number): void {
@@ -190,14 +209,21 @@ function grow<T extends Growable>(a: T, min: number): T {
   return bigger;
 }
 
-/** A bounded min-heap of (id, score): keeps the k best without sorting all candidates. */
+/** A bounded min-heap of (id, score): keeps the k best without sorting all candidates. Equal scores are ordered by
+ *  id (lower first), so the result never depends on the order candidates arrive in. */
 class TopK {
   private readonly ids: number[] = [];
   private readonly vals: number[] = [];
   constructor(private readonly k: number) {}
 
+  /** The score to reach (ties are decided by id): -Infinity until k candidates are in. */
   floor(): number {
     return this.vals.length < this.k ? -Infinity : this.vals[0];
+  }
+
+  /** Whether (id, score) would enter. */
+  admits(id: number, score: number): boolean {
+    return this.vals.length < this.k || score > this.vals[0] || (score === this.vals[0] && id < this.ids[0]);
   }
 
   push(id: number, score: number): void {
@@ -208,7 +234,7 @@ class TopK {
       let i = vals.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (vals[parent] <= vals[i]) break;
+        if (!this.worse(i, parent)) break;
         this.swap(i, parent);
         i = parent;
       }
@@ -221,8 +247,8 @@ class TopK {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < vals.length && vals[l] < vals[m]) m = l;
-      if (r < vals.length && vals[r] < vals[m]) m = r;
+      if (l < vals.length && this.worse(l, m)) m = l;
+      if (r < vals.length && this.worse(r, m)) m = r;
       if (m === i) break;
       this.swap(i, m);
       i = m;
@@ -231,6 +257,11 @@ class TopK {
 
   sorted(): ScoredId[] {
     return this.ids.map((id, i) => ({ id, score: this.vals[i] })).sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+
+  /** Entry i ranks below entry j. */
+  private worse(i: number, j: number): boolean {
+    return this.vals[i] < this.vals[j] || (this.vals[i] === this.vals[j] && this.ids[i] > this.ids[j]);
   }
 
   private swap(i: number, j: number): void {

@@ -9,7 +9,7 @@ import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { ArchiveImpl } from '../../search/archive.ts';
 import type { ScoredId } from '../../index/types.ts';
-import { VectorIndex } from '../../index/vector-index.ts';
+import { scaledEf, VectorIndex } from '../../index/vector-index.ts';
 import { LexicalIndex } from '../../index/lexical-index.ts';
 import { fuse } from '../../search/fusion.ts';
 import { queryTerms } from '../../search/retrieve.ts';
@@ -68,7 +68,8 @@ export async function queryVectors(archive: ArchiveImpl, queries: string[]): Pro
   return out;
 }
 
-export interface HnswRow { efSearch: number; recallAt10: number; qps: number; p50: number; p99: number }
+/** efSearch as configured, and as used at this index size (vector-index.ts scaledEf grows it past 10k vectors). */
+export interface HnswRow { efSearch: number; effectiveEf: number; recallAt10: number; qps: number; p50: number; p99: number }
 export interface HnswQuality { vectors: number; dim: number; queries: number; buildMs: number; buildParams: typeof hnswDefaults; rows: HnswRow[]; load: string }
 
 /** recall@10 of the archive's live index vs exact search, for several efSearch; plus a fresh build's time. */
@@ -89,7 +90,7 @@ export function hnswQuality(archive: ArchiveImpl, v: Vectors, qv: Float32Array[]
     });
     const sec = (performance.now() - t0) / 1000;
     const sum = summarize(lat);
-    rows.push({ efSearch: ef, recallAt10: r / qv.length, qps: qv.length / sec, p50: sum.p50, p99: sum.p99 });
+    rows.push({ efSearch: ef, effectiveEf: scaledEf(ef, vectors.size), recallAt10: r / qv.length, qps: qv.length / sec, p50: sum.p50, p99: sum.p99 });
   }
   archive.setEfSearch(hnswDefaults.efSearch);
   // Build time of the same index from scratch (what `reindex`/a rebuild at start-up costs).

@@ -8,6 +8,7 @@ import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
 import { instrument } from '../lib/archive-peek.ts';
 import { isFittable } from '../../index/types.ts';
 import { load } from '../lib/stats.ts';
+import { writeSynthetic } from '../lib/sources.ts';
 
 export interface PrepareResult {
   label: string;
@@ -117,4 +118,37 @@ export async function measureIngest(label: string, files: string[], dataDir?: st
       load: load(),
     },
   };
+}
+
+/** What an archive of about `target` passages is built from. */
+export interface ScaleSources {
+  corpus: string[];
+  laws: string[];
+  /** Passages per file of the corpus and the law texts (from measurePrepare). */
+  perFile: Map<string, number>;
+  pool: string[];
+  /** Characters of synthetic text per passage, calibrated on synthetic documents. */
+  charsPerPassage: number;
+}
+
+/** Calibrates the synthetic documents' characters per passage on a sample written under `dir`. */
+export async function calibrateSynthetic(dir: string, pool: string[]): Promise<number> {
+  const sample = writeSynthetic(join(dir, 'calibration'), pool, 400_000, 99);
+  const r = await measurePrepare('synthetic calibration', sample);
+  const chars = sample.reduce((s, f) => s + readFileSync(f, 'utf8').length, 0);
+  return chars / Math.max(1, r.passages);
+}
+
+/** Real texts first (corpus, then law texts in manifest order), then seeded synthetic documents for the rest. */
+export function scaleFiles(target: number, src: ScaleSources, synthDir: string): { files: string[]; realPassages: number } {
+  const files: string[] = [...src.corpus];
+  let count = src.corpus.reduce((s, f) => s + (src.perFile.get(f) ?? 0), 0);
+  for (const f of src.laws) {
+    if (count >= target) break;
+    files.push(f);
+    count += src.perFile.get(f) ?? 0;
+  }
+  const realPassages = count;
+  if (count < target) files.push(...writeSynthetic(join(synthDir, String(target)), src.pool, (target - count) * src.charsPerPassage, 7));
+  return { files, realPassages };
 }

@@ -67,3 +67,80 @@ describe('LexicalIndex', () => {
     expect(queryMs).toBeLessThan(20);
   });
 });
+
+describe('LexicalIndex pruning', () => {
+  // BM25+ with coordination, scored the slow obvious way: the reference the pruned search must agree with.
+  function reference(docs: Map<number, string[]>) {
+    const p = new LexicalIndex().params;
+    const n = docs.size;
+    let total = 0;
+    for (const d of docs.values()) total += d.length;
+    const avg = total / n;
+    const df = new Map<string, number>();
+    const tfs = new Map<number, Map<string, number>>();
+    for (const [id, d] of docs) {
+      const tf = new Map<string, number>();
+      for (const t of d) tf.set(t, (tf.get(t) ?? 0) + 1);
+      tfs.set(id, tf);
+      for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    return (query: WeightedTerm[], k: number) => {
+      const out: { id: number; score: number }[] = [];
+      for (const [id, d] of docs) {
+        let score = 0;
+        let matched = 0;
+        for (const { term, weight } of query) {
+          const tf = tfs.get(id)!.get(term) ?? 0;
+          if (tf === 0) continue;
+          const f = df.get(term)!;
+          const idf = Math.log(1 + (n - f + 0.5) / (f + 0.5));
+          const norm = p.k1 * (1 - p.b + (p.b * d.length) / avg);
+          score += weight * idf * (((p.k1 + 1) * tf) / (tf + norm) + p.delta);
+          matched += weight;
+        }
+        if (matched > 0) out.push({ id, score: score * matched ** p.coordination });
+      }
+      return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+    };
+  }
+
+  it('returns the same top k as exhaustive scoring, for queries mixing function words and rare terms', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const vocab = Array.from({ length: 3000 }, (_, i) => `w${i}`);
+    const pick = () => vocab[Math.floor(vocab.length * rand() ** 4)];
+    const docs = new Map<number, string[]>();
+    const idx = new LexicalIndex();
+    for (let i = 0; i < 3000; i++) {
+      const terms = Array.from({ length: 20 + Math.floor(rand() * 100) }, pick);
+      docs.set(i, terms);
+      idx.add(i, terms);
+    }
+    // Removals and re-adds keep the per-passage term lists (used to complete pruned passages) right.
+    for (let i = 0; i < 3000; i += 7) {
+      idx.remove(i);
+      docs.delete(i);
+    }
+    for (let i = 0; i < 3000; i += 14) {
+      const terms = Array.from({ length: 50 }, pick);
+      docs.set(i, terms);
+      idx.add(i, terms);
+    }
+    const exhaustive = reference(docs);
+    let compared = 0;
+    for (let qn = 0; qn < 200; qn++) {
+      const query: WeightedTerm[] = [
+        ...['w0', 'w1', 'w2', 'w3'].slice(0, 1 + (qn % 4)).map((term) => ({ term, weight: 1, source: 'query' as const })),
+        ...Array.from({ length: 1 + (qn % 3) }, () => ({ term: vocab[200 + Math.floor(rand() * 2800)], weight: qn % 2 ? 1 : 0.5, source: 'compound' as const })),
+      ];
+      for (const k of [1, 10, 100]) {
+        const got = idx.search(query, k);
+        const want = exhaustive(query, k);
+        expect(got.map((h) => h.id)).toEqual(want.map((h) => h.id));
+        got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i].score, 3));
+        compared++;
+      }
+    }
+    expect(compared).toBe(600);
+  });
+});
