@@ -200,8 +200,8 @@ for (const target of profile.scales) {
   log(`scale ${target}: http hybrid p50 ${ms(http.byTarget.hybrid!.p50)} ms`);
   const v = loadVectors(archive);
   const qv = await queryVectors(archive, queries);
-  const hnsw = hnswQuality(archive, v, qv);
-  const hybridVsBrute = compareHybrid(archive, v, queries, qv);
+  const hnsw = await hnswQuality(archive, v, qv);
+  const hybridVsBrute = await compareHybrid(archive, v, queries, qv);
   await archive.close(); // flush before measuring disk and a cold open
   const disk = diskOf(ing.result.dataDir, h.passages);
   const first = startupOf(ing.result.dataDir);
@@ -315,7 +315,7 @@ function report(): string {
   out.push('');
   const pieces: [string, keyof Breakdown][] = [
     ['query analysis', 'queryAnalysis'], ['lexical (LexicalIndex.search)', 'lexical'], ['query embedding (embedQuery)', 'embedQuery'],
-    ['HNSW (VectorIndex.search)', 'hnsw'], ['fusion (fuse)', 'fusion'], ['passage fetch (store.passagesByIds)', 'passageFetch'],
+    ['HNSW (vector thread, timed alone; overlaps lexical)', 'hnsw'], ['fusion (fuse)', 'fusion'], ['passage fetch (store.passagesByIds)', 'passageFetch'],
     ['rest: merge, highlight, hit objects', 'hitComposition'],
     ['whole search', 'total'], ['answer composition (composeAnswer)', 'answer'],
   ];

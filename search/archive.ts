@@ -14,7 +14,7 @@ import { createAnalyser } from '../index/analyser.ts';
 import { countWords } from '../index/vocabulary.ts';
 import { LexicalIndex } from '../index/lexical-index.ts';
 import { loadEmbedder } from '../index/embedders/load.ts';
-import { VectorIndex } from '../index/vector-index.ts';
+import { VectorIndexThread } from '../index/vector-thread.ts';
 import { retrieve, type RetrieveTuning } from './retrieve.ts';
 import { Mutex } from './mutex.ts';
 import { log } from '../lib/log.ts';
@@ -50,7 +50,7 @@ export class ArchiveImpl implements Archive {
     private lexical: LexicalIndex,
     readonly embedder: Embedder,
     private readonly embedderNote: string,
-    private vectors: VectorIndex,
+    private vectors: VectorIndexThread,
     private readonly passageOpts: Partial<typeof passageDefaults>,
   ) {}
 
@@ -65,9 +65,15 @@ export class ArchiveImpl implements Archive {
     const tokenize = (t: string) => stable.passageTerms({ text: t, headingPath: [], title: '' });
     const preference = opts.embedder ?? (process.env.EMBEDDER as OpenArchiveOptions['embedder']) ?? 'auto';
     const { embedder, note } = await loadEmbedder({ preference, stateDir: dataDir, tokenize, lexiconDir: lexDir });
-    const vectors = openVectorIndex(resolve(dataDir, VECTOR_DIR), identityOf(embedder));
+    const vectors = await openVectorIndex(resolve(dataDir, VECTOR_DIR), identityOf(embedder));
     const archive = new ArchiveImpl(dataDir, store, analyser, vocabulary, lexDir, new LexicalIndex(), embedder, note, vectors, opts.passage ?? {});
-    await archive.load();
+    try {
+      await archive.load();
+    } catch (e) {
+      await vectors.close();
+      store.close();
+      throw e;
+    }
     return archive;
   }
 
@@ -112,7 +118,7 @@ export class ArchiveImpl implements Archive {
   }
 
   private async rebuildVectorIndex(): Promise<void> {
-    this.vectors = VectorIndex.create(resolve(this.dataDir, VECTOR_DIR), identityOf(this.embedder));
+    await this.vectors.reset(resolve(this.dataDir, VECTOR_DIR), identityOf(this.embedder));
     const batch: { id: number; vector: Float32Array }[] = [];
     const flush = () => {
       this.vectors.add(batch.map((b) => b.id), batch.map((b) => b.vector));
@@ -123,11 +129,11 @@ export class ArchiveImpl implements Archive {
       if (batch.length === 1024) flush();
     }
     if (batch.length) flush();
-    this.saveVectors();
+    await this.saveVectors();
   }
 
-  private saveVectors(): void {
-    this.vectors.save();
+  private async saveVectors(): Promise<void> {
+    await this.vectors.save();
     this.store.setMeta('vector_index_generation', String(this.store.generation()));
     this.dirty = false;
   }
@@ -236,6 +242,8 @@ export class ArchiveImpl implements Archive {
       // Phase 2: analyse, embed, write each document in its own transaction, then update the indexes.
       for (const p of prepared) {
         try {
+          // The vector thread indexes the previous documents meanwhile; wait only if it falls far behind.
+          await this.vectors.settle();
           const outcome = await this.commitDocument(p.prep);
           outcomes[p.index] = { ...outcome, file: p.file, ms: performance.now() - p.t0 };
           progress.passages += p.prep.passages.length;
@@ -244,7 +252,7 @@ export class ArchiveImpl implements Archive {
           outcomes[p.index] = skipped(p.file, e, p.t0);
         }
       }
-      if (this.dirty) this.saveVectors();
+      if (this.dirty) await this.saveVectors();
       return outcomes.filter((o) => o !== undefined);
     });
   }
@@ -262,7 +270,7 @@ export class ArchiveImpl implements Archive {
         await this.fitIfNeeded([prep]);
         this.learnVocabulary([prep]);
         const outcome = await this.commitDocument(prep);
-        this.saveVectors();
+        await this.saveVectors();
         return { ...outcome, file: name, ms: performance.now() - t0 };
       } catch (e) {
         return skipped(name, e, t0);
@@ -276,7 +284,7 @@ export class ArchiveImpl implements Archive {
       if (removed === null) return false;
       this.forget(removed);
       this.docs.delete(id);
-      this.saveVectors();
+      await this.saveVectors();
       return true;
     });
   }
@@ -303,7 +311,8 @@ export class ArchiveImpl implements Archive {
 
   async close(): Promise<void> {
     await this.writes.run(async () => {
-      if (this.dirty) this.saveVectors();
+      if (this.dirty) await this.saveVectors();
+      await this.vectors.close();
       this.store.close();
     });
   }
@@ -346,7 +355,7 @@ export class ArchiveImpl implements Archive {
     this.store.setMeta('embedder', JSON.stringify(identityOf(this.embedder)));
     this.denseBlocked = null;
     // The index was opened for the unfitted embedder's identity: start one for the fitted embedder.
-    this.vectors = VectorIndex.create(resolve(this.dataDir, VECTOR_DIR), identityOf(this.embedder));
+    await this.vectors.reset(resolve(this.dataDir, VECTOR_DIR), identityOf(this.embedder));
     if (entries.length) this.vectors.add(entries.map((e) => e.id), entries.map((e) => e.vector));
     this.dirty = true;
   }
@@ -433,13 +442,13 @@ function storedVocabulary(store: Store): Map<string, number> {
 
 /** Opens the saved vector index; one that is corrupt or from another embedder is replaced by an empty one that
  *  `load()` refills from the stored vectors. */
-function openVectorIndex(dir: string, identity: EmbedderIdentity): VectorIndex {
+async function openVectorIndex(dir: string, identity: EmbedderIdentity): Promise<VectorIndexThread> {
   try {
-    return VectorIndex.open(dir, identity);
+    return await VectorIndexThread.open(dir, identity);
   } catch (e) {
     if (!isArchiveError(e)) throw e;
     log.warn(`vector index: ${e.message}; rebuilding it from the store`);
-    return VectorIndex.create(dir, identity);
+    return VectorIndexThread.create(dir, identity);
   }
 }
 

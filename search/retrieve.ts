@@ -2,7 +2,7 @@
 import type { DocumentMeta, Hit, SearchFilters, SearchOptions } from '../lib/types.ts';
 import type { Analyser, Embedder, ScoredId, WeightedTerm } from '../index/types.ts';
 import type { LexicalIndex } from '../index/lexical-index.ts';
-import type { VectorIndex } from '../index/vector-index.ts';
+import type { VectorIndexThread } from '../index/vector-thread.ts';
 import type { PassageRef, Store } from '../store/store.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import { passageDefaults, rankingDefaults } from '../lib/config.ts';
@@ -12,7 +12,7 @@ import { highlightTerms } from './highlight.ts';
 export interface RetrievalContext {
   analyser: Analyser;
   lexical: LexicalIndex;
-  vectors: VectorIndex;
+  vectors: VectorIndexThread;
   embedder: Embedder;
   refs: Map<number, PassageRef>;
   docs: Map<string, DocumentMeta>;
@@ -34,9 +34,11 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const filter = docFilter(opts.filters, ctx);
 
   const terms = queryTerms(ctx.analyser, text);
+  // The dense search runs in the vector thread while this thread does the lexical one.
+  const denseSearch: Promise<ScoredId[]> =
+    mode === 'lexical' || ctx.vectors.size === 0 ? Promise.resolve([]) : ctx.vectors.search(await ctx.embedder.embedQuery(text), candidates, filter);
   const lexical: ScoredId[] = mode === 'dense' ? [] : ctx.lexical.search(terms, candidates, filter);
-  const dense: ScoredId[] =
-    mode === 'lexical' || ctx.vectors.size === 0 ? [] : ctx.vectors.search(await ctx.embedder.embedQuery(text), candidates, filter);
+  const dense = await denseSearch;
 
   const fusion = { ...rankingDefaults.fusion, ...tuning.fusion };
   const ranked: Fused[] =

@@ -4,12 +4,12 @@
 import type { ArchiveImpl } from '../../search/archive.ts';
 import type { Analyser } from '../../index/types.ts';
 import type { LexicalIndex } from '../../index/lexical-index.ts';
-import type { VectorIndex } from '../../index/vector-index.ts';
+import type { VectorIndexThread } from '../../index/vector-thread.ts';
 
 export interface Peek {
   analyser: Analyser;
   lexical: LexicalIndex;
-  vectors: VectorIndex;
+  vectors: VectorIndexThread;
 }
 
 export function peek(archive: ArchiveImpl): Peek {

@@ -73,7 +73,7 @@ export interface HnswRow { efSearch: number; effectiveEf: number; recallAt10: nu
 export interface HnswQuality { vectors: number; dim: number; queries: number; buildMs: number; buildParams: typeof hnswDefaults; rows: HnswRow[]; load: string }
 
 /** recall@10 of the archive's live index vs exact search, for several efSearch; plus a fresh build's time. */
-export function hnswQuality(archive: ArchiveImpl, v: Vectors, qv: Float32Array[], efs = [32, 64, 128, 256]): HnswQuality {
+export async function hnswQuality(archive: ArchiveImpl, v: Vectors, qv: Float32Array[], efs = [32, 64, 128, 256]): Promise<HnswQuality> {
   const { vectors } = peek(archive);
   const truth = qv.map((q) => exactTopK(v, q, K));
   const rows: HnswRow[] = [];
@@ -82,12 +82,12 @@ export function hnswQuality(archive: ArchiveImpl, v: Vectors, qv: Float32Array[]
     const lat: number[] = [];
     let r = 0;
     const t0 = performance.now();
-    qv.forEach((q, i) => {
+    for (const [i, q] of qv.entries()) {
       const s = performance.now();
-      const got = vectors.search(q, K).map((h) => h.id);
+      const got = (await vectors.search(q, K)).map((h) => h.id);
       lat.push(performance.now() - s);
       r += recall(got, truth[i]!);
-    });
+    }
     const sec = (performance.now() - t0) / 1000;
     const sum = summarize(lat);
     rows.push({ efSearch: ef, effectiveEf: scaledEf(ef, vectors.size), recallAt10: r / qv.length, qps: qv.length / sec, p50: sum.p50, p99: sum.p99 });
@@ -127,7 +127,7 @@ export async function compareLangchain(archive: ArchiveImpl, v: Vectors, qv: Flo
     }
     return { qps: qv.length / ((performance.now() - t0) / 1000), p50: summarize(lat).p50, recallAt10: r / qv.length };
   };
-  const ours = await measure((q) => vectors.search(q, K).map((h) => h.id));
+  const ours = await measure(async (q) => (await vectors.search(q, K)).map((h) => h.id));
 
   const embeddings: EmbeddingsInterface = { embedQuery: async () => [], embedDocuments: async () => [] };
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: v.dim });
@@ -160,15 +160,17 @@ export interface HybridCompare {
 
 /** Our hybrid core (lexical + HNSW + fusion) vs the same with exact brute-force cosine; query embedding excluded
  *  (computed once per query beforehand), so the difference is the ANN index alone. */
-export function compareHybrid(archive: ArchiveImpl, v: Vectors, queries: string[], qv: Float32Array[]): HybridCompare {
+export async function compareHybrid(archive: ArchiveImpl, v: Vectors, queries: string[], qv: Float32Array[]): Promise<HybridCompare> {
   const { analyser, lexical, vectors } = peek(archive);
   const c = rankingDefaults.candidates;
   const ours: number[] = [], brute: number[] = [];
   let denseRecall = 0, agree = 0;
-  queries.forEach((q, i) => {
+  for (const [i, q] of queries.entries()) {
     let t0 = performance.now();
+    // As retrieve() does: the HNSW search runs in the vector thread while this thread does the lexical one.
+    const dense = vectors.search(qv[i]!, c);
     const lexA = lexical.search(queryTerms(analyser, q), c);
-    const denA = vectors.search(qv[i]!, c);
+    const denA = await dense;
     const fa = fuse(lexA, denA, rankingDefaults.fusion).slice(0, K);
     ours.push(performance.now() - t0);
     t0 = performance.now();
@@ -178,7 +180,7 @@ export function compareHybrid(archive: ArchiveImpl, v: Vectors, queries: string[
     brute.push(performance.now() - t0);
     denseRecall += recall(denA.map((d) => d.id), denB);
     agree += recall(fa.map((f) => f.id), fb.map((f) => ({ id: f.id, score: f.score })));
-  });
+  }
   return {
     ours: summarize(ours),
     bruteForce: summarize(brute),
