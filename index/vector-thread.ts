@@ -111,6 +111,7 @@ export class VectorIndexThread {
     this.worker.postMessage(message, [message.ids.buffer as ArrayBuffer, matrix.buffer]);
     for (const id of ids) this.live.add(id);
     this.backlog += ids.length;
+    this.updateRef();
   }
 
   /** Marks vectors deleted; unknown ids are ignored. */
@@ -161,8 +162,7 @@ export class VectorIndexThread {
     const re = this.nextRe++;
     return new Promise<Reply>((resolve, reject) => {
       this.pending.set(re, { resolve, reject });
-      // Only while an answer is awaited does the thread keep the process alive.
-      if (this.pending.size === 1) this.worker.ref();
+      this.updateRef();
       this.worker.postMessage({ ...message, re });
     });
   }
@@ -171,13 +171,14 @@ export class VectorIndexThread {
     if ('added' in m) {
       this.backlog -= m.added;
       if (this.backlog <= MAX_BACKLOG) this.wake();
+      this.updateRef();
       return;
     }
     if ('failed' in m) return this.fail(fromWire(m.failed));
     const p = this.pending.get(m.re);
     if (!p) return;
     this.pending.delete(m.re);
-    if (this.pending.size === 0) this.worker.unref();
+    this.updateRef();
     if (m.ok) p.resolve(m);
     else p.reject(fromWire(m.error));
   }
@@ -188,6 +189,14 @@ export class VectorIndexThread {
     this.pending.clear();
     this.worker.unref();
     this.wake();
+  }
+
+  /** The thread keeps the process alive only while it owes an answer or has vectors to index (someone may be
+   *  waiting in settle()); idle, it lets a script exit without close(). */
+  private updateRef(): void {
+    if (this.broken) return;
+    if (this.pending.size > 0 || this.backlog > 0) this.worker.ref();
+    else this.worker.unref();
   }
 
   private wake(): void {

@@ -91,8 +91,11 @@ describe('VectorIndexThread', () => {
     writeFileSync(script, `import { VectorIndexThread } from ${JSON.stringify(resolve('index/vector-thread.ts'))};
 const t = await VectorIndexThread.create(${JSON.stringify(tempDir())}, ${JSON.stringify(identity)});
 t.add([1], [new Float32Array(16).fill(0.25)]);
-console.log((await t.search(new Float32Array(16).fill(0.25), 1))[0].id);\n`);
+// Waiting on the backlog alone (no answer owed) must not let the process exit early.
+for (let i = 0; i < 20; i++) t.add([100 + i], [new Float32Array(16).fill(i + 1)]);
+await t.settle(0);
+console.log((await t.search(new Float32Array(16).fill(0.25), 30)).length, t.size);\n`);
     const out = execFileSync(process.execPath, [resolve('bin/run-ts.js'), script], { encoding: 'utf8', timeout: 30_000 });
-    expect(out.trim()).toBe('1');
+    expect(out.trim()).toBe('21 21');
   });
 });
