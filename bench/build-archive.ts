@@ -19,7 +19,7 @@ try {
   const { files } = scaleFiles(Number(target), { corpus, laws, perFile, pool, charsPerPassage }, synthRoot);
   const { result, archive } = await measureIngest(`~${target} passages`, files, dataDir);
   await archive.close();
-  console.log(JSON.stringify({ dataDir, passages: result.passages, files: result.files, seconds: Math.round(result.ms / 1000), phases: result.phases, inCommit: result.inCommit, embedderFitMs: result.embedderFitMs }));
+  console.log(JSON.stringify({ dataDir, passages: result.passages, files: result.files, seconds: Math.round(result.ms / 1000), phases: result.phases, inCommit: result.inCommit, embedderFitMs: result.embedderFitMs, cores: result.cores }));
 } finally {
   rmSync(synthRoot, { recursive: true, force: true });
 }

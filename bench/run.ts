@@ -283,12 +283,12 @@ function report(): string {
   out.push('Through the archive (`ingestFiles`: parse, fit the built-in embedder, analyse, embed, store, index):');
   out.push('');
   out.push(table(
-    ['input', 'files (skipped)', 'pages', 'passages', 'seconds', 'pages/s', 'passages/s', 'prepare s', 'fit + vocabulary s', 'of which embedder.fit s', 'commit s (embed / sqlite)', 'save s', 'load'],
+    ['input', 'files (skipped)', 'pages', 'passages', 'seconds', 'pages/s', 'passages/s', 'prepare s', 'fit + vocabulary s', 'of which embedder.fit s', 'commit s (embed / sqlite)', 'save s', 'cores busy: prepare / fit / commit', 'load'],
     results.ingest.map((r) => [
       r.label, `${r.files} (${r.skipped})`, int(r.pages), int(r.passages), (r.ms / 1000).toFixed(1), r.pagesPerS.toFixed(1), int(r.passagesPerS),
       (r.phases.prepareMs / 1000).toFixed(1), (r.phases.fitMs / 1000).toFixed(1), (r.embedderFitMs / 1000).toFixed(1),
       `${(r.phases.commitMs / 1000).toFixed(1)} (${(r.inCommit.embedMs / 1000).toFixed(1)} / ${(r.inCommit.storeMs / 1000).toFixed(1)})`,
-      (r.phases.saveMs / 1000).toFixed(1), r.load,
+      (r.phases.saveMs / 1000).toFixed(1), `${r.cores.prepare.toFixed(2)} / ${r.cores.fit.toFixed(2)} / ${r.cores.commit.toFixed(2)}`, r.load,
     ]),
   ));
   out.push('');

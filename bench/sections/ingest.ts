@@ -67,6 +67,8 @@ export interface IngestResult {
   inCommit: { embedMs: number; storeMs: number };
   /** Time inside the built-in embedder's fit (PPMI-SVD on the archive), wherever it happened. */
   embedderFitMs: number;
+  /** CPU cores busy on average (process CPU time, all threads, over wall time) per phase: 2.0 is both cores. */
+  cores: { prepare: number; fit: number; commit: number };
   load: string;
 }
 
@@ -80,16 +82,24 @@ export async function measureIngest(label: string, files: string[], dataDir?: st
   const undo = [instrument(archive.embedder, 'embedPassages', embedT), instrument(archive.store, 'putDocument', storeT)];
   if (isFittable(archive.embedder)) undo.push(instrument(archive.embedder, 'fit', fitT));
   let prepEnd = 0, firstCommit = 0, lastCommit = 0;
+  let cpuPrepEnd = 0, cpuFirstCommit = 0;
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const cpu0 = cpu();
   const t0 = performance.now();
   const outcomes = await archive.ingestFiles(files, (p) => {
     const t = performance.now();
-    if (p.passages === 0 && p.filesDone === p.filesTotal) prepEnd = t;
+    if (p.passages === 0 && p.filesDone === p.filesTotal) (prepEnd = t), (cpuPrepEnd = cpu());
     if (p.passages > 0) {
-      if (!firstCommit) firstCommit = t;
+      if (!firstCommit) (firstCommit = t), (cpuFirstCommit = cpu());
       lastCommit = t;
     }
   });
   const end = performance.now();
+  const cpuEnd = cpu();
+  const cores = (cpuMs: number, wallMs: number) => (wallMs > 0 ? cpuMs / wallMs : 0);
   undo.forEach((u) => u());
   const ok = outcomes.filter((o) => o.status === 'ingested' || o.status === 'replaced');
   const pages = ok.reduce((s, o) => s + (o.pages ?? 0), 0);
@@ -115,6 +125,11 @@ export async function measureIngest(label: string, files: string[], dataDir?: st
       phases: { prepareMs, fitMs, commitMs: Math.max(0, ms - prepareMs - fitMs - saveMs), saveMs },
       inCommit: { embedMs: sum(embedT), storeMs: sum(storeT) },
       embedderFitMs: sum(fitT),
+      cores: {
+        prepare: cores(cpuPrepEnd - cpu0, prepEnd - t0),
+        fit: cores(cpuFirstCommit - cpuPrepEnd, firstCommit - prepEnd),
+        commit: cores(cpuEnd - cpuFirstCommit, end - firstCommit),
+      },
       load: load(),
     },
   };
