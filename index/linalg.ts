@@ -188,11 +188,10 @@ export interface TruncatedSvd {
   /** m x k, row-major. */
   u: Float64Array;
   s: Float64Array;
-  /** n x k, row-major. */
-  v: Float64Array;
 }
 
-/** Randomized truncated SVD of a sparse matrix, seeded. */
+/** Randomized truncated SVD of a sparse matrix, seeded: left singular vectors and singular values (the built-in
+ *  embedder's word vectors need no right side; computing it cost ~3 s of a 30k-word fit). */
 export function randomizedSvd(a: Csr, rank: number, opts: { seed: number; oversample?: number; powerIterations?: number }): TruncatedSvd {
   const l = Math.min(rank + (opts.oversample ?? 10), a.rows, a.cols);
   const normal = gaussian(seededRandom(opts.seed));
@@ -223,15 +222,7 @@ export function randomizedSvd(a: Csr, rank: number, opts: { seed: number; oversa
       u[i * k + j] = acc;
     }
   }
-  const v = new Float64Array(a.cols * k);
-  for (let r = 0; r < a.cols; r++) {
-    for (let j = 0; j < k; j++) {
-      let acc = 0;
-      for (let t = 0; t < l; t++) acc += bt[r * l + t]! * w[t * l + j]!;
-      v[r * k + j] = acc / s[j]!;
-    }
-  }
-  return { k, u, s, v };
+  return { k, u, s };
 }
 
 /** Scales a vector to unit length in place (a zero vector stays zero). */
