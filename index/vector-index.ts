@@ -127,11 +127,6 @@ export class VectorIndex {
     return [...this.live];
   }
 
-  /** Refuses an embedder whose vectors are not comparable with the ones indexed. */
-  checkIdentity(identity: EmbedderIdentity): void {
-    checkIdentityAgainst(this.identity, identity);
-  }
-
   /** Adds or replaces vectors (ids are passage ids). Grows the index by doubling when full. */
   add(ids: number[], vectors: Float32Array[]): void {
     if (ids.length !== vectors.length) throw new ArchiveError('ERR_BAD_REQUEST', `${ids.length} ids for ${vectors.length} vectors`);
