@@ -50,46 +50,141 @@ export function csrFromRows(rows: Map<number, number>[], cols: number): Csr {
   return { rows: rows.length, cols, indptr, indices, values };
 }
 
-/** A (m x n sparse) times X (n x l dense) -> m x l. */
-function spmm(a: Csr, x: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(a.rows * l);
-  for (let i = 0; i < a.rows; i++) {
-    const o = i * l;
-    for (let p = a.indptr[i]!; p < a.indptr[i + 1]!; p++) {
-      const v = a.values[p]!;
-      const xo = a.indices[p]! * l;
-      for (let j = 0; j < l; j++) out[o + j]! += v * x[xo + j]!;
+// ---- kernels: each computes a range of output rows, so two threads can share one product ---------------------
+// Every output element is summed in the same order whatever the split, so the fit is bit-identical with one thread
+// or two (tested).
+
+/** Work for the helper thread: the product and its output, in shared memory (linalg-helper.ts). */
+export type Kernel =
+  /** out (m x l) = A (m x n sparse) · X (n x l); rows of A. */
+  | { op: 'spmm'; a: Csr; x: Float64Array; l: number; out: Float64Array }
+  /** Upper triangle of out (l x l) = Xᵀ X for X (m x l); rows of out. */
+  | { op: 'gram'; x: Float64Array; m: number; l: number; out: Float64Array }
+  /** q (m x l) := q · R⁻¹ for upper-triangular R (zero pivot: column zeroed); rows of q. */
+  | { op: 'solve'; q: Float64Array; l: number; r: Float64Array }
+  /** out (m x k) = Y (m x l) · W[:, :k] for W (l x l); rows of Y. */
+  | { op: 'matmul'; y: Float64Array; w: Float64Array; l: number; k: number; out: Float64Array };
+
+export function runKernel(job: Kernel, from: number, to: number): void {
+  switch (job.op) {
+    case 'spmm': {
+      const { a, x, l, out } = job;
+      for (let i = from; i < to; i++) {
+        const o = i * l;
+        for (let p = a.indptr[i]!; p < a.indptr[i + 1]!; p++) {
+          const v = a.values[p]!;
+          const xo = a.indices[p]! * l;
+          for (let j = 0; j < l; j++) out[o + j]! += v * x[xo + j]!;
+        }
+      }
+      return;
+    }
+    case 'gram': {
+      const { x, m, l, out } = job;
+      for (let r = 0; r < m; r++) {
+        const o = r * l;
+        for (let i = from; i < to; i++) {
+          const xi = x[o + i]!;
+          if (xi === 0) continue;
+          const gi = i * l;
+          for (let j = i; j < l; j++) out[gi + j]! += xi * x[o + j]!;
+        }
+      }
+      return;
+    }
+    case 'solve': {
+      const { q, l, r } = job;
+      for (let row = from; row < to; row++) {
+        const o = row * l;
+        for (let j = 0; j < l; j++) {
+          const rjj = r[j * l + j]!;
+          if (rjj === 0) {
+            q[o + j] = 0;
+            continue;
+          }
+          let v = q[o + j]!;
+          for (let k = 0; k < j; k++) v -= q[o + k]! * r[k * l + j]!;
+          q[o + j] = v / rjj;
+        }
+      }
+      return;
+    }
+    case 'matmul': {
+      const { y, w, l, k, out } = job;
+      for (let i = from; i < to; i++) {
+        for (let j = 0; j < k; j++) {
+          let acc = 0;
+          for (let t = 0; t < l; t++) acc += y[i * l + t]! * w[t * l + j]!;
+          out[i * k + j] = acc;
+        }
+      }
     }
   }
+}
+
+/** Runs a kernel over rows [0, total): the helper thread takes [split, total) while this one does the rest. */
+export interface Splitter {
+  run(job: Kernel, total: number, split: number): Promise<void>;
+}
+
+/** Without a helper thread: both parts here, in the same order. */
+export const inThisThread: Splitter = {
+  async run(job, total, split) {
+    runKernel(job, 0, split);
+    runKernel(job, split, total);
+  },
+};
+
+/** A Float64Array in shared memory: the helper thread reads and fills it without a copy. */
+export function sharedF64(n: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(n * 8));
+}
+
+function sharedI32(from: Int32Array): Int32Array {
+  const out = new Int32Array(new SharedArrayBuffer(from.length * 4));
+  out.set(from);
   return out;
 }
 
-/** Aᵀ (n x m) times Y (m x l dense) -> n x l. */
-function spmmT(a: Csr, y: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(a.cols * l);
+/** The matrix in shared memory, and its transpose (CSR of Aᵀ, entries in ascending row order of A, so Aᵀ·Y sums
+ *  each element in the same order as a row-by-row pass over A would). */
+function sharedWithTranspose(a: Csr): { a: Csr; at: Csr } {
+  const values = sharedF64(a.values.length);
+  values.set(a.values);
+  const shared: Csr = { ...a, indptr: sharedI32(a.indptr), indices: sharedI32(a.indices), values };
+  const count = new Int32Array(a.cols + 1);
+  for (let p = 0; p < a.indices.length; p++) count[a.indices[p]! + 1]!++;
+  for (let c = 0; c < a.cols; c++) count[c + 1]! += count[c]!;
+  const indptr = new Int32Array(new SharedArrayBuffer((a.cols + 1) * 4));
+  indptr.set(count);
+  const indices = new Int32Array(new SharedArrayBuffer(a.indices.length * 4));
+  const tValues = sharedF64(a.values.length);
+  const fill = count.slice(0, a.cols);
   for (let i = 0; i < a.rows; i++) {
-    const yo = i * l;
     for (let p = a.indptr[i]!; p < a.indptr[i + 1]!; p++) {
-      const v = a.values[p]!;
-      const o = a.indices[p]! * l;
-      for (let j = 0; j < l; j++) out[o + j]! += v * y[yo + j]!;
+      const at = fill[a.indices[p]!]!++;
+      indices[at] = i;
+      tValues[at] = a.values[p]!;
     }
   }
+  return { a: shared, at: { rows: a.cols, cols: a.rows, indptr, indices, values: tValues } };
+}
+
+/** A (m x n sparse) times X (n x l dense) -> m x l, the two threads splitting A's non-zeros evenly. */
+async function spmm(a: Csr, x: Float64Array, l: number, pool: Splitter): Promise<Float64Array> {
+  const out = sharedF64(a.rows * l);
+  const half = a.indptr[a.rows]! / 2;
+  let split = 0;
+  while (split < a.rows && a.indptr[split]! < half) split++;
+  await pool.run({ op: 'spmm', a, x, l, out }, a.rows, split);
   return out;
 }
 
-/** Gram matrix XᵀX (l x l) of an m x l matrix, accumulated row by row (cache-friendly for row-major data). */
-function gram(x: Float64Array, m: number, l: number): Float64Array {
-  const g = new Float64Array(l * l);
-  for (let r = 0; r < m; r++) {
-    const o = r * l;
-    for (let i = 0; i < l; i++) {
-      const xi = x[o + i]!;
-      if (xi === 0) continue;
-      const gi = i * l;
-      for (let j = i; j < l; j++) g[gi + j]! += xi * x[o + j]!;
-    }
-  }
+/** Gram matrix XᵀX (l x l) of an m x l matrix; row i of the upper triangle holds l - i entries, so the split
+ *  point halves the work, not the rows. */
+async function gram(x: Float64Array, m: number, l: number, pool: Splitter): Promise<Float64Array> {
+  const g = sharedF64(l * l);
+  await pool.run({ op: 'gram', x, m, l, out: g }, l, Math.round(l * (1 - Math.SQRT1_2)));
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i]!;
   return g;
 }
@@ -99,11 +194,11 @@ function gram(x: Float64Array, m: number, l: number): Float64Array {
  * (CholeskyQR2): one Gram matrix and one triangular solve per row, no l x l eigen-solve. Directions with
  * no energy (rank below l) become zero columns.
  */
-function orthonormalizeColumns(q: Float64Array, m: number, l: number): void {
+async function orthonormalizeColumns(q: Float64Array, m: number, l: number, pool: Splitter): Promise<void> {
   for (let pass = 0; pass < 2; pass++) {
-    const g = gram(q, m, l);
+    const g = await gram(q, m, l, pool);
     // Upper-triangular R with RᵀR = G; a vanishing pivot marks a dependent column.
-    const r = new Float64Array(l * l);
+    const r = sharedF64(l * l);
     let top = 0;
     for (let i = 0; i < l; i++) top = Math.max(top, g[i * l + i]!);
     for (let j = 0; j < l; j++) {
@@ -118,19 +213,7 @@ function orthonormalizeColumns(q: Float64Array, m: number, l: number): void {
         r[j * l + c] = v / rjj;
       }
     }
-    for (let row = 0; row < m; row++) {
-      const o = row * l;
-      for (let j = 0; j < l; j++) {
-        const rjj = r[j * l + j]!;
-        if (rjj === 0) {
-          q[o + j] = 0;
-          continue;
-        }
-        let v = q[o + j]!;
-        for (let k = 0; k < j; k++) v -= q[o + k]! * r[k * l + j]!;
-        q[o + j] = v / rjj;
-      }
-    }
+    await pool.run({ op: 'solve', q, l, r }, m, m >> 1);
   }
 }
 
@@ -191,37 +274,40 @@ export interface TruncatedSvd {
 }
 
 /** Randomized truncated SVD of a sparse matrix, seeded: left singular vectors and singular values (the built-in
- *  embedder's word vectors need no right side; computing it cost ~3 s of a 30k-word fit). */
-export function randomizedSvd(a: Csr, rank: number, opts: { seed: number; oversample?: number; powerIterations?: number }): TruncatedSvd {
+ *  embedder's word vectors need no right side; computing it cost ~3 s of a 30k-word fit). The dense products run
+ *  on two threads when `pool` has a helper; the result is the same either way. */
+export async function randomizedSvd(
+  input: Csr,
+  rank: number,
+  opts: { seed: number; oversample?: number; powerIterations?: number },
+  pool: Splitter = inThisThread,
+): Promise<TruncatedSvd> {
+  const { a, at } = sharedWithTranspose(input);
   const l = Math.min(rank + (opts.oversample ?? 10), a.rows, a.cols);
   const normal = gaussian(seededRandom(opts.seed));
-  const omega = new Float64Array(a.cols * l);
+  const omega = sharedF64(a.cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = normal();
-  let y = spmm(a, omega, l);
-  orthonormalizeColumns(y, a.rows, l);
+  let y = await spmm(a, omega, l, pool);
+  await orthonormalizeColumns(y, a.rows, l, pool);
   // Power iterations sharpen the spectrum so the top singular vectors are captured well.
   for (let it = 0; it < (opts.powerIterations ?? 2); it++) {
-    const z = spmmT(a, y, l);
-    orthonormalizeColumns(z, a.cols, l);
-    y = spmm(a, z, l);
-    orthonormalizeColumns(y, a.rows, l);
+    const z = await spmm(at, y, l, pool);
+    await orthonormalizeColumns(z, a.cols, l, pool);
+    y = await spmm(a, z, l, pool);
+    await orthonormalizeColumns(y, a.rows, l, pool);
   }
   // B = Qᵀ A (l x n), kept transposed as Bt = Aᵀ Q (n x l).
-  const bt = spmmT(a, y, l);
-  const bbt = gram(bt, a.cols, l);
-  const { values, vectors: w } = symmetricEigen(bbt, l);
+  const bt = await spmm(at, y, l, pool);
+  const bbt = await gram(bt, a.cols, l, pool);
+  const { values, vectors } = symmetricEigen(bbt, l);
   let k = 0;
   while (k < Math.min(rank, l) && values[k]! > 1e-10 * Math.max(values[0]!, 1e-300)) k++;
   const s = new Float64Array(k);
   for (let j = 0; j < k; j++) s[j] = Math.sqrt(values[j]!);
-  const u = new Float64Array(a.rows * k);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < k; j++) {
-      let acc = 0;
-      for (let t = 0; t < l; t++) acc += y[i * l + t]! * w[t * l + j]!;
-      u[i * k + j] = acc;
-    }
-  }
+  const w = sharedF64(l * l);
+  w.set(vectors);
+  const u = sharedF64(a.rows * k);
+  await pool.run({ op: 'matmul', y, w, l, k, out: u }, a.rows, a.rows >> 1);
   return { k, u, s };
 }
 

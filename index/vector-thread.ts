@@ -34,7 +34,7 @@ export type FromThread =
 
 type Reply = Extract<FromThread, { re: number; ok: true }>;
 
-const WORKER_URL = new URL('./vector-thread-worker.mjs', import.meta.url);
+const THREAD_MODULE = new URL('./vector-thread-main.ts', import.meta.url).href;
 /** Vectors sent but not yet indexed before an ingest waits: about half a second of inserts at 100k. */
 const MAX_BACKLOG = 512;
 
@@ -51,7 +51,7 @@ export class VectorIndexThread {
 
   private constructor(identity: EmbedderIdentity) {
     this._identity = identity;
-    this.worker = new Worker(WORKER_URL);
+    this.worker = new Worker(new URL('../lib/ts-worker.mjs', import.meta.url), { workerData: { module: THREAD_MODULE } });
     this.worker.unref();
     this.worker.on('message', (m: FromThread) => this.receive(m));
     this.worker.on('error', (e) => this.fail(new ArchiveError('ERR_INDEX_CORRUPT', `vector index thread failed: ${e.message}`)));

@@ -12,6 +12,7 @@ import { decode, encode } from '@msgpack/msgpack';
 import { lexiconDir as defaultLexiconDir } from '../../lib/config.ts';
 import { ArchiveError } from '../../lib/errors.ts';
 import { csrFromRows, gaussian, normalizeInPlace, randomizedSvd, seededRandom } from '../linalg.ts';
+import { startLinalgPool } from '../linalg-helper.ts';
 import type { FittableEmbedder } from '../types.ts';
 import { defaultGraphOptions, defaultRetrofitOptions, lexiconGraph, retrofit, type LexiconGraphOptions, type RetrofitOptions } from './retrofit.ts';
 
@@ -143,7 +144,13 @@ export class BuiltinEmbedder implements FittableEmbedder {
     for (const c of counts.values()) total += c;
     const probs = Float32Array.from(words, (w) => counts.get(w)! / total);
 
-    const svd = randomizedSvd(csrFromRows(ppmiRows(tokens, index, this.tuning), words.length), dimension, { seed, powerIterations: 1 });
+    const pool = await startLinalgPool();
+    let svd;
+    try {
+      svd = await randomizedSvd(csrFromRows(ppmiRows(tokens, index, this.tuning), words.length), dimension, { seed, powerIterations: 1 }, pool);
+    } finally {
+      await pool.close();
+    }
     // Word vectors U·S^½ (symmetric weighting), unit length.
     let vectors: Float32Array = new Float32Array(words.length * dimension);
     for (let i = 0; i < words.length; i++) {
