@@ -39,7 +39,7 @@ export class LexicalIndex {
   private scores = new Float32Array(1024);
   private matched = new Float32Array(1024);
   private touched = new Int32Array(1024);
-  private normOfSlot = new Float32Array(0);
+  private normOfSlot = new Float64Array(0);
   /** Bumped by every add/remove; normOfSlot is valid while normVersion equals it. */
   private version = 0;
   private normVersion = -1;
@@ -177,11 +177,11 @@ export class LexicalIndex {
 
   /** BM25's length normalisation k1·(1 − b + b·length/avgLength) per slot, recomputed only after the index
    *  changed: saves a division per posting on the long postings of function words. */
-  private norms(): Float32Array {
+  private norms(): Float64Array {
     if (this.normVersion === this.version) return this.normOfSlot;
     const { k1, b } = this.params;
     const avgLength = this.totalLength / this.size;
-    if (this.normOfSlot.length < this.idOfSlot.length) this.normOfSlot = new Float32Array(this.idOfSlot.length);
+    if (this.normOfSlot.length < this.idOfSlot.length) this.normOfSlot = new Float64Array(this.idOfSlot.length);
     for (let slot = 0; slot < this.slotCount; slot++) this.normOfSlot[slot] = k1 * (1 - b + (b * this.lengthOfSlot[slot]) / avgLength);
     this.normVersion = this.version;
     return this.normOfSlot;
