@@ -311,9 +311,13 @@ export class ArchiveImpl implements Archive {
 
   async close(): Promise<void> {
     await this.writes.run(async () => {
-      if (this.dirty) await this.saveVectors();
-      await this.vectors.close();
-      this.store.close();
+      try {
+        if (this.dirty) await this.saveVectors();
+      } finally {
+        // A failed save leaves the index behind the store's generation: the next open rebuilds it.
+        await this.vectors.close();
+        this.store.close();
+      }
     });
   }
 

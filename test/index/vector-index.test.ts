@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, readFileSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seededRandom, normalizeInPlace } from '../../index/linalg.ts';
+import { ids, randomVectors as random } from './random-vectors.ts';
 import { VectorIndex } from '../../index/vector-index.ts';
 
 const identity = { name: 'test', dimension: 16, version: 'v1' };
@@ -16,15 +16,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function randomVectors(n: number, seed = 1): Float32Array[] {
-  const r = seededRandom(seed);
-  return Array.from({ length: n }, () => {
-    const v = Float32Array.from({ length: identity.dimension }, () => r() - 0.5);
-    normalizeInPlace(v);
-    return v;
-  });
-}
-const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
+const randomVectors = (n: number, seed = 1) => random(n, identity.dimension, seed);
 
 describe('VectorIndex', () => {
   it('finds a stored vector first with cosine similarity 1', () => {

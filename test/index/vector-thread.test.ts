@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seededRandom, normalizeInPlace } from '../../index/linalg.ts';
+import { ids, randomVectors as random } from './random-vectors.ts';
 import { VectorIndex } from '../../index/vector-index.ts';
 import { VectorIndexThread } from '../../index/vector-thread.ts';
 
@@ -23,15 +23,7 @@ afterEach(async () => {
 });
 const track = (t: VectorIndexThread) => (open.push(t), t);
 
-function randomVectors(n: number, seed = 1): Float32Array[] {
-  const r = seededRandom(seed);
-  return Array.from({ length: n }, () => {
-    const v = Float32Array.from({ length: identity.dimension }, () => r() - 0.5);
-    normalizeInPlace(v);
-    return v;
-  });
-}
-const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
+const randomVectors = (n: number, seed = 1) => random(n, identity.dimension, seed);
 
 describe('VectorIndexThread', () => {
   it('answers like the in-thread index, and a search sent after an add or remove sees it', async () => {
