@@ -3,7 +3,7 @@
 //
 //   npm run bench                      quick profile: corpus + law texts up to 1k passages, 5 s load runs
 //   npm run bench -- --full            1k, 10k and 100k passages, 30 s load runs (about 30 minutes)
-//   options: --json <file>  --md <file>  --scales 1000,10000  --load-seconds N  --no-load  --no-pdf
+//   options: --json <file> (or - for stdout, tables then go to stderr)  --md <file>  --scales 1000,10000  --load-seconds N  --no-load  --no-pdf
 //            --hnsw-synthetic (also runs bench/hnsw.ts on clustered synthetic vectors)  --keep (keep data dirs)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -253,8 +253,15 @@ if (profile.hnswSynthetic) {
 
 // ---- report -------------------------------------------------------------------------------------
 const md = report();
-process.stdout.write(md + '\n');
-if (jsonPath) writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n');
+// `--json -`: the figures as JSON on stdout (for scripts), the tables on stderr (for people).
+const json = JSON.stringify(results, null, 2) + '\n';
+if (jsonPath === '-') {
+  process.stderr.write(md + '\n');
+  process.stdout.write(json);
+} else {
+  process.stdout.write(md + '\n');
+  if (jsonPath) writeFileSync(jsonPath, json);
+}
 if (mdPath) writeFileSync(mdPath, md + '\n');
 if (!profile.keep) for (const d of dirs) rmSync(d, { recursive: true, force: true });
 else log(`kept: ${dirs.join(' ')}`);
