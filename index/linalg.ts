@@ -31,25 +31,6 @@ export interface Csr {
   values: Float64Array;
 }
 
-/** Builds a CSR matrix from per-row maps of column -> value. */
-export function csrFromRows(rows: Map<number, number>[], cols: number): Csr {
-  let nnz = 0;
-  for (const r of rows) nnz += r.size;
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let p = 0;
-  rows.forEach((r, i) => {
-    for (const [c, v] of [...r].sort((a, b) => a[0] - b[0])) {
-      indices[p] = c;
-      values[p] = v;
-      p++;
-    }
-    indptr[i + 1] = p;
-  });
-  return { rows: rows.length, cols, indptr, indices, values };
-}
-
 // ---- kernels: each computes a range of output rows, so two threads can share one product ---------------------
 // Every output element is summed in the same order whatever the split, so the fit is bit-identical with one thread
 // or two (tested).

@@ -1,8 +1,27 @@
 // The randomized SVD behind the built-in embedder: right on a matrix with a known spectrum, and the same to the last
 // bit whether its products run on one thread or two (so a fit does not depend on the machine's core count).
 import { describe, expect, it } from 'vitest';
-import { csrFromRows, inThisThread, randomizedSvd, seededRandom } from '../../index/linalg.ts';
+import { inThisThread, randomizedSvd, seededRandom, type Csr } from '../../index/linalg.ts';
 import { startLinalgPool } from '../../index/linalg-helper.ts';
+
+/** Builds a CSR matrix from per-row maps of column -> value. */
+function csrFromRows(rows: Map<number, number>[], cols: number): Csr {
+  let nnz = 0;
+  for (const r of rows) nnz += r.size;
+  const indptr = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let p = 0;
+  rows.forEach((r, i) => {
+    for (const [c, v] of [...r].sort((a, b) => a[0] - b[0])) {
+      indices[p] = c;
+      values[p] = v;
+      p++;
+    }
+    indptr[i + 1] = p;
+  });
+  return { rows: rows.length, cols, indptr, indices, values };
+}
 
 /** A sparse rows x cols matrix with ~density non-zeros, seeded. */
 function sparse(rows: number, cols: number, density: number, seed: number) {
