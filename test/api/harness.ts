@@ -1,14 +1,13 @@
 // Shared set-up for the API tests: the real archive over the bundled corpus in a temporary data dir.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openArchive } from '../../search/archive.ts';
 import type { Archive } from '../../lib/archive-api.ts';
 import { buildServer, type ServerOptions } from '../../api/server.ts';
+import { corpusFiles } from '../corpus.ts';
 
-export const CORPUS_DIR = resolve(import.meta.dirname, '../../corpus');
-export const corpusFiles = () => readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(CORPUS_DIR, f));
 
 export interface Harness {
   archive: Archive;

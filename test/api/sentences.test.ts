@@ -1,12 +1,10 @@
 // Sentence spans for quoting: exact offsets into the text, robust to the line breaks PDF extraction leaves.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../search/sentences.ts';
 import { contentTerms } from '../../search/query-terms.ts';
+import { corpusFiles } from '../corpus.ts';
 
-const CORPUS = resolve(import.meta.dirname, '../../corpus');
-const corpusFiles = () => readdirSync(CORPUS).map((f) => join(CORPUS, f));
 
 describe('splitSentences', () => {
   it('keeps sentences broken across blank lines whole, and splits headings off', () => {

@@ -1,19 +1,17 @@
 // Vectors from another embedder are refused until `reindex`; metadata filters restrict every mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
 import { Store } from '../../store/store.ts';
-
-const corpusDir = resolve(import.meta.dirname, '../../corpus');
-const corpusFiles = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => join(corpusDir, f));
+import { corpusFiles, openCorpusArchive } from '../corpus.ts';
 
 describe('embedder identity', () => {
   it('refuses dense search and adds with a foreign index, keeps lexical search, and reindex repairs it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'raadsarchief-mismatch-'));
     let a = await openArchive({ dataDir: dir, embedder: 'builtin' });
-    await a.ingestFiles(corpusFiles.slice(3));
+    await a.ingestFiles(corpusFiles().slice(3));
     await a.close();
 
     // As if the index had been built by another model (e.g. E5 on another machine).
@@ -42,17 +40,13 @@ describe('embedder identity', () => {
 });
 
 describe('filters', () => {
-  let dir: string;
+  let corpus: Awaited<ReturnType<typeof openCorpusArchive>>;
   let a: ArchiveImpl;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'raadsarchief-filters-'));
-    a = await openArchive({ dataDir: dir, embedder: 'builtin' });
-    await a.ingestFiles(corpusFiles);
+    corpus = await openCorpusArchive('filters');
+    a = corpus.archive;
   });
-  afterAll(async () => {
-    await a.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => corpus?.close());
 
   it('restrict results by organisation and by year range, in every mode', async () => {
     const docs = a.listDocuments();

@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
 import { sharedDir } from '../../lib/config.ts';
+import { corpusFiles as allCorpusFiles } from '../corpus.ts';
 
-const corpusDir = resolve(import.meta.dirname, '../../corpus');
-const corpusFiles = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => join(corpusDir, f));
+const corpusFiles = allCorpusFiles();
 const shared = sharedDir();
 const pdfOdd = shared ? join(shared, 'external/pdf-odd') : null;
 const pdfNl = shared ? join(shared, 'external/pdf-nl') : null;

@@ -1,6 +1,6 @@
 // Shared helpers for the reliability tests and `npm run soak`: temporary dirs, generated files, the passage counts a
 // clean ingest gives, archive snapshots and the consistency invariants every test checks.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -8,17 +8,15 @@ import { prepareDocument, sha256 } from '../../ingest/prepare.ts';
 import type { Archive } from '../../lib/archive-api.ts';
 import type { Hit } from '../../lib/types.ts';
 import { seededRandom } from '../../index/linalg.ts';
+import { corpusFiles } from '../corpus.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CORPUS_DIR = join(ROOT, 'corpus');
 export const CLI = join(ROOT, 'bin/raadsarchief.js');
 export const RUN_TS = join(ROOT, 'bin/run-ts.js');
 
 export const tmp = (what = 'rel') => mkdtempSync(join(tmpdir(), `raadsarchief-${what}-`));
 
-export function corpusFiles(): string[] {
-  return readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(CORPUS_DIR, f));
-}
+export { corpusFiles };
 
 /** Every "random" choice in these tests is reproducible from a seed (the embedder's own PRNG). */
 export const rng = seededRandom;

@@ -2,7 +2,7 @@
 // CORS, rate limiting, and resource bounds on queries (k, length, terms, filters).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
 import { buildServer } from '../../api/server.ts';

@@ -1,25 +1,17 @@
 // The archive as a LangChain retriever: LangChain's own Runnable interface (`invoke`) over the real corpus.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
+import type { ArchiveImpl } from '../../search/archive.ts';
 import { ArchiveRetriever } from '../../search/langchain-retriever.ts';
-
-const corpusDir = resolve(import.meta.dirname, '../../corpus');
+import { openCorpusArchive } from '../corpus.ts';
 
 describe('ArchiveRetriever', () => {
-  let dir: string;
+  let corpus: Awaited<ReturnType<typeof openCorpusArchive>>;
   let archive: ArchiveImpl;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'raadsarchief-lc-'));
-    archive = await openArchive({ dataDir: dir, embedder: 'builtin' });
-    await archive.ingestFiles(readdirSync(corpusDir).map((f) => join(corpusDir, f)));
+    corpus = await openCorpusArchive('lc');
+    archive = corpus.archive;
   });
-  afterAll(async () => {
-    await archive.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => corpus?.close());
 
   it('returns LangChain Documents with citations in their metadata', async () => {
     const retriever = new ArchiveRetriever({ archive, k: 3 });
