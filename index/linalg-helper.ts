@@ -2,11 +2,11 @@
 // their output rows between this thread and the helper, over shared memory. The fit ran on one core while the
 // other idled (62 s of an archive's first ingest at 20k passages and up).
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../lib/ts-worker.ts';
 import { inThisThread, runKernel, type Kernel, type Splitter } from './linalg.ts';
 import { log } from '../lib/log.ts';
 
-const THREAD_MODULE = new URL('./linalg-thread-main.ts', import.meta.url).href;
+const THREAD_MODULE = new URL('./linalg-thread-main.ts', import.meta.url);
 
 export interface LinalgPool extends Splitter {
   close(): Promise<void>;
@@ -15,7 +15,7 @@ export interface LinalgPool extends Splitter {
 /** A splitter with a helper thread; on a single core, or when the thread cannot start, all work stays here. */
 export async function startLinalgPool(): Promise<LinalgPool> {
   if (availableParallelism() < 2) return { ...inThisThread, close: async () => {} };
-  const worker = new Worker(new URL('../lib/ts-worker.mjs', import.meta.url), { workerData: { module: THREAD_MODULE } });
+  const worker = startTsWorker(THREAD_MODULE);
   let broken: Error | null = null;
   const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   let next = 1;

@@ -7,7 +7,8 @@
 // Messages are handled in the order sent: a search sent after an add or remove sees it. Adds and removes are
 // fire-and-forget (failures surface at the next request); `settle()` keeps the backlog of unindexed vectors small so
 // a search never waits long behind an ingest. The ids of live vectors are mirrored here for `size` and filters.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../lib/ts-worker.ts';
 import { ArchiveError, type ErrorCode } from '../lib/errors.ts';
 import type { EmbedderIdentity, ScoredId } from './types.ts';
 
@@ -34,7 +35,7 @@ export type FromThread =
 
 type Reply = Extract<FromThread, { re: number; ok: true }>;
 
-const THREAD_MODULE = new URL('./vector-thread-main.ts', import.meta.url).href;
+const THREAD_MODULE = new URL('./vector-thread-main.ts', import.meta.url);
 /** Vectors sent but not yet indexed before an ingest waits: about half a second of inserts at 100k. */
 const MAX_BACKLOG = 512;
 
@@ -51,7 +52,7 @@ export class VectorIndexThread {
 
   private constructor(identity: EmbedderIdentity) {
     this._identity = identity;
-    this.worker = new Worker(new URL('../lib/ts-worker.mjs', import.meta.url), { workerData: { module: THREAD_MODULE } });
+    this.worker = startTsWorker(THREAD_MODULE);
     this.worker.unref();
     this.worker.on('message', (m: FromThread) => this.receive(m));
     this.worker.on('error', (e) => this.fail(new ArchiveError('ERR_INDEX_CORRUPT', `vector index thread failed: ${e.message}`)));
