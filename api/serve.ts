@@ -1,6 +1,6 @@
 // Opens the archive and serves it until SIGINT/SIGTERM, then closes the server and the archive cleanly.
-import { openArchive } from '../search/archive.ts';
-import { ask } from '../search/ask.ts';
+import { openArchive } from '../archive/archive.ts';
+import { ask } from '../answer/ask.ts';
 import { buildServer } from './server.ts';
 
 export interface ServeOptions {

@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import type { Archive } from '../lib/archive-api.ts';
+import type { Archive } from '../archive/api.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import { apiDefaults } from './limits.ts';
 import { FairQueue, type FairQueueOptions } from './fair-queue.ts';

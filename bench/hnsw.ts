@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { sharedDir } from '../lib/config.ts';
 import { BuiltinEmbedder } from '../index/embedders/builtin.ts';
-import { gaussian, normalizeInPlace, seededRandom } from '../index/linalg.ts';
+import { gaussian, normalizeInPlace, seededRandom } from '../index/embedders/linalg.ts';
 import { VectorIndex } from '../index/vector-index.ts';
 
 const count = Number(process.argv[2] ?? 100_000);

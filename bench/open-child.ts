@@ -1,6 +1,6 @@
 // Start-up cost of an existing archive, measured in a fresh process: time of openArchive and the RSS/heap it
 // adds. Prints one JSON line. Usage: node --expose-gc bin/run-ts.js bench/open-child.ts <dataDir>
-import { openArchive } from '../search/archive.ts';
+import { openArchive } from '../archive/archive.ts';
 import { gc, memory } from './lib/stats.ts';
 
 const dir = process.argv[2];

@@ -1,6 +1,6 @@
 // Profiles searches on an existing archive: node --cpu-prof --cpu-prof-dir=<dir> bin/run-ts.js \
 //   bench/profile-search.ts <dataDir> [mode=hybrid] [n=2000]; then summarise with bench/cpuprofile-top.ts <dir>.
-import { openArchive } from '../search/archive.ts';
+import { openArchive } from '../archive/archive.ts';
 import { queries as loadQueries } from './lib/sources.ts';
 import { summarize } from './lib/stats.ts';
 import type { SearchMode } from '../lib/types.ts';

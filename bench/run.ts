@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ArchiveImpl } from '../search/archive.ts';
+import type { ArchiveImpl } from '../archive/archive.ts';
 import { rankingDefaults, hnswDefaults } from '../lib/config.ts';
 import { corpusFiles, lawFiles, pdfFiles, queries as loadQueries, ROOT, sentencePool } from './lib/sources.ts';
 import { int, load, machine, ms, table, gc, memory, type Summary } from './lib/stats.ts';
@@ -215,7 +215,7 @@ for (const target of profile.scales) {
   log(`scale ${target}: done (open ${ms(startup.openMs, 0)} ms, ${int(disk.bytesPerPassage)} B/passage on disk)`);
 
   if (target === Math.max(...profile.scales)) {
-    const { openArchive } = await import('../search/archive.ts');
+    const { openArchive } = await import('../archive/archive.ts');
     const reopened = await openArchive({ dataDir: ing.result.dataDir, embedder: 'builtin' });
     largest = { archive: reopened, scale };
     // ---- 3. comparisons at the largest scale ---------------------------------------------------

@@ -5,11 +5,11 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { dataDir } from '../lib/config.ts';
 import { describeError, isArchiveError } from '../lib/errors.ts';
-import type { IngestOutcome } from '../lib/archive-api.ts';
+import type { IngestOutcome } from '../archive/api.ts';
 import type { SearchMode } from '../lib/types.ts';
-import { openArchive, type ArchiveImpl } from '../search/archive.ts';
+import { openArchive, type ArchiveImpl } from '../archive/archive.ts';
 import { ProgressBar, table, truncate } from './terminal.ts';
-import { registerEval } from './eval-command.ts';
+import { registerEval } from './eval.ts';
 
 interface Globals {
   data?: string;
@@ -206,7 +206,7 @@ function buildProgram(result: Out): Command {
     .option('--k <n>', 'passages to draw the answer from', (v) => Number.parseInt(v, 10))
     .action(async (question: string, o: { k?: number }, c: Command) => {
       const g = c.optsWithGlobals<Globals>();
-      const { ask } = await import('../search/ask.ts');
+      const { ask } = await import('../answer/ask.ts');
       const r = await withArchive(g, (a) => ask(a, { question, k: o.k }));
       print(g.json, r, () => {
         if (!r.answered) {

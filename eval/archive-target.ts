@@ -1,5 +1,5 @@
 // Adapts the archive (lib/archive-api.ts) to the harness: one target per search mode.
-import type { Archive } from '../lib/archive-api.ts';
+import type { Archive } from '../archive/api.ts';
 import type { Hit, SearchMode } from '../lib/types.ts';
 import type { EvalTarget } from './types.ts';
 

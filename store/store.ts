@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CleanDocument, DocumentMeta, Passage, PassageDraft } from '../lib/types.ts';
-import type { DocumentSummary } from '../lib/archive-api.ts';
+import type { DocumentSummary } from '../archive/api.ts';
 import { SCHEMA_VERSION, schemaSql } from './schema.ts';
 
 /** A passage ready to be written: its draft, its analysed terms and (optionally) its vector. */

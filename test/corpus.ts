@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../search/archive.ts';
+import { openArchive, type ArchiveImpl } from '../archive/archive.ts';
 
 const CORPUS_DIR = resolve(import.meta.dirname, '../corpus');
 

@@ -4,10 +4,10 @@
 // SOAK_SEED, SOAK_KILLS, SOAK_FUZZ_RUNS, SOAK_BIG_MB override the defaults.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openArchive } from '../search/archive.ts';
+import { openArchive } from '../archive/archive.ts';
 import { buildServer } from '../api/server.ts';
 import { sharedDir } from '../lib/config.ts';
-import { closePdfWorkers } from '../ingest/pdf.ts';
+import { closePdfWorkers } from '../ingest/formats/pdf.ts';
 import { consistencyProblems, corpusFiles, measure, rng, snapshot, tmp, writeCorpusPieces } from './reliability/fixtures.ts';
 import { crashLoop } from './reliability/crash-harness.ts';
 import { fuzzApi } from './reliability/fuzz.ts';

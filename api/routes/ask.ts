@@ -1,8 +1,8 @@
 // POST /api/ask: an extractive answer with citations, or an honest "nothing in the archive".
 import type { FastifyInstance } from 'fastify';
-import type { Archive } from '../../lib/archive-api.ts';
+import type { Archive } from '../../archive/api.ts';
 import type { FairQueue } from '../fair-queue.ts';
-import { ask } from '../../search/ask.ts';
+import { ask } from '../../answer/ask.ts';
 import { askBody, type AskBody } from '../schemas.ts';
 import { jsonSchema } from '../zod-validation.ts';
 

@@ -2,7 +2,7 @@
 // Upload and delete change the archive and sit behind the API key.
 import { basename, extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Archive, IngestOutcome } from '../../lib/archive-api.ts';
+import type { Archive, IngestOutcome } from '../../archive/api.ts';
 import { ArchiveError, type ErrorCode } from '../../lib/errors.ts';
 import { apiDefaults } from '../limits.ts';
 import { documentParams, pageParams } from '../schemas.ts';

@@ -1,6 +1,6 @@
 // GET /api/health: what the archive holds and which embedder built it.
 import type { FastifyInstance } from 'fastify';
-import type { Archive } from '../../lib/archive-api.ts';
+import type { Archive } from '../../archive/api.ts';
 
 export function registerHealth(app: FastifyInstance, archive: Archive): void {
   app.get('/api/health', { schema: { summary: 'Status van het archief', tags: ['beheer'] } }, async () => {

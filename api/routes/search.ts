@@ -1,6 +1,6 @@
 // POST /api/search: ranked passages with their document, pages, headings, highlights and per-retriever scores.
 import type { FastifyInstance } from 'fastify';
-import type { Archive } from '../../lib/archive-api.ts';
+import type { Archive } from '../../archive/api.ts';
 import type { FairQueue } from '../fair-queue.ts';
 import { rankingDefaults } from '../../lib/config.ts';
 import { searchBody, type SearchBody } from '../schemas.ts';

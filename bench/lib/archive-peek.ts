@@ -1,7 +1,7 @@
 // Benchmark-only access to the archive's components, so the pieces of a search can be timed and the same
 // indexes compared with alternatives. Reads private fields at run time: the benchmark must not be a reason to
 // widen the archive's API. If a field is renamed, `peek` fails loudly instead of measuring nothing.
-import type { ArchiveImpl } from '../../search/archive.ts';
+import type { ArchiveImpl } from '../../archive/archive.ts';
 import type { Analyser } from '../../index/types.ts';
 import type { LexicalIndex } from '../../index/lexical-index.ts';
 import type { VectorIndexThread } from '../../index/vector-thread.ts';

@@ -2,7 +2,7 @@
 // synthetic Dutch documents recombined from the real texts' sentences.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { seededRandom } from '../../index/linalg.ts';
+import { seededRandom } from '../../index/embedders/linalg.ts';
 import { sharedDir } from '../../lib/config.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildServer } from '../../api/server.ts';
-import type { Archive } from '../../lib/archive-api.ts';
+import type { Archive } from '../../archive/api.ts';
 import { ROOT } from '../lib/sources.ts';
 import { gc, load, memory } from '../lib/stats.ts';
 

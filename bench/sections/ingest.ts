@@ -4,7 +4,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { prepareDocument, type PreparedDocument } from '../../ingest/prepare.ts';
-import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
+import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
 import { instrument } from '../lib/archive-peek.ts';
 import { isFittable } from '../../index/types.ts';
 import { load } from '../lib/stats.ts';

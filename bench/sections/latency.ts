@@ -1,9 +1,9 @@
 // Query latency through the library (archive.search) per mode, and where the time of a hybrid search goes.
-import type { ArchiveImpl } from '../../search/archive.ts';
+import type { ArchiveImpl } from '../../archive/archive.ts';
 import type { SearchMode, Hit } from '../../lib/types.ts';
 import type { ScoredId } from '../../index/types.ts';
-import { composeAnswer } from '../../search/answer.ts';
-import { fuse } from '../../search/fusion.ts';
+import { composeAnswer } from '../../answer/extractive.ts';
+import { fuse } from '../../retrieval/fusion.ts';
 import { rankingDefaults } from '../../lib/config.ts';
 import { instrument, peek } from '../lib/archive-peek.ts';
 import { load, summarize, type Summary } from '../lib/stats.ts';

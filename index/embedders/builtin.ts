@@ -11,8 +11,8 @@ import { dirname } from 'node:path';
 import { decode, encode } from '@msgpack/msgpack';
 import { lexiconDir as defaultLexiconDir } from '../../lib/config.ts';
 import { ArchiveError } from '../../lib/errors.ts';
-import { gaussian, normalizeInPlace, randomizedSvd, seededRandom, type Csr } from '../linalg.ts';
-import { startLinalgPool } from '../linalg-helper.ts';
+import { gaussian, normalizeInPlace, randomizedSvd, seededRandom, type Csr } from './linalg.ts';
+import { startLinalgPool } from './linalg-helper.ts';
 import type { FittableEmbedder } from '../types.ts';
 import { defaultGraphOptions, defaultRetrofitOptions, lexiconGraph, retrofit, type LexiconGraphOptions, type RetrofitOptions } from './retrofit.ts';
 

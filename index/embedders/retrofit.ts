@@ -5,7 +5,7 @@
 // near its synonyms. Without the lexicon files nothing changes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeInPlace } from '../linalg.ts';
+import { normalizeInPlace } from './linalg.ts';
 
 /** Undirected weighted word graph: word -> neighbour -> edge weight (the best over all links). */
 export type WordGraph = Map<string, Map<string, number>>;

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openArchive } from '../../search/archive.ts';
-import type { Archive } from '../../lib/archive-api.ts';
+import { openArchive } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import { buildServer, type ServerOptions } from '../../api/server.ts';
 import { corpusFiles } from '../corpus.ts';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
+import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
 import { Store } from '../../store/store.ts';
 import { corpusFiles, openCorpusArchive } from '../corpus.ts';
 

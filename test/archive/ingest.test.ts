@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
+import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
 import { sharedDir } from '../../lib/config.ts';
 import { corpusFiles as allCorpusFiles } from '../corpus.ts';
 

@@ -1,5 +1,5 @@
 // Seeded random unit vectors and id ranges for the vector index tests.
-import { normalizeInPlace, seededRandom } from '../../index/linalg.ts';
+import { normalizeInPlace, seededRandom } from '../../index/embedders/linalg.ts';
 
 export function randomVectors(n: number, dimension: number, seed = 1): Float32Array[] {
   const r = seededRandom(seed);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPages, isHeading } from '../../ingest/clean.ts';
 import { splitPassages, sentenceStarts } from '../../ingest/passages.ts';
-import { parseText } from '../../ingest/text.ts';
+import { parseText } from '../../ingest/formats/text.ts';
 import { extractMetadata } from '../../ingest/metadata.ts';
 import type { CleanDocument } from '../../lib/types.ts';
 import { checkPassages, corpusDir, corpusFiles, read } from './helpers.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
+import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
 import { sharedDir } from '../../lib/config.ts';
 import { consistencyProblems, corpusFiles, measure, rng, snapshot, tmp, type Snapshot } from './fixtures.ts';
 import { badTextCases, bigTextFile, HOSTILE_PDFS, PDF_FILE_MS, PDF_FILE_RSS_MB, PER_FILE_MS, PER_FILE_RSS_MB } from './bad-file-cases.ts';

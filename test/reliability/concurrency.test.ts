@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
+import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
 import { buildServer } from '../../api/server.ts';
 import { prepareDocument, sha256 } from '../../ingest/prepare.ts';
 import type { Hit } from '../../lib/types.ts';

@@ -1,6 +1,6 @@
 // The process a crash test kills: opens the archive, says so on stdout, ingests the files it is given, reporting
 // each step on stdout, and closes. Run with `node bin/run-ts.js test/reliability/crash-child.ts <dataDir> <files…>`.
-import { openArchive } from '../../search/archive.ts';
+import { openArchive } from '../../archive/archive.ts';
 
 const [dataDir, ...files] = process.argv.slice(2);
 const t0 = performance.now();

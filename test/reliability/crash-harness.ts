@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openArchive } from '../../search/archive.ts';
+import { openArchive } from '../../archive/archive.ts';
 import { sha256 } from '../../ingest/prepare.ts';
 import { CLI, consistencyProblems, expectedCounts, hitProblems, ROOT, rng, RUN_TS, tmp, type ExpectedCounts } from './fixtures.ts';
 

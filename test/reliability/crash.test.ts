@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { openArchive } from '../../search/archive.ts';
+import { openArchive } from '../../archive/archive.ts';
 import { consistencyProblems, corpusFiles, tmp, writeCorpusPieces } from './fixtures.ts';
 import { crashLoop } from './crash-harness.ts';
 

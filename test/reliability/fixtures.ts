@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { prepareDocument, sha256 } from '../../ingest/prepare.ts';
-import type { Archive } from '../../lib/archive-api.ts';
+import type { Archive } from '../../archive/api.ts';
 import type { Hit } from '../../lib/types.ts';
-import { seededRandom } from '../../index/linalg.ts';
+import { seededRandom } from '../../index/embedders/linalg.ts';
 import { corpusFiles } from '../corpus.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@
 // reaches the archive without the API key. Used by hostile.test.ts (modest runs) and `npm run soak` (many).
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Archive } from '../../lib/archive-api.ts';
+import type { Archive } from '../../archive/api.ts';
 import { multipartFile } from '../api/harness.ts';
 
 /** Text that suggests internals leaked: stack frames, source paths, module folders. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openArchive, type ArchiveImpl } from '../../search/archive.ts';
+import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
 import { buildServer } from '../../api/server.ts';
 import { apiDefaults } from '../../api/limits.ts';
 import { multipartFile } from '../api/harness.ts';

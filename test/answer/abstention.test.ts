@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { abstains, composeAnswer, measureEvidence } from '../../search/answer.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { abstains, composeAnswer, measureEvidence } from '../../answer/extractive.ts';
+import { startHarness, type Harness } from '../api/harness.ts';
 import { sharedDir } from '../../lib/config.ts';
 
 interface DevQuestion {

@@ -1,7 +1,7 @@
 // The archive as a LangChain retriever: LangChain's own Runnable interface (`invoke`) over the real corpus.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArchiveImpl } from '../../search/archive.ts';
-import { ArchiveRetriever } from '../../search/langchain-retriever.ts';
+import type { ArchiveImpl } from '../../archive/archive.ts';
+import { ArchiveRetriever } from '../../retrieval/langchain-retriever.ts';
 import { openCorpusArchive } from '../corpus.ts';
 
 describe('ArchiveRetriever', () => {

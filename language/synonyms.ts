@@ -1,6 +1,6 @@
 // Query expansion: synonyms from the lexicon and pseudo-relevance feedback, always weighted below the
 // user's own words so they can only reorder near-ties and add recall, not take over the query.
-import type { WeightedTerm } from './types.ts';
+import type { WeightedTerm } from '../index/types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { DUTCH_STOPWORDS } from './stopwords.ts';
 

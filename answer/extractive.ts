@@ -3,8 +3,8 @@
 // When the evidence is too thin the answer abstains instead of guessing.
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults } from '../lib/config.ts';
-import { splitSentences } from './sentences.ts';
-import { contentTerms, termOccurs, tokenSets } from './query-terms.ts';
+import { splitSentences } from '../language/sentences.ts';
+import { contentTerms, termOccurs, tokenSets } from '../language/content-terms.ts';
 
 export const NO_ANSWER = 'Hierover staat niets in het archief.';
 

@@ -2,9 +2,9 @@
 // a hang by the timeout, a heap blow-up by resourceLimits, a stream-decoding bomb by an RSS watchdog.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { ParsedFile, RawPage } from '../lib/types.ts';
-import { ArchiveError } from '../lib/errors.ts';
-import { ingestDefaults } from '../lib/config.ts';
+import type { ParsedFile, RawPage } from '../../lib/types.ts';
+import { ArchiveError } from '../../lib/errors.ts';
+import { ingestDefaults } from '../../lib/config.ts';
 
 export interface PdfParseOptions {
   timeoutMs?: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CompoundSplitter } from '../../index/compounds.ts';
+import { CompoundSplitter } from '../../language/compounds.ts';
 import { lexiconDir } from '../../lib/config.ts';
-import { loadLexicon } from '../../index/lexicon.ts';
-import { wordScore } from '../../index/vocabulary.ts';
+import { loadLexicon } from '../../language/lexicon.ts';
+import { wordScore } from '../../language/vocabulary.ts';
 
 describe('CompoundSplitter with a small vocabulary', () => {
   const freq = new Map([

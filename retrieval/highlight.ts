@@ -1,7 +1,7 @@
 // Which words of a hit to highlight: those whose analysed form matches a query term (so `wethouders` lights up
 // for the query `wethouder`, and a synonym the query was expanded with lights up too).
 import type { Analyser, WeightedTerm } from '../index/types.ts';
-import { DUTCH_STOPWORDS } from '../index/stopwords.ts';
+import { DUTCH_STOPWORDS } from '../language/stopwords.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 

@@ -1,7 +1,7 @@
 // Decide what kind of file we were given. PDFs are recognised by their bytes (names lie: the archive holds
 // ".pdf" files that are plain text or random bytes); text files by name plus a check that the bytes are text.
-import type { SourceFormat } from '../lib/types.ts';
-import { ArchiveError } from '../lib/errors.ts';
+import type { SourceFormat } from '../../lib/types.ts';
+import { ArchiveError } from '../../lib/errors.ts';
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 /** Acrobat accepts the header anywhere in the first 1024 bytes (junk before it is common from mail gateways). */

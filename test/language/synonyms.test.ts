@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expandWithFeedback } from '../../index/query-expansion.ts';
-import { createAnalyser } from '../../index/analyser.ts';
-import { loadLexicon } from '../../index/lexicon.ts';
+import { expandWithFeedback } from '../../language/synonyms.ts';
+import { createAnalyser } from '../../language/analyser.ts';
+import { loadLexicon } from '../../language/lexicon.ts';
 import { lexiconDir } from '../../lib/config.ts';
 import type { WeightedTerm } from '../../index/types.ts';
 

@@ -1,6 +1,6 @@
 // What the CLI, the API server and the eval harness see of the archive. Implemented by search/archive.ts,
 // which ties the store, the lexical index, the vector index and the embedder together.
-import type { DocumentMeta, Hit, Passage, SearchOptions } from './types.ts';
+import type { DocumentMeta, Hit, Passage, SearchOptions } from '../lib/types.ts';
 import type { EmbedderIdentity } from '../index/types.ts';
 
 export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'skipped';

@@ -2,9 +2,9 @@
 // their output rows between this thread and the helper, over shared memory. The fit ran on one core while the
 // other idled (62 s of an archive's first ingest at 20k passages and up).
 import { availableParallelism } from 'node:os';
-import { startTsWorker } from '../lib/ts-worker.ts';
+import { startTsWorker } from '../../lib/ts-worker.ts';
 import { inThisThread, runKernel, type Kernel, type Splitter } from './linalg.ts';
-import { log } from '../lib/log.ts';
+import { log } from '../../lib/log.ts';
 
 const THREAD_MODULE = new URL('./linalg-thread-main.ts', import.meta.url);
 

@@ -1,7 +1,7 @@
 // Decode a plain-text or Markdown file into pages. Dutch files written by Windows tools are often
 // Windows-1252, so invalid UTF-8 falls back to it rather than failing.
-import type { ParsedFile, RawPage } from '../lib/types.ts';
-import { ArchiveError } from '../lib/errors.ts';
+import type { ParsedFile, RawPage } from '../../lib/types.ts';
+import { ArchiveError } from '../../lib/errors.ts';
 
 // Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, curly quotes, dashes); Node's TextDecoder
 // without full ICU decodes 'windows-1252' as Latin-1, so map that range ourselves.

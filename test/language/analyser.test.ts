@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenise, foldDiacritics } from '../../index/tokenise.ts';
-import { createAnalyser } from '../../index/analyser.ts';
-import { stemDutch } from '../../index/stem.ts';
+import { tokenise, foldDiacritics } from '../../language/tokenise.ts';
+import { createAnalyser } from '../../language/analyser.ts';
+import { stemDutch } from '../../language/stem.ts';
 
 const words = (text: string) => tokenise(text).map((t) => t.word);
 

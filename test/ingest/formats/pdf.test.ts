@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { parsePdf, closePdfWorkers } from '../../ingest/pdf.ts';
-import { cleanPages } from '../../ingest/clean.ts';
-import { splitPassages } from '../../ingest/passages.ts';
-import { extractMetadata } from '../../ingest/metadata.ts';
-import { ArchiveError } from '../../lib/errors.ts';
-import { checkPassages, pdfNlDir, pdfOddDir, read } from './helpers.ts';
+import { parsePdf, closePdfWorkers } from '../../../ingest/formats/pdf.ts';
+import { cleanPages } from '../../../ingest/clean.ts';
+import { splitPassages } from '../../../ingest/passages.ts';
+import { extractMetadata } from '../../../ingest/metadata.ts';
+import { ArchiveError } from '../../../lib/errors.ts';
+import { checkPassages, pdfNlDir, pdfOddDir, read } from '../helpers.ts';
 
 afterAll(() => closePdfWorkers());
 

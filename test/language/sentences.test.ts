@@ -1,8 +1,8 @@
 // Sentence spans for quoting: exact offsets into the text, robust to the line breaks PDF extraction leaves.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../search/sentences.ts';
-import { contentTerms } from '../../search/query-terms.ts';
+import { splitSentences } from '../../language/sentences.ts';
+import { contentTerms } from '../../language/content-terms.ts';
 import { corpusFiles } from '../corpus.ts';
 
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../ingest/detect.ts';
-import { parseText } from '../../ingest/text.ts';
-import { ArchiveError } from '../../lib/errors.ts';
-import { pdfOddDir, corpusDir, read } from './helpers.ts';
+import { detectFormat } from '../../../ingest/formats/index.ts';
+import { parseText } from '../../../ingest/formats/text.ts';
+import { ArchiveError } from '../../../lib/errors.ts';
+import { pdfOddDir, corpusDir, read } from '../helpers.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

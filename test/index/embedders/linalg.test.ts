@@ -1,8 +1,8 @@
 // The randomized SVD behind the built-in embedder: right on a matrix with a known spectrum, and the same to the last
 // bit whether its products run on one thread or two (so a fit does not depend on the machine's core count).
 import { describe, expect, it } from 'vitest';
-import { inThisThread, randomizedSvd, seededRandom, type Csr } from '../../index/linalg.ts';
-import { startLinalgPool } from '../../index/linalg-helper.ts';
+import { inThisThread, randomizedSvd, seededRandom, type Csr } from '../../../index/embedders/linalg.ts';
+import { startLinalgPool } from '../../../index/embedders/linalg-helper.ts';
 
 /** Builds a CSR matrix from per-row maps of column -> value. */
 function csrFromRows(rows: Map<number, number>[], cols: number): Csr {

@@ -2,7 +2,7 @@
 // embedder, and serialises writes so a search never sees a half-updated document.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { Archive, ArchiveHealth, DocumentSummary, IngestOutcome, IngestProgress } from '../lib/archive-api.ts';
+import type { Archive, ArchiveHealth, DocumentSummary, IngestOutcome, IngestProgress } from './api.ts';
 import type { DocumentMeta, Hit, Passage, SearchOptions } from '../lib/types.ts';
 import type { Analyser, Embedder, EmbedderIdentity } from '../index/types.ts';
 import { isFittable } from '../index/types.ts';
@@ -10,13 +10,13 @@ import { ArchiveError, describeError, isArchiveError } from '../lib/errors.ts';
 import { lexiconDir as defaultLexiconDir, passageDefaults, rankingDefaults } from '../lib/config.ts';
 import { Store, type PassageRecord, type PassageRef } from '../store/store.ts';
 import { documentId, prepareDocument, sha256, type PreparedDocument } from '../ingest/prepare.ts';
-import { createAnalyser } from '../index/analyser.ts';
-import { countWords } from '../index/vocabulary.ts';
+import { createAnalyser } from '../language/analyser.ts';
+import { countWords } from '../language/vocabulary.ts';
 import { LexicalIndex } from '../index/lexical-index.ts';
 import { loadEmbedder } from '../index/embedders/load.ts';
 import { VectorIndexThread } from '../index/vector-thread.ts';
-import { retrieve, type RetrieveTuning } from './retrieve.ts';
-import { Mutex } from './mutex.ts';
+import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
+import { Mutex } from '../lib/mutex.ts';
 import { log } from '../lib/log.ts';
 
 export interface OpenArchiveOptions {

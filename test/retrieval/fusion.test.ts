@@ -1,6 +1,6 @@
 // Fusion, diversification and merging of ranked lists, on hand-made lists with known answers.
 import { describe, expect, it } from 'vitest';
-import { diversify, fuse, mergeAdjacent } from '../../search/fusion.ts';
+import { diversify, fuse, mergeAdjacent } from '../../retrieval/fusion.ts';
 
 const lexical = [
   { id: 1, score: 10 },

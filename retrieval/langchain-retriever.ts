@@ -2,7 +2,7 @@
 // `new ArchiveRetriever({ archive, mode: 'hybrid', k: 5 }).invoke('Wat is wethouderssocialisme?')`.
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import { Document } from '@langchain/core/documents';
-import type { Archive } from '../lib/archive-api.ts';
+import type { Archive } from '../archive/api.ts';
 import type { SearchFilters, SearchMode } from '../lib/types.ts';
 
 export interface ArchiveRetrieverInput extends BaseRetrieverInput {

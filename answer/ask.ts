@@ -1,9 +1,9 @@
 // A question -> an answer with citations (or the honest "niets gevonden"), with the hits it was built from.
 // One function for the API's /api/ask and the CLI's `ask`, so both print the same JSON.
-import type { Archive } from '../lib/archive-api.ts';
+import type { Archive } from '../archive/api.ts';
 import type { SearchFilters } from '../lib/types.ts';
 import { rankingDefaults } from '../lib/config.ts';
-import { composeAnswer } from './answer.ts';
+import { composeAnswer } from './extractive.ts';
 
 export interface AskRequest {
   question: string;

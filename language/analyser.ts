@@ -1,6 +1,6 @@
 // The Dutch analyser: tokens -> stop words out -> stems, plus compound parts; for queries also weighted
 // expansions. The same rules serve passages and queries, so a query word meets its passage word.
-import type { Analyser, PassageFields, WeightedTerm } from './types.ts';
+import type { Analyser, PassageFields, WeightedTerm } from '../index/types.ts';
 import { lexiconDir as defaultLexiconDir, lexicalDefaults } from '../lib/config.ts';
 import { tokenise, foldDiacritics } from './tokenise.ts';
 import { DUTCH_STOPWORDS } from './stopwords.ts';
@@ -8,7 +8,7 @@ import { stemDutch } from './stem.ts';
 import { CompoundSplitter } from './compounds.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { wordScore } from './vocabulary.ts';
-import { synonymTerms } from './query-expansion.ts';
+import { synonymTerms } from './synonyms.ts';
 
 /** The rules an analyser applies; defaults (lib/config.ts, lexical section) were chosen by measurement. */
 export interface AnalyserRules {
