@@ -5,7 +5,7 @@ import { ArchiveError, isArchiveError, type ErrorCode } from '../lib/errors.ts';
 import { ValidationError } from './zod-validation.ts';
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: ErrorCode; message: string; field?: string };
 }
 
 /** Framework errors a client can cause, mapped to catalogue codes. */
@@ -25,10 +25,11 @@ export function errorResponse(err: unknown): { status: number; body: ErrorBody }
   const fe = err as Partial<FastifyError>;
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
   if (status >= 400 && status < 500) {
-    const code = (fe.code && FRAMEWORK_CODES[fe.code]) ?? 'ERR_BAD_REQUEST';
+    const code: ErrorCode = (fe.code ? FRAMEWORK_CODES[fe.code] : undefined) ?? 'ERR_BAD_REQUEST';
     return { status, body: { error: { code, message: clientMessage(fe) } } };
   }
-  return { status: 500, body: { error: { code: 'ERR_INTERNAL', message: 'internal error; the server log has details' } } };
+  const internal = new ArchiveError('ERR_INTERNAL');
+  return { status: internal.status, body: { error: { code: internal.code, message: internal.message } } };
 }
 
 function clientMessage(fe: Partial<FastifyError>): string {

@@ -1,7 +1,7 @@
 // Everything that enters through the API, described once with zod: validation and OpenAPI come from here.
 import { z } from 'zod';
 import { rankingDefaults } from '../lib/config.ts';
-import { apiDefaults } from './limits.ts';
+import { apiDefaults } from '../lib/config.ts';
 
 /** Document ids are derived from file names: URL-safe, no path separators. */
 export const documentId = z

@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { Archive } from '../archive/api.ts';
 import { ArchiveError } from '../lib/errors.ts';
-import { apiDefaults } from './limits.ts';
+import { apiDefaults } from '../lib/config.ts';
 import { FairQueue, type FairQueueOptions } from './fair-queue.ts';
 import { zodValidatorCompiler } from './zod-validation.ts';
 import { handleError, handleNotFound } from './error-response.ts';

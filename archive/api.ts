@@ -1,7 +1,13 @@
-// What the CLI, the API server and the eval harness see of the archive. Implemented by search/archive.ts,
-// which ties the store, the lexical index, the vector index and the embedder together.
+// What the CLI, the API server, the eval harness and the benchmarks see of the archive: this interface only.
+// Implemented by archive/archive.ts, the one orchestrator of store, indexes and embedder.
 import type { DocumentMeta, Hit, Passage, SearchOptions } from '../lib/types.ts';
-import type { EmbedderIdentity } from '../index/types.ts';
+import type { ErrorCode } from '../lib/errors.ts';
+import type { Analyser } from '../language/analyser.ts';
+import type { Embedder, EmbedderIdentity } from '../index/types.ts';
+import type { LexicalIndex } from '../index/lexical-index.ts';
+import type { VectorIndexThread } from '../index/vector-thread.ts';
+import type { Store } from '../store/store.ts';
+import type { RetrieveTuning } from '../retrieval/retrieve.ts';
 
 export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'skipped';
 
@@ -12,7 +18,8 @@ export interface IngestOutcome {
   docId?: string;
   /** For skipped files: a clear, user-facing reason (e.g. "scanned PDF, no text layer (0 of 12 pages have text)"). */
   reason?: string;
-  code?: string;
+  /** For skipped files: the error's code in the catalogue (lib/errors.ts). */
+  code?: ErrorCode;
   pages?: number;
   emptyPages?: number;
   passages?: number;
@@ -40,6 +47,15 @@ export interface ArchiveHealth {
   dataDir: string;
 }
 
+/** The archive's components, for benchmarks that time or compare them one by one. Read them; never change them. */
+export interface ArchiveParts {
+  analyser: Analyser;
+  lexical: LexicalIndex;
+  vectors: VectorIndexThread;
+  embedder: Embedder;
+  store: Store;
+}
+
 export interface Archive {
   search(query: string, opts?: SearchOptions): Promise<Hit[]>;
   listDocuments(): DocumentSummary[];
@@ -53,6 +69,13 @@ export interface Archive {
   /** Ingest one uploaded file; `fileName` is a bare name (no directories), used for the document id. */
   ingestBytes(fileName: string, bytes: Uint8Array): Promise<IngestOutcome>;
   deleteDocument(id: string): Promise<boolean>;
+  /** Re-embeds every stored passage (refitting the built-in embedder) and rebuilds the indexes. */
+  reindex(onProgress?: (done: number, total: number) => void): Promise<{ passages: number; ms: number }>;
   health(): ArchiveHealth;
+  /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
+  tuning: RetrieveTuning;
+  /** HNSW search breadth (efSearch): the recall/speed trade-off, for sweeps and benchmarks. */
+  setEfSearch(ef: number): void;
+  parts(): ArchiveParts;
   close(): Promise<void>;
 }

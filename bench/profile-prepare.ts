@@ -1,9 +1,10 @@
 // Profiles parse + clean + chunk on the shared PDFs (or the given files), one at a time:
 //   node --cpu-prof --cpu-prof-dir=<dir> bin/run-ts.js bench/profile-prepare.ts [files…]
-// Also prints how the time splits between parsing (parseBytes) and the rest (clean, split, metadata).
+// Also prints how the time splits between parsing (parseFile) and the rest (clean, split, metadata).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseBytes, prepareDocument } from '../ingest/prepare.ts';
+import { prepareDocument } from '../ingest/prepare.ts';
+import { parseFile } from '../ingest/formats/index.ts';
 import { pdfFiles } from './lib/sources.ts';
 import { load } from './lib/stats.ts';
 
@@ -12,10 +13,10 @@ let pages = 0, parseMs = 0, prepareMs = 0;
 for (const f of files) {
   const bytes = () => new Uint8Array(readFileSync(f));
   let t0 = performance.now();
-  const parsed = await parseBytes(bytes(), basename(f)).catch(() => null);
+  const parsed = await parseFile(bytes(), basename(f)).catch(() => null);
   parseMs += performance.now() - t0;
   t0 = performance.now();
-  const p = await prepareDocument(bytes(), { fileName: basename(f), sourcePath: f }).catch(() => null);
+  const p = await prepareDocument(bytes(), { id: 'bench', fileName: basename(f), sourcePath: f }).catch(() => null);
   prepareMs += performance.now() - t0;
   pages += parsed?.pages.length ?? 0;
   if (p) process.stderr.write('.');

@@ -3,12 +3,14 @@
 import { Command, Option } from 'commander';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { dataDir } from '../lib/config.ts';
+import { join } from 'node:path';
+import { dataDir, rankingDefaults } from '../lib/config.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import type { SearchMode } from '../lib/types.ts';
-import { openArchive, type ArchiveImpl } from '../archive/archive.ts';
-import { abstains } from '../answer/extractive.ts';
+import type { Archive } from '../archive/api.ts';
+import { openArchive } from '../archive/archive.ts';
+import { formatNamed } from '../ingest/formats/index.ts';
+import { abstains } from '../answer/evidence.ts';
 import { loadQuestions } from '../eval/qrels.ts';
 import { archiveTarget } from '../eval/archive-target.ts';
 import { runEval } from '../eval/run.ts';
@@ -34,15 +36,15 @@ interface EvalOptions {
   [gate: string]: unknown;
 }
 
-const MODES: SearchMode[] = ['lexical', 'dense', 'hybrid'];
+const MODES = Object.keys(rankingDefaults.modes) as SearchMode[];
 
 /** Sweepable parameters: those that change passages re-ingest into a temporary store; the rest are set on the
  *  open archive. */
-const SWEEPS: Record<string, { reingest: boolean; apply: (a: ArchiveImpl, v: number | string) => void }> = {
+const SWEEPS: Record<string, { reingest: boolean; apply: (a: Archive, v: number | string) => void }> = {
   'chunk-size': { reingest: true, apply: () => undefined },
   overlap: { reingest: true, apply: () => undefined },
   'rrf-k': { reingest: false, apply: (a, v) => (a.tuning = { ...a.tuning, fusion: { ...a.tuning.fusion, rrfK: Number(v) } }) },
-  'dense-weight': { reingest: false, apply: (a, v) => (a.tuning = { ...a.tuning, fusion: { ...a.tuning.fusion, denseWeight: Number(v) } }) },
+  'dense-weight': { reingest: false, apply: (a, v) => (a.tuning = { ...a.tuning, fusion: { ...a.tuning.fusion, weights: { lexical: 1 - Number(v), dense: Number(v) } } }) },
   fusion: { reingest: false, apply: (a, v) => (a.tuning = { ...a.tuning, fusion: { ...a.tuning.fusion, method: String(v) as 'rrf' | 'convex' } }) },
   candidates: { reingest: false, apply: (a, v) => (a.tuning = { ...a.tuning, candidates: Number(v) }) },
   'max-per-doc': { reingest: false, apply: (a, v) => (a.tuning = { ...a.tuning, maxPerDocument: Number(v) }) },
@@ -89,7 +91,7 @@ async function runEvalCommand(o: EvalOptions, data: string): Promise<number> {
       const texts = baselineTexts(archive, o.corpus);
       process.stderr.write(`building baselines over ${texts.length} documents…\n`);
       targets.push(await buildPlainBm25Baseline(texts, { chunk: !docLevel }));
-      targets.push(await buildLangchainBaseline(texts, archive.embedder, { chunk: !docLevel }));
+      targets.push(await buildLangchainBaseline(texts, archive.parts().embedder, { chunk: !docLevel }));
     }
     const report = await runEval(targets, questions, {
       k: o.k,
@@ -109,15 +111,15 @@ async function runEvalCommand(o: EvalOptions, data: string): Promise<number> {
 
 /** The raw texts the baselines index: a folder given with --corpus, else the archive documents' source files
  *  (text files as they are; for PDFs, which LangChain would need its own loader for, the stored clean text). */
-function baselineTexts(archive: ArchiveImpl, corpus?: string): SourceText[] {
+function baselineTexts(archive: Archive, corpus?: string): SourceText[] {
   if (corpus) return readSourceTexts(corpus);
   return archive.listDocuments().map((d) => {
-    const readable = ['.txt', '.md'].includes(extname(d.sourcePath)) && existsSync(d.sourcePath);
+    const readable = formatNamed(d.format)?.plainText === true && existsSync(d.sourcePath);
     return { fileName: d.fileName, text: readable ? readFileSync(d.sourcePath, 'utf8') : (archive.getDocumentText(d.id) ?? '') };
   });
 }
 
-async function sweep(spec: string, archive: ArchiveImpl, questions: Question[], modes: SearchMode[], k: number): Promise<SweepRow[]> {
+async function sweep(spec: string, archive: Archive, questions: Question[], modes: SearchMode[], k: number): Promise<SweepRow[]> {
   const m = /^([a-z-]+)=(.+)$/.exec(spec);
   const param = m && SWEEPS[m[1]] ? m[1] : null;
   if (!m || !param) throw new ArchiveError('ERR_USAGE', `--sweep: expected name=v1,v2,… with name one of ${Object.keys(SWEEPS).join(', ')}`);

@@ -4,7 +4,7 @@ import type { Hit, SearchMode } from '../lib/types.ts';
 import type { EvalTarget } from './types.ts';
 
 export interface ArchiveTargetOptions {
-  /** The answer layer's abstention rule (search/answer.ts `abstains`). When given, the target abstains
+  /** The answer layer's abstention rule (answer/evidence.ts `abstains`). When given, the target abstains
    *  when the rule says so for this mode's top `abstainDepth` hits. */
   abstainRule?: (question: string, hits: readonly Hit[]) => boolean;
   /** Hits the abstention rule sees. Default 10. */

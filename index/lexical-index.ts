@@ -1,7 +1,8 @@
 // In-memory BM25 inverted index over analysed passage terms. Postings live in typed arrays that grow by
 // doubling; scoring is term-at-a-time into a reused score buffer, so a query allocates almost nothing.
 // Rebuilt from the store's stored terms at start-up: add() is the hot path (one Map lookup per token).
-import type { ScoredId, WeightedTerm } from './types.ts';
+import type { ScoredId } from './types.ts';
+import type { WeightedTerm } from '../language/analyser.ts';
 import { lexicalDefaults } from '../lib/config.ts';
 
 export interface Bm25Params {

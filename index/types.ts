@@ -1,30 +1,5 @@
-// Contracts between the retrieval components. The store (store/) owns documents and passages; everything
+// Contracts of the derived indexes and embedders. The store (store/) owns documents and passages; everything
 // here is derived from it and can be rebuilt from it.
-
-/** A query term with the weight it carries in scoring (original terms 1.0, expansions less). */
-export interface WeightedTerm {
-  term: string;
-  weight: number;
-  /** Why the term is in the query: typed by the user, a part of a typed compound, a synonym, feedback. */
-  source: 'query' | 'compound' | 'synonym' | 'feedback';
-}
-
-/** What the lexical side sees of a passage. */
-export interface PassageFields {
-  text: string;
-  headingPath: string[];
-  title: string;
-}
-
-/** Dutch text analysis: the same function must be used for passages and queries. */
-export interface Analyser {
-  /** Identifies the rules; stored with analysed terms so a change of rules triggers re-analysis. */
-  readonly version: string;
-  /** Index terms for a passage (may repeat: term frequency matters). */
-  passageTerms(fields: PassageFields): string[];
-  /** Weighted query terms, including expansions (compound parts, synonyms). */
-  queryTerms(query: string): WeightedTerm[];
-}
 
 export interface ScoredId {
   id: number;

@@ -1,7 +1,7 @@
 // Raw page text -> one clean text with a page map and heading offsets. Extraction leaves hard-wrapped
 // lines, hyphenated words, running headers, page numbers, odd glyphs and (in our corpus) blank lines in the
 // middle of sentences; this module decides line by line how each line joins the next.
-import type { CleanDocument, RawPage, SourceFormat } from '../lib/types.ts';
+import type { CleanDocument, RawPage } from '../lib/types.ts';
 import { ingestDefaults } from '../lib/config.ts';
 
 type LineKind = 'heading' | 'item' | 'toc' | 'text';
@@ -66,11 +66,6 @@ export function headingOf(line: string): { text: string; level: number } | null 
   const num = NUMBERED_HEADING.exec(t);
   if (num && isTitleLike(t, 90, 12)) return { text: t, level: num[1].split('.').length };
   return null;
-}
-
-/** True for a line that `headingOf` recognises as a heading. */
-export function isHeading(line: string): boolean {
-  return headingOf(line) !== null;
 }
 
 function isTitleLike(t: string, maxChars: number, maxWords: number): boolean {
@@ -227,9 +222,9 @@ function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
 
 // ---- the stage ---------------------------------------------------------------------------------------
 
-export function cleanPages(pages: RawPage[], format: SourceFormat): CleanDocument {
+export function cleanPages(pages: RawPage[]): CleanDocument {
   const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
-  const kept = format === 'pdf' || pages.length > 1 ? dropFurniture(pageLines) : pageLines;
+  const kept = pages.length > 1 ? dropFurniture(pageLines) : pageLines;
   const bullets = symbolBullets(kept.flat());
 
   const lines: Line[] = [];
@@ -273,7 +268,7 @@ export function cleanPages(pages: RawPage[], format: SourceFormat): CleanDocumen
     length += parts[last].length - before.length;
   };
   const pageStarts: number[] = [];
-  const headings: NonNullable<CleanDocument['headings']> = [];
+  const headings: CleanDocument['headings'] = [];
   const explicit: number[] = []; // depths of the numbered/Markdown headings above the current line
   let li = 0;
   for (const p of pages) {

@@ -4,7 +4,7 @@
 // items up to the target size, and splits long paragraphs at sentence ends, never mid-word.
 import type { CleanDocument, PassageDraft } from '../lib/types.ts';
 import { passageDefaults } from '../lib/config.ts';
-import { headingOf } from './clean.ts';
+import { sentenceStarts } from '../language/sentences.ts';
 
 interface Span {
   start: number;
@@ -16,36 +16,7 @@ interface Atom extends Span {
   heading: boolean;
 }
 
-type Heading = NonNullable<CleanDocument['headings']>[number];
-
-/** Dutch (and a few Latin/English) abbreviations whose full stop does not end a sentence; lower case, no final dot. */
-const ABBREVIATIONS = new Set(
-  (
-    'bijv bv o.a e.a e.d enz etc dhr mevr mw mr dr drs ir ing prof art artt nr nrs blz pag p pp ca zgn z.g.n m.b.t ' +
-    't.a.v i.p.v d.w.z vgl jl resp evt incl excl max min mln mld st jr sr o.b.v i.c.m m.u.v t.b.v i.v.m n.a.v a.s ' +
-    'vs v.a tel no e.v fig hfst par lid sub ong gem red cf e.g i.e'
-  ).split(' '),
-);
-
-const SENTENCE_END = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(]?[\p{Lu}\p{N}])/gu;
-
-/** Offsets where sentences start inside [start, end): after . ! ? … and white space before a capital or
- *  digit, unless the word before the dot is an abbreviation (`bijv.`, `o.a.`, `art.`) or an initial (`J.`). */
-export function sentenceStarts(text: string, start = 0, end = text.length): number[] {
-  const starts = [start];
-  const slice = text.slice(start, end);
-  for (const m of slice.matchAll(SENTENCE_END)) {
-    // The word the punctuation ends, found by scanning back: a regex anchored at the end of a growing prefix would
-    // make this quadratic in the paragraph length.
-    let from = m.index!;
-    while (from > 0 && !/\s/.test(slice[from - 1])) from--;
-    const before = slice.slice(from, m.index! + 1);
-    const word = before.replace(/^["'“‘(]+/, '').replace(/[.!?…]+$/, '').toLowerCase();
-    if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word))) continue;
-    starts.push(start + m.index! + m[0].length);
-  }
-  return starts;
-}
+type Heading = CleanDocument['headings'][number];
 
 /** Paragraphs and list items (lines), as spans of the text. */
 function units(text: string): Span[] {
@@ -72,15 +43,6 @@ function cutAtSpaces(text: string, span: Span, size: number, max: number): Span[
   }
   out.push({ start: s, end: span.end });
   return out;
-}
-
-/** Headings: from the cleaner when it recorded them, else recognised line by line. */
-function headingsOf(doc: CleanDocument, us: Span[]): Heading[] {
-  if (doc.headings) return doc.headings;
-  return us.flatMap((u) => {
-    const h = headingOf(doc.text.slice(u.start, u.end));
-    return h ? [{ start: u.start, end: u.end, level: Math.max(1, h.level) }] : [];
-  });
 }
 
 function atomsOf(doc: CleanDocument, us: Span[], headingStarts: Set<number>, target: number, max: number): Atom[] {
@@ -111,7 +73,7 @@ export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDe
   const { maxChars: max, targetChars, overlapChars } = { ...passageDefaults, ...opts };
   const target = Math.min(targetChars, max);
   const us = units(doc.text);
-  const headings = headingsOf(doc, us);
+  const headings = doc.headings;
   const atoms = atomsOf(doc, us, new Set(headings.map((h) => h.start)), target, max);
   const starts = atoms.flatMap((a) => sentenceStarts(doc.text, a.start, a.end));
 

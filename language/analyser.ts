@@ -1,21 +1,37 @@
 // The Dutch analyser: tokens -> stop words out -> stems, plus compound parts; for queries also weighted
-// expansions. The same rules serve passages and queries, so a query word meets its passage word.
-import type { Analyser, PassageFields, WeightedTerm } from '../index/types.ts';
+// synonyms. The same rules serve passages and queries, so a query word meets its passage word.
 import { lexiconDir as defaultLexiconDir, lexicalDefaults } from '../lib/config.ts';
-import { tokenise, foldDiacritics } from './tokenise.ts';
+import { tokenise } from './tokenise.ts';
 import { DUTCH_STOPWORDS } from './stopwords.ts';
-import { stemDutch } from './stem.ts';
+import { stem, type StemMode } from './stem.ts';
 import { CompoundSplitter } from './compounds.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { wordScore } from './vocabulary.ts';
-import { synonymTerms } from './synonyms.ts';
+
+/** A query term with the weight it carries in scoring (typed words 1.0, expansions less). */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  /** Why the term is in the query: typed by the user, a part of a typed compound, a synonym. */
+  source: 'query' | 'compound' | 'synonym';
+}
+
+/** Dutch text analysis: the same function must be used for passages and queries. */
+export interface Analyser {
+  /** Identifies the rules; stored with analysed terms so a change of rules triggers re-analysis. */
+  readonly version: string;
+  /** Index terms of a text (may repeat: term frequency matters). */
+  passageTerms(text: string): string[];
+  /** Weighted query terms, including expansions (compound parts, synonyms). */
+  queryTerms(query: string): WeightedTerm[];
+}
 
 /** The rules an analyser applies; defaults (lib/config.ts, lexical section) were chosen by measurement. */
 export interface AnalyserRules {
   /** Where stop words are dropped: from passages and queries, from queries only, or nowhere. */
   stopwords: 'both' | 'query' | 'none';
   /** 'snowball': Snowball Dutch (which also folds diacritics); 'fold': diacritics folded only; 'none'. */
-  stemming: 'snowball' | 'fold' | 'none';
+  stemming: Exclude<StemMode, 'light'>;
   compounds: boolean;
   /** Query weight of a compound part of a query word. */
   compoundWeight: number;
@@ -59,15 +75,12 @@ class DutchAnalyser implements Analyser {
     readonly version: string,
   ) {}
 
-  passageTerms(fields: PassageFields): string[] {
+  passageTerms(text: string): string[] {
     const out: string[] = [];
-    for (const text of [fields.title, ...fields.headingPath, fields.text]) {
-      if (!text) continue;
-      for (const tok of tokenise(text)) {
-        const term = this.term(tok.word, this.rules.stopwords === 'both');
-        if (term) out.push(term);
-        for (const part of this.partsOf(tok.word, tok.parts, this.rules.stopwords === 'both')) out.push(part);
-      }
+    for (const tok of tokenise(text)) {
+      const term = this.term(tok.word, this.rules.stopwords === 'both');
+      if (term) out.push(term);
+      for (const part of this.partsOf(tok.word, tok.parts, this.rules.stopwords === 'both')) out.push(part);
     }
     return out;
   }
@@ -86,9 +99,9 @@ class DutchAnalyser implements Analyser {
       if (term) add(term, 1, 'query');
       for (const part of this.partsOf(tok.word, tok.parts, dropStops)) add(part, this.rules.compoundWeight, 'compound');
       if (this.lexicon && this.rules.synonymWeight > 0 && term) {
-        for (const s of synonymTerms(this.lexicon, tok.word, this.rules.synonymWeight)) {
+        for (const s of this.lexicon.synonyms(tok.word)) {
           const t = this.term(s.lemma, dropStops);
-          if (t) add(t, s.weight, 'synonym');
+          if (t) add(t, this.rules.synonymWeight * s.confidence, 'synonym');
         }
       }
     }
@@ -98,9 +111,7 @@ class DutchAnalyser implements Analyser {
   /** The index term of a word, or null for a stop word. */
   private term(word: string, dropStops: boolean): string | null {
     if (dropStops && DUTCH_STOPWORDS.has(word)) return null;
-    if (this.rules.stemming === 'snowball') return stemDutch(word);
-    if (this.rules.stemming === 'fold') return foldDiacritics(word);
-    return word;
+    return stem(word, this.rules.stemming);
   }
 
   /** Index terms of the parts of a hyphenated word and of a compound. */

@@ -6,6 +6,8 @@
 /** Zipf-like score of a word usable as a compound part, or undefined when it is not a known word. */
 export type WordScore = (word: string) => number | undefined;
 
+import { lexicalDefaults } from '../lib/config.ts';
+
 export interface CompoundOptions {
   /** Words shorter than this are never split. */
   minWordLength: number;
@@ -15,7 +17,6 @@ export interface CompoundOptions {
   minHeadLength: number;
 }
 
-export const defaultCompoundOptions: CompoundOptions = { minWordLength: 7, minModifierLength: 4, minHeadLength: 3 };
 
 const LINKS = ['', 's', 'e', 'en'];
 
@@ -35,7 +36,7 @@ export class CompoundSplitter {
     private readonly score: WordScore,
     opts: Partial<CompoundOptions> = {},
   ) {
-    this.opts = { ...defaultCompoundOptions, ...opts };
+    this.opts = { ...lexicalDefaults.compounds, ...opts };
   }
 
   /** The parts of a compound, outermost split first, without the word itself; [] when it is no compound. */

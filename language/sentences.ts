@@ -1,63 +1,77 @@
-// Sentence boundaries in clean document text, as offsets, so an answer sentence can be cited exactly.
-// Clean text keeps the source's line breaks, and PDF-derived paragraphs often break mid-sentence, so a
-// blank line only ends a sentence when the next paragraph starts like a new one (capital, digit, bullet).
+// Dutch sentence boundaries as offsets: the one splitter for passage cutting (ingest) and answer sentences.
+// Clean text keeps the source's line breaks, and PDF-derived paragraphs often break mid-sentence, so a line break
+// only ends a sentence before a list item, or at a blank line when the next paragraph starts like a new sentence.
+// A full stop after an abbreviation ("bijv.", "o.a.") or an initial ("W. Drees", "de heer K.F. Jansen") does not.
 
 export interface SentenceSpan {
-  /** Offset of the first non-space character, relative to the text passed in. */
+  /** Offset of the first non-space character. */
   start: number;
   /** Offset just past the last non-space character. */
   end: number;
 }
 
-/** Abbreviations common in Dutch policy text that end in a full stop without ending the sentence. */
-const ABBREVIATIONS = new Set([
-  'o.a', 'bijv', 'bv', 'd.w.z', 'i.p.v', 'm.b.t', 'i.v.m', 'e.d', 'e.a', 'etc', 'ca', 'nr', 'blz', 'art',
-  'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'mw', 'dhr', 'jl', 'z.g', 'zgn', 'o.l.v', 't.a.v', 'm.n', 'n.a.v',
-  'resp', 'vgl', 'incl', 'excl', 'min', 'max', 'ong', 'evt', 'jr', 'sr', 'st', 'mevr',
-]);
+/** Dutch (and a few Latin/English) abbreviations whose full stop does not end a sentence; lower case, no final dot. */
+const ABBREVIATIONS = new Set(
+  (
+    'bijv bv o.a e.a e.d enz etc dhr mevr mw mr dr drs ir ing prof art artt nr nrs blz pag p pp ca zgn z.g z.g.n ' +
+    'm.b.t t.a.v i.p.v d.w.z vgl jl resp evt incl excl max min mln mld st jr sr o.b.v i.c.m m.u.v t.b.v i.v.m ' +
+    'n.a.v a.s vs v.a tel no e.v fig hfst par lid sub ong gem red cf e.g i.e o.l.v m.n'
+  ).split(' '),
+);
 
+/** Terminal punctuation with closing quotes/brackets, then white space (group 2), or a run of line breaks (group 3). */
+const BOUNDARY = /([.!?…]+["'’”)\]]*)(\s+)|(\n(?:[^\S\n]*\n)*)/gu;
 const NEW_SENTENCE_START = /^["'‘“(\[]?[\p{Lu}\p{N}]/u;
 const BULLET_START = /^(?:[-•–*▪·]\s|\d+[.)]\s)/u;
+/** A single letter or a chain of initials ("J", "K.F", "E.M"): names follow, not new sentences. */
+const INITIALS = /^(?:\p{L}\.)*\p{L}$/u;
 
-/** Splits `text` into sentence spans (trimmed, non-empty, in order). */
-export function splitSentences(text: string): SentenceSpan[] {
+/** Sentence spans of text[from, to) (offsets into `text`; trimmed, non-empty, in order). */
+export function splitSentences(text: string, from = 0, to = text.length): SentenceSpan[] {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const spans: SentenceSpan[] = [];
+  let start = 0;
+  for (const cut of [...cutsOf(slice), slice.length]) {
+    const span = trimSpan(slice, start, cut);
+    if (span) spans.push({ start: span.start + from, end: span.end + from });
+    start = cut;
+  }
+  return spans;
+}
+
+/** Offsets where sentences start inside text[start, end): `start` itself, then each later sentence's first character. */
+export function sentenceStarts(text: string, start = 0, end = text.length): number[] {
+  const spans = splitSentences(text, start, end);
+  return [start, ...spans.slice(1).map((s) => s.start)];
+}
+
+function cutsOf(text: string): number[] {
   const cuts: number[] = [];
-  // Candidate boundaries: terminal punctuation (plus closing quotes/brackets) followed by whitespace,
-  // or a line break followed by something that starts a sentence or list item.
-  const boundary = /([.!?…]["'’”)\]]*)(\s+)|(\n(?:[^\S\n]*\n)*)/gu;
-  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+  for (const m of text.matchAll(BOUNDARY)) {
     const after = m.index + m[0].length;
     const rest = text.slice(after, after + 4);
     if (m[1] !== undefined) {
       if (!NEW_SENTENCE_START.test(rest) && !BULLET_START.test(rest)) continue;
       if (m[1].startsWith('.') && isAbbreviation(text, m.index)) continue;
       cuts.push(m.index + m[1].length);
-    } else {
-      const before = text.slice(0, m.index).trimEnd();
-      const last = before.at(-1) ?? '';
-      if (BULLET_START.test(rest)) cuts.push(m.index);
+    } else if (BULLET_START.test(rest)) {
+      cuts.push(m.index);
+    } else if (m[3].split('\n').length > 2 && NEW_SENTENCE_START.test(rest) && !/[,;:(\-–]$/.test(text.slice(0, m.index).trimEnd())) {
       // A blank line before a capital ends a heading or paragraph, unless the line ended mid-clause.
-      else if (m[3].split('\n').length > 2 && NEW_SENTENCE_START.test(rest) && !/[,;:(\-–]/.test(last)) {
-        cuts.push(m.index);
-      }
+      cuts.push(m.index);
     }
   }
-  const spans: SentenceSpan[] = [];
-  let from = 0;
-  for (const cut of [...cuts, text.length]) {
-    const span = trimSpan(text, from, cut);
-    if (span) spans.push(span);
-    from = cut;
-  }
-  return spans;
+  return cuts;
 }
 
-function isAbbreviation(text: string, dotIndex: number): boolean {
-  const word = /(\S+)$/.exec(text.slice(Math.max(0, dotIndex - 12), dotIndex))?.[1] ?? '';
-  const bare = word.replace(/^["'‘“(\[]+/, '');
-  // Single initials ("W. Drees") and listed abbreviations do not end a sentence.
-  if (/^\p{Lu}$/u.test(bare)) return true;
-  return ABBREVIATIONS.has(bare.toLowerCase());
+/** Whether the word ending just before the full stop at `dot` is an abbreviation or initials. The word is found by
+ *  scanning back to white space: a regex anchored at the end of a growing prefix would be quadratic in the text. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let from = dot;
+  while (from > 0 && dot - from < 24 && !/\s/.test(text[from - 1])) from--;
+  const word = text.slice(from, dot).replace(/^["'‘“(\[]+/, '');
+  // "u" is the polite "you", which does end sentences ("Wij helpen u. Daarna ...").
+  return (INITIALS.test(word) && word !== 'u') || ABBREVIATIONS.has(word.toLowerCase());
 }
 
 function trimSpan(text: string, start: number, end: number): SentenceSpan | null {

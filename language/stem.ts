@@ -1,18 +1,41 @@
-// Dutch stemming: the Snowball Dutch algorithm as natural implements it. Only the stemmer file is loaded:
-// natural's index pulls in database clients and prints dotenv banners on stdout.
+// Dutch stemming, one function with the strengths the product uses: Snowball Dutch (natural's implementation),
+// a light inflection stripper for matching question words against sentence words, diacritic folding only, or none.
+// Only the stemmer file of natural is loaded: its index pulls in database clients and prints dotenv banners on stdout.
 import { createRequire } from 'node:module';
-
-import { foldDiacritics } from './tokenise.ts';
 
 const require = createRequire(import.meta.url);
 const porterNl = require('natural/lib/natural/stemmers/porter_stemmer_nl.js') as { stem(word: string): string };
 
+export type StemMode = 'snowball' | 'light' | 'fold' | 'none';
+
+/** Strips combining marks after canonical decomposition: "coördinatie" -> "coordinatie", "ideeën" -> "ideeen";
+ *  words of up to three letters keep theirs. */
+export function foldDiacritics(word: string): string {
+  // Accents on short words are emphasis that changes the word: één (one) is not een (a), dé not de.
+  if (word.length <= 3 || /^[\x00-\x7f]*$/.test(word)) return word;
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** The stem of a lower-case token (see tokenise) in the given mode. */
+export function stem(word: string, mode: StemMode): string {
+  switch (mode) {
+    case 'snowball':
+      return snowball(word);
+    case 'light':
+      return lightStem(foldDiacritics(word));
+    case 'fold':
+      return foldDiacritics(word);
+    default:
+      return word;
+  }
+}
+
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
 
-/** Snowball Dutch stem (also folds diacritics: "coördinatie" -> "coordinatie"). Memoised: stemming is
- *  the hot path of indexing and Dutch text repeats its words. */
-export function stemDutch(word: string): string {
+/** Snowball Dutch (also folds diacritics). Memoised: stemming is the hot path of indexing and Dutch text repeats
+ *  its words. */
+function snowball(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
     // Numbers and codes pass through: the stemmer would strip "en"/"e" from "art. 3e" style tokens.
@@ -22,4 +45,16 @@ export function stemDutch(word: string): string {
     cache.set(word, s);
   }
   return s;
+}
+
+const LIGHT_SUFFIXES = ['heden', 'ingen', 'tjes', 'jes', 'en', 'es', 's', 'e'];
+
+/** Strips the plural and inflection endings that separate a question word from the form in the text
+ *  (wethouders/wethouder); a stem keeps at least four letters. Irregular forms (taken/taak) stay apart. */
+function lightStem(word: string): string {
+  if (word.length <= 4) return word;
+  for (const suffix of LIGHT_SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+  }
+  return word;
 }

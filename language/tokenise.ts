@@ -1,4 +1,5 @@
-// Unicode-aware Dutch tokenisation: the one place that decides what a "word" is, for passages and queries alike.
+// Unicode-aware Dutch tokenisation: the one place that decides what a "word" is, for passages, queries, answer
+// sentences and highlighting alike.
 
 // A word broken across a line with a hyphen ("wethouders -\n\nsocialisme") is one word: the eval
 // normalisation does the same, so both sides see identical words.
@@ -24,24 +25,21 @@ export interface Token {
  *  both forms); "auto's" becomes "autos"; "pvda-wethouder" becomes "pvdawethouder" with parts. */
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of normaliseText(text).matchAll(TOKEN)) {
-    const raw = m[0];
-    if (THOUSANDS.test(raw)) {
-      out.push({ word: raw.replaceAll('.', '') });
-    } else if (raw.includes('-')) {
-      const parts = raw.split('-').map((p) => p.replace(/['’]/g, '')).filter(Boolean);
-      out.push({ word: parts.join(''), parts });
-    } else {
-      out.push({ word: raw.replace(/['’]/g, '') });
-    }
-  }
+  for (const m of normaliseText(text).matchAll(TOKEN)) out.push(tokenOf(m[0]));
   return out;
 }
 
-/** Strips combining marks after canonical decomposition: "coördinatie" -> "coordinatie", "ideeën" -> "ideeen";
- *  words of up to three letters keep theirs. */
-export function foldDiacritics(word: string): string {
-  // Accents on short words are emphasis that changes the word: één (one) is not een (a), dé not de.
-  if (word.length <= 3 || /^[\x00-\x7f]*$/.test(word)) return word;
-  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+function tokenOf(raw: string): Token {
+  if (THOUSANDS.test(raw)) return { word: raw.replaceAll('.', '') };
+  if (raw.includes('-')) {
+    const parts = raw.split('-').map((p) => p.replace(/['’]/g, '')).filter(Boolean);
+    return { word: parts.join(''), parts };
+  }
+  return { word: raw.replace(/['’]/g, '') };
+}
+
+/** The words of a text as they stand in it (case and accents kept), with their offsets: what a reader sees and
+ *  what highlighting marks. The same word rule as `tokenise`. */
+export function surfaceWords(text: string): { text: string; start: number; end: number }[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }

@@ -2,6 +2,7 @@
 import type { Lexicon } from './lexicon.ts';
 import type { WordScore } from './compounds.ts';
 import { tokenise } from './tokenise.ts';
+import { lexicalDefaults } from '../lib/config.ts';
 
 /** Word counts of the archive's own text ("words seen on their own"), for splitting without a lexicon. */
 export function countWords(texts: Iterable<string>, into = new Map<string, number>()): Map<string, number> {
@@ -20,14 +21,13 @@ export interface VocabularyOptions {
   minArchiveCount: number;
 }
 
-export const defaultVocabularyOptions: VocabularyOptions = { minZipf: 3, minArchiveCount: 2 };
 
 /** Scores words from the lexicon (wordfreq Zipf; OpenTaal base words count as rare words) and from the
  *  archive's counts, converted to the same per-billion scale. */
 export function wordScore(
   lexicon: Lexicon | null,
   archive: ReadonlyMap<string, number> | null,
-  opts: VocabularyOptions = defaultVocabularyOptions,
+  opts: VocabularyOptions = lexicalDefaults.vocabulary,
 ): WordScore {
   let total = 0;
   if (archive) for (const c of archive.values()) total += c;

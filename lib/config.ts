@@ -1,21 +1,21 @@
 // Every tunable default in one place, each with the measurement that chose it (see EVAL.md / BENCHMARKS.md).
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import type { SearchMode } from './types.ts';
 
 /** Where the store and index live: --data, else RAADSARCHIEF_DATA, else ./data. */
 export function dataDir(flag?: string): string {
   return resolve(flag ?? process.env.RAADSARCHIEF_DATA ?? 'data');
 }
 
-/** The optional Dutch lexicon folder (laid out like ../shared/lexicon). LEXICON_DIR wins; otherwise the
- *  team's shared folder beside the project root is used when present. null when there is none. */
+/** The optional Dutch lexicon folder (laid out like ../shared/lexicon), from LEXICON_DIR; null when unset or absent.
+ *  Never the team's shared folder by default: what a fresh clone measures is what a user gets. */
 export function lexiconDir(): string | null {
-  const candidates = [process.env.LEXICON_DIR, resolve(import.meta.dirname, '../../shared/lexicon')];
-  for (const c of candidates) if (c && existsSync(c)) return resolve(c);
-  return null;
+  const dir = process.env.LEXICON_DIR;
+  return dir && existsSync(dir) ? resolve(dir) : null;
 }
 
-/** The team's shared folder (corpus, eval, external material), when present. */
+/** The team's shared folder (corpus, eval, external material), when present: for tests, eval and bench only. */
 export function sharedDir(): string | null {
   const dir = process.env.RAADSARCHIEF_SHARED ?? resolve(import.meta.dirname, '../../shared');
   return existsSync(dir) ? dir : null;
@@ -70,6 +70,38 @@ export const lexicalDefaults = {
     // Synonyms (0.1-0.5) helped dev recall but not LegalQA nDCG/MRR: off, available to callers.
     synonymWeight: 0,
   },
+  /** Compound splitting (language/compounds.ts): words shorter than minWordLength are never split; a modifier of
+   *  4+ letters keeps "ver", "wet", "bij" from splitting "verzoek", "wethouder"; a 3-letter head admits "gemeentewet". */
+  compounds: { minWordLength: 7, minModifierLength: 4, minHeadLength: 3 },
+  /** Known words for compound parts (language/vocabulary.ts): wordfreq words below Zipf 3 are too rare (names, typos,
+   *  English) to be parts; archive words seen once are not trusted. */
+  vocabulary: { minZipf: 3, minArchiveCount: 2 },
+};
+
+// ---- embedders -----------------------------------------------------------------------------------
+export const embedderDefaults = {
+  builtin: {
+    /** Vector length 256; fit on a seeded sample of at most 20k passages and the 30k most frequent words (bounds fit
+     *  time and state size); the seed makes the same archive give the same vectors. Dimension 384 was no better. */
+    fit: { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 },
+    // Measured with the analyser's tokens (dev set of 131 LangChain 1000/200 chunks; LegalQA-NL, 6,708 chunks,
+    // document nDCG@10), retrofitting on: identity 0.5 + partWeight 0.5 raised dense-alone LegalQA nDCG@10 from
+    // 0.417 to 0.528 and dev MRR@10 from 0.574 to 0.644; fused (convex, dense 0.2) LegalQA 0.711 -> 0.717, dev
+    // within one question. Window 2, eigenPower 0 and sifA 1e-4 were no better on either set.
+    tuning: { window: 5, contextAlpha: 0.75, eigenPower: 0.5, sifA: 1e-3, partWeight: 0.5, identity: 0.5 },
+  },
+  /** Retrofitting to lexicon synonyms (index/embedders/retrofit.ts): synonym edges at full weight, no other relations,
+   *  synsets of more than 12 lemmas skipped (mostly polysemy noise); 10 iterations; lexicon words linked to at least one
+   *  archive word are added. */
+  retrofit: {
+    synonymWeight: 1,
+    relationWeight: 0,
+    relations: new Set(['similar_to', 'derivation', 'pertainym', 'also_see']) as ReadonlySet<string>,
+    maxSynsetSize: 12,
+    selfWeight: 1,
+    iterations: 10,
+    addMinLinks: 1,
+  },
 };
 
 // ---- dense --------------------------------------------------------------------------------------
@@ -95,8 +127,10 @@ export const rankingDefaults = {
   candidates: 100,
   /** At most this many hits of one document before others get a turn (0 = no limit). */
   maxPerDocument: 0,
-  /** Fusion of lexical and dense lists: see EVAL.md for the sweep that chose these. */
-  fusion: { method: 'convex' as 'rrf' | 'convex', rrfK: 60, denseWeight: 0.2 },
+  /** The retrieval signals (retrieval/signals.ts) each mode fuses. */
+  modes: { lexical: ['lexical'], dense: ['dense'], hybrid: ['lexical', 'dense'] } as Record<SearchMode, readonly string[]>,
+  /** Fusion of the signals' lists: convex with the dense list at 0.2 (EVAL.md has the sweep that chose these). */
+  fusion: { method: 'convex' as 'rrf' | 'convex', rrfK: 60, weights: { lexical: 0.8, dense: 0.2 } as Record<string, number> },
   /** Queries longer than this are cut before analysis, and at most maxQueryTerms weighted terms are kept:
    *  a 10,000-character query still answers in bounded time. */
   maxQueryChars: 2000,
@@ -105,6 +139,8 @@ export const rankingDefaults = {
 
 // ---- answers ------------------------------------------------------------------------------------
 export const answerDefaults = {
+  /** The answer strategy (answer/ask.ts STRATEGIES). */
+  strategy: 'extractive',
   maxSentences: 3,
   /** Abstain when no top hit contains more than about a third of the question's content terms.
    *  Measured with test/api/abstention.test.ts on ../shared/eval/dev.jsonl (hybrid, k 10). Coverage of the answerable
@@ -128,4 +164,21 @@ export const answerDefaults = {
   minSentenceWords: 5,
   /** Longer sentences are quoted less readily. */
   maxSentenceChars: 400,
+};
+
+// ---- API ----------------------------------------------------------------------------------------
+// The API's own limits. Sizes are generous for real use and small enough that one client cannot tie up the server.
+export const apiDefaults = {
+  /** JSON bodies: questions and filters are small. */
+  bodyLimit: 64 * 1024,
+  /** Uploaded files (PDF/TXT/MD). */
+  uploadMaxBytes: 50 * 1024 * 1024,
+  /** Per client IP on every endpoint; writes are behind the API key as well. */
+  rateLimit: { max: 120, timeWindow: '1 minute' },
+  /** Searches and questions start in arrival order (api/fair-queue.ts); at most this many wait. Two run at once
+   *  so one's lexical search overlaps the other's HNSW search in the vector thread (100k passages, 64 connections:
+   *  100 req/s vs 96 with one). 256 waiting searches are about 2.5 s of work at 100k; beyond, a fast 503. */
+  queue: { concurrency: 2, maxWaiting: 256 },
+  maxQueryChars: 1000,
+  maxFilterDocuments: 100,
 };

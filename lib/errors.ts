@@ -1,10 +1,11 @@
-// Every failure a user can meet, in one place: a code, a message template and an HTTP status.
+// Every failure a user can meet, in one place: a code, a message template and an HTTP status. The catalogue is
+// closed: everything the product reports (CLI, API, ingest outcomes) carries one of these codes.
 // The CLI prints `message`; the API maps `status` and returns `{ error: { code, message } }`.
 
 const catalogue = {
   ERR_FILE_UNREADABLE: { status: 400, template: 'cannot read file: {reason}' },
   ERR_FILE_EMPTY: { status: 422, template: 'empty file (0 bytes)' },
-  ERR_UNSUPPORTED_TYPE: { status: 415, template: 'unsupported file type ({reason}); expected PDF, .txt or .md' },
+  ERR_UNSUPPORTED_TYPE: { status: 415, template: 'unsupported file type ({reason})' },
   ERR_PDF_ENCRYPTED: { status: 422, template: 'encrypted PDF, a password is required' },
   ERR_PDF_MALFORMED: { status: 422, template: 'malformed PDF: {reason}' },
   ERR_PDF_NO_PAGES: { status: 422, template: 'PDF has no pages' },
@@ -21,10 +22,12 @@ const catalogue = {
   ERR_BAD_REQUEST: { status: 400, template: '{reason}' },
   ERR_UNAUTHORIZED: { status: 401, template: 'a valid API key is required (header x-api-key or Authorization: Bearer)' },
   ERR_USAGE: { status: 400, template: '{reason}' },
+  ERR_NO_ARCHIVE: { status: 404, template: 'no archive in {reason} (ingest documents first, or check --data / RAADSARCHIEF_DATA)' },
   ERR_WRITES_DISABLED: { status: 403, template: 'write endpoints are disabled: the server was started without API_KEY' },
   ERR_NOT_FOUND: { status: 404, template: 'no such endpoint: {reason}' },
   ERR_RATE_LIMITED: { status: 429, template: 'too many requests; retry in {reason}' },
   ERR_BUSY: { status: 503, template: 'the server is busy; retry in {reason}' },
+  ERR_INTERNAL: { status: 500, template: 'internal error; the server log has details{reason}' },
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;
@@ -44,6 +47,11 @@ export class ArchiveError extends Error {
     this.status = catalogue[code].status;
     this.subject = subject;
   }
+}
+
+/** The HTTP status of a catalogue code. */
+export function errorStatus(code: ErrorCode): number {
+  return catalogue[code].status;
 }
 
 export function isArchiveError(e: unknown): e is ArchiveError {

@@ -8,7 +8,8 @@ export interface RawPage {
   text: string;
 }
 
-export type SourceFormat = 'pdf' | 'txt' | 'md';
+/** A format name from the one list of formats (ingest/formats/index.ts FORMATS): 'pdf', 'txt', 'md', … */
+export type SourceFormat = string;
 
 /** What a parser returns for one file. */
 export interface ParsedFile {
@@ -28,7 +29,7 @@ export interface CleanDocument {
   emptyPages: number[];
   /** The headings found while cleaning: offsets of each heading paragraph in `text` and its nesting level
    *  (1 = outermost), so passages can carry the heading path they sit under. */
-  headings?: { start: number; end: number; level: number }[];
+  headings: { start: number; end: number; level: number }[];
 }
 
 /** A citation-sized piece of a document, before it is stored. */
@@ -80,24 +81,27 @@ export interface SearchOptions {
   mode?: SearchMode;
   k?: number;
   filters?: SearchFilters;
+  /** When given, filled with the milliseconds each stage took (analysis, signal:<name>, signals, fusion, hits):
+   *  for benchmarks and diagnostics. */
+  trace?: Record<string, number>;
+}
+
+export interface SignalScore {
+  score: number;
+  rank: number;
 }
 
 /** One ranked result. Adjacent overlapping passages of one document may be merged into one hit. */
-export interface Hit {
+export interface Hit extends Omit<PassageDraft, 'ordinal'> {
   rank: number;
   /** Final fused score (higher is better). */
   score: number;
-  /** Per-retriever evidence, so results can be explained. Absent when that retriever did not find it. */
-  scores: { lexical?: number; dense?: number; lexicalRank?: number; denseRank?: number };
+  /** Per-signal evidence (retrieval/signals.ts), so results can be explained: the signal's own score and the
+   *  hit's rank in its list. A signal that did not find the hit is absent. */
+  signals: Record<string, SignalScore>;
   passageIds: number[];
   docId: string;
   document: Pick<DocumentMeta, 'id' | 'title' | 'year' | 'organisation' | 'fileName'>;
-  text: string;
-  start: number;
-  end: number;
-  pageFirst: number;
-  pageLast: number;
-  headingPath: string[];
   /** Query terms (surface forms in `text`) worth highlighting. */
   highlights: string[];
 }

@@ -1,56 +1,51 @@
-// Combining the lexical and dense candidate lists into one ranking, then shaping the top of it.
+// Combining the ranked lists of the retrieval signals into one ranking, then shaping the top of it.
+import type { SignalScore } from '../lib/types.ts';
 import type { ScoredId } from '../index/types.ts';
 
 export interface FusionParams {
   method: 'rrf' | 'convex';
   /** RRF constant: larger flattens the contribution of rank differences. */
   rrfK: number;
-  /** Weight of the dense list (the lexical list has 1 - denseWeight). */
-  denseWeight: number;
+  /** Weight of each signal's list, by signal name; a signal without a weight counts 0. */
+  weights: Record<string, number>;
 }
 
 export interface Fused {
   id: number;
   score: number;
-  lexical?: number;
-  dense?: number;
-  lexicalRank?: number;
-  denseRank?: number;
+  signals: Record<string, SignalScore>;
 }
 
-/** Fuses two ranked lists. RRF uses ranks only; convex combines min-max normalised scores, so a retriever that is
- *  unsure (flat scores) moves the ranking less than one that separates its candidates clearly. */
-export function fuse(lexical: ScoredId[], dense: ScoredId[], p: FusionParams): Fused[] {
+/** Fuses the signals' ranked lists (best first). RRF uses ranks only; convex combines min-max normalised scores, so
+ *  a signal that is unsure (flat scores) moves the ranking less than one that separates its candidates clearly.
+ *  A single list keeps its own scores. Ties are broken by id, so the order is deterministic. */
+export function fuse(lists: Record<string, ScoredId[]>, p: FusionParams): Fused[] {
   const byId = new Map<number, Fused>();
-  const entry = (id: number) => {
-    let e = byId.get(id);
-    if (!e) byId.set(id, (e = { id, score: 0 }));
-    return e;
-  };
-  lexical.forEach((c, i) => Object.assign(entry(c.id), { lexical: c.score, lexicalRank: i + 1 }));
-  dense.forEach((c, i) => Object.assign(entry(c.id), { dense: c.score, denseRank: i + 1 }));
-
-  const wL = 1 - p.denseWeight;
-  const wD = p.denseWeight;
-  if (p.method === 'rrf') {
-    for (const e of byId.values()) {
-      e.score = (e.lexicalRank ? wL / (p.rrfK + e.lexicalRank) : 0) + (e.denseRank ? wD / (p.rrfK + e.denseRank) : 0);
-    }
-  } else {
-    const norm = (list: ScoredId[]) => {
-      if (list.length === 0) return (_: number) => 0;
-      const max = list[0].score;
-      const min = list[list.length - 1].score;
-      const span = max - min;
-      return (s: number) => (span > 0 ? (s - min) / span : 1);
-    };
-    const nL = norm(lexical);
-    const nD = norm(dense);
-    for (const e of byId.values()) {
-      e.score = (e.lexical !== undefined ? wL * nL(e.lexical) : 0) + (e.dense !== undefined ? wD * nD(e.dense) : 0);
-    }
+  for (const [name, list] of Object.entries(lists)) {
+    list.forEach((c, i) => {
+      let e = byId.get(c.id);
+      if (!e) byId.set(c.id, (e = { id: c.id, score: 0, signals: {} }));
+      e.signals[name] = { score: c.score, rank: i + 1 };
+    });
+  }
+  const names = Object.keys(lists);
+  const contribution = names.length === 1 ? () => (s: SignalScore) => s.score : contributionOf(lists, p);
+  const parts = new Map(names.map((n) => [n, contribution(n)]));
+  for (const e of byId.values()) {
+    for (const [name, s] of Object.entries(e.signals)) e.score += parts.get(name)!(s);
   }
   return [...byId.values()].sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+function contributionOf(lists: Record<string, ScoredId[]>, p: FusionParams): (name: string) => (s: SignalScore) => number {
+  return (name) => {
+    const w = p.weights[name] ?? 0;
+    if (p.method === 'rrf') return (s) => w / (p.rrfK + s.rank);
+    const list = lists[name];
+    const max = list[0]?.score ?? 0;
+    const span = max - (list.at(-1)?.score ?? 0);
+    return (s) => w * (span > 0 ? (s.score - (max - span)) / span : 1);
+  };
 }
 
 export interface Span {

@@ -1,24 +1,21 @@
 // Which words of a hit to highlight: those whose analysed form matches a query term (so `wethouders` lights up
 // for the query `wethouder`, and a synonym the query was expanded with lights up too).
-import type { Analyser, WeightedTerm } from '../index/types.ts';
+import type { Analyser, WeightedTerm } from '../language/analyser.ts';
+import { surfaceWords } from '../language/tokenise.ts';
 import { DUTCH_STOPWORDS } from '../language/stopwords.ts';
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
 export function highlightTerms(text: string, terms: WeightedTerm[], analyser: Analyser): string[] {
-  const wanted = new Set(terms.filter((t) => t.source !== 'feedback').map((t) => t.term));
+  const wanted = new Set(terms.map((t) => t.term));
   if (wanted.size === 0) return [];
   const found = new Set<string>();
   const checked = new Set<string>();
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
+  for (const { text: word } of surfaceWords(text)) {
     const key = word.toLocaleLowerCase('nl');
     if (checked.has(key)) continue;
     checked.add(key);
     // Search keeps function words (they help ranking), but lighting up every "wat" and "de" helps no reader.
     if (DUTCH_STOPWORDS.has(key)) continue;
-    const analysed = analysedWord(analyser, key);
-    if (analysed.some((t) => wanted.has(t))) found.add(word);
+    if (analysedWord(analyser, key).some((t) => wanted.has(t))) found.add(word);
   }
   return [...found];
 }
@@ -34,7 +31,7 @@ function analysedWord(analyser: Analyser, word: string): string[] {
   let terms = words.get(word);
   if (!terms) {
     if (words.size >= CACHE_WORDS) words.clear();
-    terms = analyser.passageTerms({ text: word, headingPath: [], title: '' });
+    terms = analyser.passageTerms(word);
     words.set(word, terms);
   }
   return terms;

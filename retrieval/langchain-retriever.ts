@@ -45,7 +45,7 @@ export class ArchiveRetriever extends BaseRetriever {
             start: h.start,
             end: h.end,
             score: h.score,
-            scores: h.scores,
+            signals: h.signals,
           },
         }),
     );

@@ -1,24 +1,15 @@
-// A query -> ranked hits: lexical and/or dense candidates, fused, filtered, diversified, merged, highlighted.
-import type { DocumentMeta, Hit, SearchFilters, SearchOptions } from '../lib/types.ts';
-import type { Analyser, Embedder, ScoredId, WeightedTerm } from '../index/types.ts';
-import type { LexicalIndex } from '../index/lexical-index.ts';
-import type { VectorIndexThread } from '../index/vector-thread.ts';
-import type { PassageRef, Store } from '../store/store.ts';
+// A query -> ranked hits: the mode's signals find candidates, fusion ranks them, then filtering, diversifying,
+// merging of overlapping passages and highlighting shape the hits.
+import type { Hit, SearchFilters, SearchOptions } from '../lib/types.ts';
+import type { Analyser, WeightedTerm } from '../language/analyser.ts';
+import type { ScoredId } from '../index/types.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import { passageDefaults, rankingDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
+import { signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 
-export interface RetrievalContext {
-  analyser: Analyser;
-  lexical: LexicalIndex;
-  vectors: VectorIndexThread;
-  embedder: Embedder;
-  refs: Map<number, PassageRef>;
-  docs: Map<string, DocumentMeta>;
-  store: Store;
-}
-
+/** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
 export interface RetrieveTuning {
   fusion?: Partial<FusionParams>;
   candidates?: number;
@@ -26,34 +17,54 @@ export interface RetrieveTuning {
 }
 
 export async function retrieve(query: string, opts: SearchOptions, ctx: RetrievalContext, tuning: RetrieveTuning = {}): Promise<Hit[]> {
+  const trace = opts.trace;
+  const clock = stopwatch(trace);
   const text = query.trim().slice(0, rankingDefaults.maxQueryChars);
   if (!text) throw new ArchiveError('ERR_BAD_REQUEST', 'query is empty', 'query');
   const mode = opts.mode ?? rankingDefaults.mode;
   const k = Math.max(1, Math.min(opts.k ?? rankingDefaults.k, rankingDefaults.maxK));
   const candidates = Math.max(tuning.candidates ?? rankingDefaults.candidates, k * 3);
   const filter = docFilter(opts.filters, ctx);
+  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text) };
+  clock('analysis');
 
-  const terms = queryTerms(ctx.analyser, text);
-  // The dense search runs in the vector thread while this thread does the lexical one.
-  const denseSearch: Promise<ScoredId[]> =
-    mode === 'lexical' || ctx.vectors.size === 0 ? Promise.resolve([]) : ctx.vectors.search(await ctx.embedder.embedQuery(text), candidates, filter);
-  const lexical: ScoredId[] = mode === 'dense' ? [] : ctx.lexical.search(terms, candidates, filter);
-  const dense = await denseSearch;
+  const lists = await runSignals(rankingDefaults.modes[mode], q, candidates, filter, ctx, trace);
+  clock('signals');
+  const fused: Fused[] = fuse(lists, { ...rankingDefaults.fusion, ...tuning.fusion });
+  clock('fusion');
 
-  const fusion = { ...rankingDefaults.fusion, ...tuning.fusion };
-  const ranked: Fused[] =
-    mode === 'lexical'
-      ? lexical.map((c, i) => ({ id: c.id, score: c.score, lexical: c.score, lexicalRank: i + 1 }))
-      : mode === 'dense'
-        ? dense.map((c, i) => ({ id: c.id, score: c.score, dense: c.score, denseRank: i + 1 }))
-        : fuse(lexical, dense, fusion);
-
-  const spans = ranked.flatMap((f) => {
+  const spans = fused.flatMap((f) => {
     const ref = ctx.refs.get(f.id);
     return ref ? [{ ...f, docId: ref.docId, start: ref.start, end: ref.end, ids: [f.id] }] : [];
   });
   const shaped = mergeAdjacent(diversify(spans, tuning.maxPerDocument ?? rankingDefaults.maxPerDocument), passageDefaults.maxChars).slice(0, k);
-  return toHits(shaped, terms, ctx);
+  const hits = toHits(shaped, q.terms, ctx);
+  clock('hits');
+  return hits;
+}
+
+/** Runs the signals side by side: off-thread ones are started first and get an event-loop turn to post their work,
+ *  so the main thread's own signals run while they search. */
+async function runSignals(
+  names: readonly string[],
+  q: SignalQuery,
+  n: number,
+  filter: PassageFilter | undefined,
+  ctx: RetrievalContext,
+  trace: Record<string, number> | undefined,
+): Promise<Record<string, ScoredId[]>> {
+  const signals = names.map(signalNamed);
+  const timed = (s: (typeof signals)[number]) => {
+    const t0 = performance.now();
+    return s.search(q, n, filter, ctx).then((list) => {
+      if (trace) trace[`signal:${s.name}`] = performance.now() - t0;
+      return [s.name, list] as const;
+    });
+  };
+  const started = signals.filter((s) => s.offThread).map(timed);
+  if (started.length) await new Promise<void>((r) => setImmediate(r));
+  for (const s of signals.filter((x) => !x.offThread)) started.push(timed(s));
+  return Object.fromEntries(await Promise.all(started));
 }
 
 /** The analysed query terms, bounded so that a huge query costs no more than a long one. */
@@ -63,7 +74,7 @@ export function queryTerms(analyser: Analyser, text: string): WeightedTerm[] {
   return [...terms].sort((a, b) => b.weight - a.weight).slice(0, rankingDefaults.maxQueryTerms);
 }
 
-function docFilter(filters: SearchFilters | undefined, ctx: RetrievalContext): ((id: number) => boolean) | undefined {
+function docFilter(filters: SearchFilters | undefined, ctx: RetrievalContext): PassageFilter | undefined {
   if (!filters) return undefined;
   const { documents, organisation, yearFrom, yearTo } = filters;
   if (!documents?.length && !organisation && yearFrom === undefined && yearTo === undefined) return undefined;
@@ -101,7 +112,7 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext):
     const hit: Hit = {
       rank: i + 1,
       score: s.score,
-      scores: { lexical: s.lexical, dense: s.dense, lexicalRank: s.lexicalRank, denseRank: s.denseRank },
+      signals: s.signals,
       passageIds: parts.map((p) => p.id),
       docId: s.docId,
       document: { id: doc.id, title: doc.title, year: doc.year, organisation: doc.organisation, fileName: doc.fileName },
@@ -115,4 +126,15 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext):
     };
     return [hit];
   });
+}
+
+/** Records the milliseconds since the previous mark under each stage name, when a trace is wanted. */
+function stopwatch(trace: Record<string, number> | undefined): (stage: string) => void {
+  let last = performance.now();
+  return (stage) => {
+    if (!trace) return;
+    const now = performance.now();
+    trace[stage] = now - last;
+    last = now;
+  };
 }

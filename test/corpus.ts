@@ -2,7 +2,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../archive/archive.ts';
+import { openArchive } from '../archive/archive.ts';
+import type { Archive } from '../archive/api.ts';
 
 const CORPUS_DIR = resolve(import.meta.dirname, '../corpus');
 
@@ -12,7 +13,7 @@ export function corpusFiles(): string[] {
 }
 
 /** A new archive (built-in embedder) in a temporary folder with the whole corpus ingested; `close` removes it. */
-export async function openCorpusArchive(what: string): Promise<{ dir: string; archive: ArchiveImpl; close(): Promise<void> }> {
+export async function openCorpusArchive(what: string): Promise<{ dir: string; archive: Archive; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), `raadsarchief-${what}-`));
   const archive = await openArchive({ dataDir: dir, embedder: 'builtin' });
   await archive.ingestFiles(corpusFiles());

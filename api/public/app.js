@@ -1,80 +1,11 @@
 // Raadsarchief staff page: ask, read the cited answer, check each citation on its page, collect passages.
 // All archive text is inserted with textContent (never as HTML).
 
-const $ = (id) => document.getElementById(id);
+import { $, api, docLine, el, fold, highlighted, pages, setStatus } from './dom.js';
+
 const READING_KEY = 'raadsarchief.leeslijst';
 
 const state = { documents: new Map(), hits: [], citations: [], view: null };
-
-// ---- helpers ----------------------------------------------------------------------------------------
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) node.append(c);
-  return node;
-}
-
-/** Line breaks from PDF extraction, folded for reading (paragraphs kept where a new one clearly starts). */
-function fold(text) {
-  return text.replace(/(\p{L})[^\S\n]*-[^\S\n]*\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ');
-}
-
-function pages(first, last) {
-  return first === last ? `p. ${first}` : `p. ${first}–${last}`;
-}
-
-function docLine(d) {
-  return [d.organisation, d.year].filter((x) => x != null && x !== '').join(' · ');
-}
-
-/** Text with the given terms wrapped in <mark>. */
-function highlighted(text, terms) {
-  const frag = document.createDocumentFragment();
-  const folded = fold(text);
-  const words = [...new Set(terms)].filter((t) => t && t.length > 1).sort((a, b) => b.length - a.length);
-  if (words.length === 0) {
-    frag.append(folded);
-    return frag;
-  }
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(${escaped.join('|')})`, 'giu');
-  let last = 0;
-  for (const m of folded.matchAll(re)) {
-    frag.append(folded.slice(last, m.index), el('mark', { text: m[0] }));
-    last = m.index + m[0].length;
-  }
-  frag.append(folded.slice(last));
-  return frag;
-}
-
-async function api(path, body) {
-  const res = await fetch(path, body === undefined ? {} : {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(dutchError(data?.error, res) ?? data?.error?.message ?? `HTTP ${res.status}`);
-  return data;
-}
-
-// Load errors a staff member can act on, in Dutch; the rest keep the API's own message.
-function dutchError(error, res) {
-  const wait = res.headers.get('retry-after');
-  if (error?.code === 'ERR_BUSY') return `De server is druk; probeer het over ${wait ?? 'enkele'} seconden opnieuw.`;
-  if (error?.code === 'ERR_RATE_LIMITED') return 'Te veel verzoeken achter elkaar; probeer het over een minuut opnieuw.';
-  return null;
-}
-
-function setStatus(text) {
-  $('status').textContent = text;
-}
 
 // ---- filters ----------------------------------------------------------------------------------------
 
@@ -180,11 +111,11 @@ function renderPassages(hits) {
   for (const h of hits) list.append(passageCard(h));
 }
 
-function scoresText(s) {
-  const parts = [];
-  if (s.lexicalRank != null) parts.push(`lexicaal #${s.lexicalRank}`);
-  if (s.denseRank != null) parts.push(`semantisch #${s.denseRank}`);
-  return parts.join(' · ');
+/** Dutch names of the retrieval signals (retrieval/signals.ts); an unknown signal shows under its own name. */
+const SIGNAL_NAMES = { lexical: 'lexicaal', dense: 'semantisch' };
+
+function scoresText(signals) {
+  return Object.entries(signals ?? {}).map(([name, s]) => `${SIGNAL_NAMES[name] ?? name} #${s.rank}`).join(' · ');
 }
 
 function passageCard(h) {
@@ -210,7 +141,7 @@ function passageCard(h) {
     h.headingPath.length > 0 ? el('p', { class: 'crumbs', text: h.headingPath.join(' › ') }) : null,
     el('p', { class: 'passage-text' }, highlighted(h.text, h.highlights)),
     el('div', { class: 'passage-foot' },
-      el('span', { class: 'scores', text: scoresText(h.scores) }),
+      el('span', { class: 'scores', text: scoresText(h.signals) }),
       el('span', { class: 'actions' },
         el('button', {
           type: 'button',

@@ -3,13 +3,13 @@
 import { basename, extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Archive, IngestOutcome } from '../../archive/api.ts';
-import { ArchiveError, type ErrorCode } from '../../lib/errors.ts';
-import { apiDefaults } from '../limits.ts';
+import { ArchiveError, errorStatus } from '../../lib/errors.ts';
+import { supportedExtensions } from '../../ingest/formats/index.ts';
+import { apiDefaults } from '../../lib/config.ts';
 import { documentParams, pageParams } from '../schemas.ts';
 import { jsonSchema } from '../zod-validation.ts';
 import { requireApiKey } from '../auth.ts';
 
-const UPLOAD_TYPES = new Set(['.pdf', '.txt', '.md']);
 
 /** What the API shows of a document: everything but the server-side path it was ingested from. */
 function publicDocument<T extends { sourcePath: string }>(doc: T): Omit<T, 'sourcePath'> {
@@ -63,7 +63,7 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
     {
       onRequest: writeAccess,
       schema: {
-        summary: 'Document toevoegen (PDF, TXT of MD)',
+        summary: `Document toevoegen (${supportedExtensions().join(', ')})`,
         description: `multipart/form-data with one file field; at most ${apiDefaults.uploadMaxBytes} bytes. Needs the API key.`,
         tags: ['documenten'],
         consumes: ['multipart/form-data'],
@@ -76,7 +76,7 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
       const name = basename(file.filename ?? '').trim();
       if (!name) throw new ArchiveError('ERR_BAD_REQUEST', 'the uploaded file has no name');
       const ext = extname(name).toLowerCase();
-      if (!UPLOAD_TYPES.has(ext)) throw new ArchiveError('ERR_UNSUPPORTED_TYPE', ext || 'no extension');
+      if (!supportedExtensions().includes(ext)) throw new ArchiveError('ERR_UNSUPPORTED_TYPE', `${ext || 'no extension'}; the archive reads ${supportedExtensions().join(', ')}`);
       const bytes = await readUpload(() => file.toBuffer());
       const outcome = await archive.ingestBytes(name, new Uint8Array(bytes));
       request.log.info({ file: name, status: outcome.status, ingestMs: outcome.ms }, 'upload');
@@ -98,23 +98,14 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
   );
 }
 
-/** A skipped file is the client's problem (bad PDF, empty, ...): its catalogue status, or 422. */
+/** A skipped file is the client's problem (bad PDF, empty, ...): its catalogue status. */
 function outcomeStatus(o: IngestOutcome): number {
   if (o.status === 'ingested' || o.status === 'replaced') return 201;
   if (o.status === 'unchanged') return 200;
-  return catalogueError(o)?.status ?? 422;
+  return errorStatus(o.code ?? 'ERR_NO_TEXT');
 }
 
 function outcomeBody(o: IngestOutcome): object {
   if (o.status !== 'skipped') return { outcome: o };
-  const code = catalogueError(o)?.code ?? 'ERR_NO_TEXT';
-  return { error: { code, message: o.reason ?? 'file skipped' }, outcome: o };
-}
-
-function catalogueError(o: IngestOutcome): ArchiveError | null {
-  try {
-    return o.code ? new ArchiveError(o.code as ErrorCode, o.reason) : null;
-  } catch {
-    return null;
-  }
+  return { error: { code: o.code ?? 'ERR_NO_TEXT', message: o.reason ?? 'file skipped' }, outcome: o };
 }

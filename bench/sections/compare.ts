@@ -7,22 +7,22 @@ import MiniSearch from 'minisearch';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { ArchiveImpl } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import type { ScoredId } from '../../index/types.ts';
 import { scaledEf, VectorIndex } from '../../index/vector-index.ts';
 import { LexicalIndex } from '../../index/lexical-index.ts';
 import { fuse } from '../../retrieval/fusion.ts';
 import { queryTerms } from '../../retrieval/retrieve.ts';
 import { hnswDefaults, rankingDefaults } from '../../lib/config.ts';
-import { peek } from '../lib/archive-peek.ts';
+
 import { gc, load, memory, summarize, type Summary } from '../lib/stats.ts';
 
 const K = 10;
 
 export interface Vectors { ids: number[]; matrix: Float32Array; dim: number }
 
-export function loadVectors(archive: ArchiveImpl): Vectors {
-  const list = [...archive.store.vectors()];
+export function loadVectors(archive: Archive): Vectors {
+  const list = [...archive.parts().store.vectors()];
   const dim = list[0]?.vector.length ?? 0;
   const matrix = new Float32Array(list.length * dim);
   list.forEach((v, i) => matrix.set(v.vector, i * dim));
@@ -62,9 +62,9 @@ const recall = (got: number[], truth: ScoredId[]) => {
   return got.filter((id) => t.has(id)).length / Math.max(1, truth.length);
 };
 
-export async function queryVectors(archive: ArchiveImpl, queries: string[]): Promise<Float32Array[]> {
+export async function queryVectors(archive: Archive, queries: string[]): Promise<Float32Array[]> {
   const out: Float32Array[] = [];
-  for (const q of queries) out.push(await archive.embedder.embedQuery(q));
+  for (const q of queries) out.push(await archive.parts().embedder.embedQuery(q));
   return out;
 }
 
@@ -73,8 +73,8 @@ export interface HnswRow { efSearch: number; effectiveEf: number; recallAt10: nu
 export interface HnswQuality { vectors: number; dim: number; queries: number; buildMs: number; buildParams: typeof hnswDefaults; rows: HnswRow[]; load: string }
 
 /** recall@10 of the archive's live index vs exact search, for several efSearch; plus a fresh build's time. */
-export async function hnswQuality(archive: ArchiveImpl, v: Vectors, qv: Float32Array[], efs = [32, 64, 128, 256]): Promise<HnswQuality> {
-  const { vectors } = peek(archive);
+export async function hnswQuality(archive: Archive, v: Vectors, qv: Float32Array[], efs = [32, 64, 128, 256]): Promise<HnswQuality> {
+  const { vectors } = archive.parts();
   const truth = qv.map((q) => exactTopK(v, q, K));
   const rows: HnswRow[] = [];
   for (const ef of efs) {
@@ -112,8 +112,8 @@ export interface LangchainCompare {
 }
 
 /** Our VectorIndex (archive's live index, default efSearch) vs LangChain's HNSWLib on the same vectors. */
-export async function compareLangchain(archive: ArchiveImpl, v: Vectors, qv: Float32Array[], ourBuildMs: number): Promise<LangchainCompare> {
-  const { vectors } = peek(archive);
+export async function compareLangchain(archive: Archive, v: Vectors, qv: Float32Array[], ourBuildMs: number): Promise<LangchainCompare> {
+  const { vectors } = archive.parts();
   const truth = qv.map((q) => exactTopK(v, q, K));
   const measure = async (search: (q: Float32Array) => Promise<number[]> | number[]) => {
     const lat: number[] = [];
@@ -160,8 +160,8 @@ export interface HybridCompare {
 
 /** Our hybrid core (lexical + HNSW + fusion) vs the same with exact brute-force cosine; query embedding excluded
  *  (computed once per query beforehand), so the difference is the ANN index alone. */
-export async function compareHybrid(archive: ArchiveImpl, v: Vectors, queries: string[], qv: Float32Array[]): Promise<HybridCompare> {
-  const { analyser, lexical, vectors } = peek(archive);
+export async function compareHybrid(archive: Archive, v: Vectors, queries: string[], qv: Float32Array[]): Promise<HybridCompare> {
+  const { analyser, lexical, vectors } = archive.parts();
   const c = rankingDefaults.candidates;
   const ours: number[] = [], brute: number[] = [];
   let denseRecall = 0, agree = 0;
@@ -171,12 +171,12 @@ export async function compareHybrid(archive: ArchiveImpl, v: Vectors, queries: s
     const dense = vectors.search(qv[i]!, c);
     const lexA = lexical.search(queryTerms(analyser, q), c);
     const denA = await dense;
-    const fa = fuse(lexA, denA, rankingDefaults.fusion).slice(0, K);
+    const fa = fuse({ lexical: lexA, dense: denA }, rankingDefaults.fusion).slice(0, K);
     ours.push(performance.now() - t0);
     t0 = performance.now();
     const lexB = lexical.search(queryTerms(analyser, q), c);
     const denB = exactTopK(v, qv[i]!, c);
-    const fb = fuse(lexB, denB, rankingDefaults.fusion).slice(0, K);
+    const fb = fuse({ lexical: lexB, dense: denB }, rankingDefaults.fusion).slice(0, K);
     brute.push(performance.now() - t0);
     denseRecall += recall(denA.map((d) => d.id), denB);
     agree += recall(fa.map((f) => f.id), fb.map((f) => ({ id: f.id, score: f.score })));
@@ -199,15 +199,15 @@ export interface LexicalCompare {
 }
 
 /** Our lexical index (analysis + BM25+ index built from the passages) vs MiniSearch defaults over the same texts. */
-export function compareLexical(archive: ArchiveImpl, queries: string[], n: number): LexicalCompare {
-  const { analyser } = peek(archive);
-  const passages = [...archive.store.passageTexts()];
+export function compareLexical(archive: Archive, queries: string[], n: number): LexicalCompare {
+  const { analyser, store } = archive.parts();
+  const passages = [...store.passageTexts()];
 
   gc();
   let h0 = memory().heapUsedMb;
   let t0 = performance.now();
   const ours = new LexicalIndex();
-  for (const p of passages) ours.add(p.id, analyser.passageTerms(p));
+  for (const p of passages) ours.add(p.id, analyser.passageTerms(p.text));
   const oursBuild = performance.now() - t0;
   gc();
   const oursHeap = memory().heapUsedMb - h0;

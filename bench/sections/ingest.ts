@@ -4,8 +4,9 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { prepareDocument, type PreparedDocument } from '../../ingest/prepare.ts';
-import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
-import { instrument } from '../lib/archive-peek.ts';
+import { openArchive } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
+import { instrument } from '../lib/instrument.ts';
 import { isFittable } from '../../index/types.ts';
 import { load } from '../lib/stats.ts';
 import { writeSynthetic } from '../lib/sources.ts';
@@ -35,7 +36,7 @@ export async function measurePrepare(label: string, files: string[], concurrency
   const worker = async () => {
     for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
       try {
-        const p: PreparedDocument = await prepareDocument(new Uint8Array(readFileSync(f)), { fileName: basename(f), sourcePath: f });
+        const p: PreparedDocument = await prepareDocument(new Uint8Array(readFileSync(f)), { id: 'bench', fileName: basename(f), sourcePath: f });
         pages += p.meta.pageCount;
         passages += p.passages.length;
         chars += p.doc.text.length;
@@ -73,14 +74,15 @@ export interface IngestResult {
 }
 
 /** Ingests `files` into the archive at `dataDir` (created when missing) through `ingestFiles`; keeps it open. */
-export async function measureIngest(label: string, files: string[], dataDir?: string, archiveIn?: ArchiveImpl): Promise<{ result: IngestResult; archive: ArchiveImpl }> {
+export async function measureIngest(label: string, files: string[], dataDir?: string, archiveIn?: Archive): Promise<{ result: IngestResult; archive: Archive }> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'raadsarchief-bench-'));
   const archive = archiveIn ?? (await openArchive({ dataDir: dir, embedder: 'builtin' }));
   const embedT: number[] = [];
   const storeT: number[] = [];
   const fitT: number[] = [];
-  const undo = [instrument(archive.embedder, 'embedPassages', embedT), instrument(archive.store, 'putDocument', storeT)];
-  if (isFittable(archive.embedder)) undo.push(instrument(archive.embedder, 'fit', fitT));
+  const { embedder, store } = archive.parts();
+  const undo = [instrument(embedder, 'embedPassages', embedT), instrument(store, 'putDocument', storeT)];
+  if (isFittable(embedder)) undo.push(instrument(embedder, 'fit', fitT));
   let prepEnd = 0, firstCommit = 0, lastCommit = 0;
   let cpuPrepEnd = 0, cpuFirstCommit = 0;
   const cpu = () => {

@@ -1,16 +1,16 @@
 // Query latency through the library (archive.search) per mode, and where the time of a hybrid search goes.
-import type { ArchiveImpl } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import type { SearchMode, Hit } from '../../lib/types.ts';
 import type { ScoredId } from '../../index/types.ts';
 import { composeAnswer } from '../../answer/extractive.ts';
 import { fuse } from '../../retrieval/fusion.ts';
 import { rankingDefaults } from '../../lib/config.ts';
-import { instrument, peek } from '../lib/archive-peek.ts';
+import { instrument } from '../lib/instrument.ts';
 import { load, summarize, type Summary } from '../lib/stats.ts';
 
 export const MODES: SearchMode[] = ['lexical', 'dense', 'hybrid'];
 
-export async function libraryLatency(archive: ArchiveImpl, queries: string[], n: number, warmup = 20): Promise<Record<SearchMode, Summary> & { load: string }> {
+export async function libraryLatency(archive: Archive, queries: string[], n: number, warmup = 20): Promise<Record<SearchMode, Summary> & { load: string }> {
   const out = {} as Record<SearchMode, Summary>;
   for (const mode of MODES) {
     for (let i = 0; i < warmup; i++) await archive.search(queries[i % queries.length]!, { mode, k: 10 });
@@ -44,16 +44,16 @@ export interface Breakdown {
  * lexical one), fusion (fuse on the same candidate lists, timed apart), hit
  * passage fetch (store.passagesByIds), hit composition (the rest: merging, highlighting, hit objects) and answer composition (composeAnswer on the hits).
  */
-export async function breakdown(archive: ArchiveImpl, queries: string[], n: number): Promise<Breakdown> {
-  const { analyser, lexical, vectors } = peek(archive);
+export async function breakdown(archive: Archive, queries: string[], n: number): Promise<Breakdown> {
+  const { analyser, lexical, vectors } = archive.parts();
   const t = { analysis: [] as number[], lexical: [] as number[], embed: [] as number[], hnsw: [] as number[], fetch: [] as number[] };
   let lastLex: ScoredId[] = [];
   let lastDense: ScoredId[] = [];
   const undo = [
     instrument(analyser, 'queryTerms', t.analysis),
     instrument(lexical, 'search', t.lexical),
-    instrument(archive.embedder, 'embedQuery', t.embed),
-    instrument(archive.store, 'passagesByIds', t.fetch),
+    instrument(archive.parts().embedder, 'embedQuery', t.embed),
+    instrument(archive.parts().store, 'passagesByIds', t.fetch),
   ];
   // Capture the candidate lists to time fusion on exactly what the search fused.
   const lexSearch = lexical.search;
@@ -83,7 +83,7 @@ export async function breakdown(archive: ArchiveImpl, queries: string[], n: numb
       t.hnsw.push(performance.now() - h0);
     }
     const f0 = performance.now();
-    fuse(lastLex, lastDense, rankingDefaults.fusion);
+    fuse({ lexical: lastLex, dense: lastDense }, rankingDefaults.fusion);
     fusion.push(performance.now() - f0);
     texts.clear();
     const a0 = performance.now();

@@ -8,13 +8,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { decode, encode } from '@msgpack/msgpack';
-import { lexiconDir as defaultLexiconDir } from '../../lib/config.ts';
+import { embedderDefaults, lexiconDir as defaultLexiconDir } from '../../lib/config.ts';
 import { ArchiveError } from '../../lib/errors.ts';
-import { gaussian, normalizeInPlace, randomizedSvd, seededRandom, type Csr } from './linalg.ts';
+import { gaussian, normalizeInPlace, randomizedSvd, seededRandom } from './linalg.ts';
 import { startLinalgPool } from './linalg-helper.ts';
+import { ppmiMatrix } from './ppmi.ts';
+import { decodeState, encodeState, type State } from './builtin-state.ts';
 import type { FittableEmbedder } from '../types.ts';
-import { defaultGraphOptions, defaultRetrofitOptions, lexiconGraph, retrofit, type LexiconGraphOptions, type RetrofitOptions } from './retrofit.ts';
+import { lexiconGraph, retrofit, type LexiconGraphOptions, type RetrofitOptions } from './retrofit.ts';
 
 export type Tokenize = (text: string) => string[];
 
@@ -33,13 +34,12 @@ export interface BuiltinOptions {
   /** Lexicon folder whose synonyms the word vectors are retrofitted to at fit time; undefined: lib/config's
    *  lexiconDir(); null: none (archive-only vectors). Loading saved state never needs it. */
   lexiconDir?: string | null;
-  /** Fit and pooling parameters (defaults chosen by measurement; see BUILTIN_TUNING). */
+  /** Fit and pooling parameters (defaults chosen by measurement; lib/config.ts embedderDefaults). */
   tuning?: Partial<BuiltinTuning>;
   /** Retrofitting parameters (tuning); false turns it off. */
   retrofit?: false | (Partial<RetrofitOptions> & Partial<LexiconGraphOptions>);
 }
 
-const DEFAULTS = { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 };
 
 export interface BuiltinTuning {
   /** Co-occurrence window (words each side, weighted 1/distance). */
@@ -57,36 +57,14 @@ export interface BuiltinTuning {
   identity: number;
 }
 
-// Measured with the analyser's tokens (dev set of 131 LangChain 1000/200 chunks; LegalQA-NL, 6,708 chunks,
-// document nDCG@10), retrofitting on: identity 0.5 + partWeight 0.5 raised dense-alone LegalQA nDCG@10 from
-// 0.417 to 0.528 and dev MRR@10 from 0.574 to 0.644; fused (convex, dense 0.2) LegalQA 0.711 -> 0.717, dev
-// within one question. Window 2, eigenPower 0, sifA 1e-4 and dimension 384 were no better on either set.
-export const BUILTIN_TUNING: BuiltinTuning = { window: 5, contextAlpha: 0.75, eigenPower: 0.5, sifA: 1e-3, partWeight: 0.5, identity: 0.5 };
 const GRAM = 5;
-const STATE_FORMAT = 2;
 
-interface State {
-  dimension: number;
-  /** Archive words first, then words only the lexicon knows (retrofitted from their archive synonyms). */
-  words: string[];
-  /** How many of `words` come from the archive; only these lend their vectors to unknown words by 5-grams. */
-  archiveWords: number;
-  /** Unigram probability per word. */
-  probs: Float32Array;
-  /** words.length x dimension, unit rows. */
-  vectors: Float32Array;
-  /** Common component removed from every pooled vector. */
-  commonComponent: Float32Array;
-  sifA: number;
-  partWeight: number;
-  identity: number;
-}
 
 export class BuiltinEmbedder implements FittableEmbedder {
   readonly name = 'builtin-sif';
   readonly dimension: number;
   private readonly tokenize: Tokenize;
-  private readonly opts: typeof DEFAULTS;
+  private readonly opts: typeof embedderDefaults.builtin.fit;
   private readonly statePath?: string;
   private readonly lexDir: string | null;
   private readonly tuning: BuiltinTuning;
@@ -101,12 +79,12 @@ export class BuiltinEmbedder implements FittableEmbedder {
 
   constructor(opts: BuiltinOptions) {
     this.tokenize = opts.tokenize;
-    this.opts = { ...DEFAULTS, ...stripUndefined(opts) };
+    this.opts = { ...embedderDefaults.builtin.fit, ...stripUndefined(opts) };
     this.statePath = opts.statePath;
     this.dimension = this.opts.dimension;
-    this.tuning = { ...BUILTIN_TUNING, ...stripUndefined(opts.tuning ?? {}) };
+    this.tuning = { ...embedderDefaults.builtin.tuning, ...stripUndefined(opts.tuning ?? {}) };
     this.lexDir = opts.lexiconDir === undefined ? defaultLexiconDir() : opts.lexiconDir;
-    this.retrofitOpts = opts.retrofit === false ? false : { ...defaultGraphOptions, ...defaultRetrofitOptions, ...stripUndefined(opts.retrofit ?? {}) };
+    this.retrofitOpts = opts.retrofit === false ? false : { ...embedderDefaults.retrofit, ...stripUndefined(opts.retrofit ?? {}) };
   }
 
   /** Restores a fitted embedder from `serialize()` output. */
@@ -281,122 +259,6 @@ export class BuiltinEmbedder implements FittableEmbedder {
   }
 }
 
-/**
- * PPMI of the symmetric, distance-weighted (1/d) co-occurrence counts within the window, as CSR (columns ascending).
- * The counts live in one open-addressing table over typed arrays: a Map per word cost 12 s of a 20k-passage fit. Each
- * row's cells are also chained in first-seen order, so every sum is taken in the same order as before and the fitted
- * state did not change (same sha256).
- */
-function ppmiMatrix(tokens: string[][], index: Map<string, number>, t: BuiltinTuning): Csr {
-  const n = index.size;
-  const counts = new CellTable(n);
-  for (const ts of tokens) {
-    const ids = ts.map((w) => index.get(w) ?? -1);
-    for (let i = 0; i < ids.length; i++) {
-      const a = ids[i]!;
-      if (a < 0) continue;
-      for (let d = 1; d <= t.window && i + d < ids.length; d++) {
-        const b = ids[i + d]!;
-        if (b < 0) continue;
-        counts.add(a, b, 1 / d);
-        counts.add(b, a, 1 / d);
-      }
-    }
-  }
-  const rowSum = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let e = counts.head[i]!; e >= 0; e = counts.next[e]!) sum += counts.value[e]!;
-    rowSum[i] = sum;
-  }
-  let total = 0;
-  for (let i = 0; i < n; i++) total += rowSum[i]!;
-  const ctx = Float64Array.from(rowSum, (x) => x ** t.contextAlpha);
-  let ctxTotal = 0;
-  for (let i = 0; i < n; i++) ctxTotal += ctx[i]!;
-
-  const indptr = new Int32Array(n + 1);
-  const cols: number[] = [];
-  const vals: number[] = [];
-  const row: { j: number; v: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    row.length = 0;
-    for (let e = counts.head[i]!; e >= 0; e = counts.next[e]!) {
-      const j = counts.key[e]! % n;
-      const pmi = Math.log(counts.value[e]! / total / ((rowSum[i]! / total) * (ctx[j]! / ctxTotal)));
-      if (pmi > 0) row.push({ j, v: pmi });
-    }
-    row.sort((x, y) => x.j - y.j);
-    for (const { j, v } of row) cols.push(j), vals.push(v);
-    indptr[i + 1] = cols.length;
-  }
-  return { rows: n, cols: n, indptr, indices: Int32Array.from(cols), values: Float64Array.from(vals) };
-}
-
-/** Sums per (row, column) cell: cells in insertion order in typed arrays, found through an open-addressing index,
- *  and chained per row in first-seen order. Keys are row * n + column (n ≤ 46,340 keeps them in an int32). */
-class CellTable {
-  key = new Int32Array(1 << 16);
-  value = new Float64Array(1 << 16);
-  next = new Int32Array(1 << 16);
-  readonly head: Int32Array;
-  private readonly tail: Int32Array;
-  private slots = new Int32Array(1 << 17).fill(-1);
-  private count = 0;
-
-  constructor(private readonly n: number) {
-    if (n * n > 0x7fffffff) throw new Error(`vocabulary of ${n} words is too large for the co-occurrence table`);
-    this.head = new Int32Array(n).fill(-1);
-    this.tail = new Int32Array(n).fill(-1);
-  }
-
-  add(row: number, col: number, v: number): void {
-    const key = row * this.n + col;
-    const mask = this.slots.length - 1;
-    let s = Math.imul(key, 0x9e3779b1) & mask;
-    for (;;) {
-      const e = this.slots[s]!;
-      if (e < 0) break;
-      if (this.key[e] === key) {
-        this.value[e]! += v;
-        return;
-      }
-      s = (s + 1) & mask;
-    }
-    const e = this.count++;
-    if (e === this.key.length) this.growCells();
-    this.key[e] = key;
-    this.value[e] = 0 + v;
-    this.next[e] = -1;
-    if (this.tail[row]! < 0) this.head[row] = e;
-    else this.next[this.tail[row]!] = e;
-    this.tail[row] = e;
-    this.slots[s] = e;
-    if (this.count * 2 > this.slots.length) this.rehash();
-  }
-
-  private growCells(): void {
-    const size = this.key.length * 2;
-    const key = new Int32Array(size);
-    key.set(this.key);
-    const value = new Float64Array(size);
-    value.set(this.value);
-    const next = new Int32Array(size);
-    next.set(this.next);
-    [this.key, this.value, this.next] = [key, value, next];
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let e = 0; e < this.count; e++) {
-      let s = Math.imul(this.key[e]!, 0x9e3779b1) & mask;
-      while (this.slots[s]! >= 0) s = (s + 1) & mask;
-      this.slots[s] = e;
-    }
-  }
-}
-
 /** Dominant direction of the pooled vectors (power iteration), removed as the "common discourse" part. */
 function firstPrincipalComponent(rows: Float32Array[], dim: number, seed: number): Float32Array {
   const rand = seededRandom(seed);
@@ -445,48 +307,6 @@ function notFitted(): ArchiveError {
   return new ArchiveError('ERR_MODEL_UNAVAILABLE', 'the built-in embedder is not fitted yet; run `raadsarchief reindex`');
 }
 
-function encodeState(s: State): Buffer {
-  const bytes = (a: Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  return Buffer.from(
-    encode({
-      format: STATE_FORMAT,
-      dimension: s.dimension,
-      words: s.words,
-      archiveWords: s.archiveWords,
-      probs: bytes(s.probs),
-      vectors: bytes(s.vectors),
-      commonComponent: bytes(s.commonComponent),
-      sifA: s.sifA,
-      partWeight: s.partWeight,
-      identity: s.identity,
-    }),
-  );
-}
-
-function decodeState(buf: Buffer): State {
-  let raw: Record<string, unknown>;
-  try {
-    raw = decode(buf) as Record<string, unknown>;
-  } catch (e) {
-    throw new ArchiveError('ERR_MODEL_UNAVAILABLE', `built-in embedder state unreadable (${(e as Error).message})`);
-  }
-  // Format 1 (before retrofitting) differs only by lacking archiveWords: all its words came from the archive.
-  if (raw.format === 1) raw.archiveWords = (raw.words as string[]).length;
-  else if (raw.format !== STATE_FORMAT) throw new ArchiveError('ERR_MODEL_UNAVAILABLE', 'built-in embedder state has an unknown format; run `raadsarchief reindex`');
-  // Copy so the Float32Array views are 4-byte aligned whatever offset msgpack decoded them at.
-  const floats = (b: unknown) => new Float32Array(Uint8Array.from(b as Uint8Array).buffer);
-  return {
-    dimension: raw.dimension as number,
-    words: raw.words as string[],
-    archiveWords: raw.archiveWords as number,
-    probs: floats(raw.probs),
-    vectors: floats(raw.vectors),
-    commonComponent: floats(raw.commonComponent),
-    sifA: (raw.sifA as number | undefined) ?? 1e-3,
-    partWeight: (raw.partWeight as number | undefined) ?? 1,
-    identity: (raw.identity as number | undefined) ?? 0,
-  };
-}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

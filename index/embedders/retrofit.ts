@@ -5,6 +5,7 @@
 // near its synonyms. Without the lexicon files nothing changes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { embedderDefaults } from '../../lib/config.ts';
 import { normalizeInPlace } from './linalg.ts';
 
 /** Undirected weighted word graph: word -> neighbour -> edge weight (the best over all links). */
@@ -21,12 +22,6 @@ export interface LexiconGraphOptions {
   maxSynsetSize: number;
 }
 
-export const defaultGraphOptions: LexiconGraphOptions = {
-  synonymWeight: 1,
-  relationWeight: 0,
-  relations: new Set(['similar_to', 'derivation', 'pertainym', 'also_see']),
-  maxSynsetSize: 12,
-};
 
 /** Source confidence per the lexicon README: ODWN / Wiktionary ~1.0, OmegaWiki-only 0.6, Google-translate-only 0.2. */
 function sourceConfidence(sources: string): number {
@@ -41,7 +36,7 @@ function sourceConfidence(sources: string): number {
  * tokeniser, so "Coördinatie" meets the archive's "coordinatie"); `term` returns null for lemmas to skip.
  * Empty when the files are absent.
  */
-export function lexiconGraph(dir: string, term: (lemma: string) => string | null, opts: LexiconGraphOptions = defaultGraphOptions): WordGraph {
+export function lexiconGraph(dir: string, term: (lemma: string) => string | null, opts: LexiconGraphOptions = embedderDefaults.retrofit): WordGraph {
   const graph: WordGraph = new Map();
   const synPath = join(dir, 'merged/nl-synsets.tsv');
   if (!existsSync(synPath)) return graph;
@@ -93,7 +88,6 @@ export interface RetrofitOptions {
   addMinLinks: number;
 }
 
-export const defaultRetrofitOptions: RetrofitOptions = { selfWeight: 1, iterations: 10, addMinLinks: 1 };
 
 /**
  * Retrofits unit word vectors (`words.length` x `dim`, row-major) to the graph and returns the (possibly
@@ -105,7 +99,7 @@ export function retrofit(
   vectors: Float32Array,
   dim: number,
   graph: WordGraph,
-  opts: RetrofitOptions = defaultRetrofitOptions,
+  opts: RetrofitOptions = embedderDefaults.retrofit,
 ): { words: string[]; vectors: Float32Array } {
   const index = new Map(words.map((w, i) => [w, i]));
   const added: string[] = [];

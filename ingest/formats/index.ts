@@ -1,39 +1,48 @@
-// Decide what kind of file we were given. PDFs are recognised by their bytes (names lie: the archive holds
-// ".pdf" files that are plain text or random bytes); text files by name plus a check that the bytes are text.
-import type { SourceFormat } from '../../lib/types.ts';
+// The formats the archive reads: one list, each entry a name, its file name extensions, a byte sniff and a parser.
+// Detection trusts bytes over names (archives hold ".pdf" files that are plain text or random bytes): a format
+// with a signature is recognised by it whatever the name; text formats by name plus a check that the bytes are text.
+// A new format is one parser file plus one entry in FORMATS.
+import type { ParsedFile } from '../../lib/types.ts';
 import { ArchiveError } from '../../lib/errors.ts';
+import { ingestDefaults } from '../../lib/config.ts';
+import { hasPdfHeader, parsePdf } from './pdf.ts';
+import { looksLikeText, parseText } from './text.ts';
 
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
-/** Acrobat accepts the header anywhere in the first 1024 bytes (junk before it is common from mail gateways). */
-const PDF_HEADER_WINDOW = 1024;
-/** How much of a text file we inspect for binary content. */
-const TEXT_SNIFF_BYTES = 64 * 1024;
-
-export function hasPdfHeader(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, PDF_HEADER_WINDOW) - PDF_MAGIC.length;
-  outer: for (let i = 0; i <= end; i++) {
-    for (let j = 0; j < PDF_MAGIC.length; j++) if (bytes[i + j] !== PDF_MAGIC[j]) continue outer;
-    return true;
-  }
-  return false;
+export interface ParseOptions {
+  timeoutMs: number;
 }
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return prefix.every((b, i) => bytes[i] === b);
+export interface Format {
+  /** Stored as DocumentMeta.format. */
+  name: string;
+  /** File name extensions (lower case, without the dot) that name this format; '' for files without one. */
+  extensions: readonly string[];
+  /** True when the bytes carry this format's signature, whatever the file is called. */
+  sniff(bytes: Uint8Array): boolean;
+  /** What the signature is, for messages ("%PDF header"); formats recognised by name have none. */
+  signature?: string;
+  /** For formats recognised by name: whether the bytes fit (e.g. text, not binary); the reason when not. */
+  fits?(bytes: Uint8Array): string | null;
+  /** The raw text is the document as written (a baseline may index the file itself). */
+  plainText: boolean;
+  parse(bytes: Uint8Array, opts: ParseOptions): Promise<ParsedFile>;
 }
 
-/** True when the bytes look like text: UTF-16 with a BOM, or no NULs and few control characters. */
-export function looksLikeText(bytes: Uint8Array): boolean {
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
-  const n = Math.min(bytes.length, TEXT_SNIFF_BYTES);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) return false;
-    // Tab, LF, VT, FF, CR and ESC-free text; other C0 controls are rare in real text.
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d) control++;
-  }
-  return control <= n * 0.01;
+const textFits = (bytes: Uint8Array) => (looksLikeText(bytes) ? null : 'binary data');
+
+export const FORMATS: readonly Format[] = [
+  { name: 'pdf', extensions: ['pdf'], sniff: hasPdfHeader, signature: '%PDF header', plainText: false, parse: (b, o) => parsePdf(b, o) },
+  { name: 'md', extensions: ['md', 'markdown'], sniff: () => false, fits: textFits, plainText: true, parse: async (b) => parseText(b, 'md') },
+  { name: 'txt', extensions: ['txt', 'text', ''], sniff: () => false, fits: textFits, plainText: true, parse: async (b) => parseText(b, 'txt') },
+];
+
+/** The extensions the archive accepts, for messages and upload checks (".pdf, .md, …"). */
+export function supportedExtensions(): string[] {
+  return FORMATS.flatMap((f) => f.extensions.filter(Boolean).map((e) => `.${e}`));
+}
+
+export function formatNamed(name: string): Format | undefined {
+  return FORMATS.find((f) => f.name === name);
 }
 
 function extensionOf(fileName: string): string {
@@ -42,15 +51,29 @@ function extensionOf(fileName: string): string {
   return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
 }
 
-const TEXT_EXTENSIONS: Record<string, 'txt' | 'md'> = { '': 'txt', txt: 'txt', text: 'txt', md: 'md', markdown: 'md' };
-
-export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat {
+/** The format of a file: by signature first, then by extension when the bytes fit it. */
+export function detectFormat(bytes: Uint8Array, fileName: string): Format {
   if (bytes.length === 0) throw new ArchiveError('ERR_FILE_EMPTY', '', fileName);
-  if (hasPdfHeader(bytes)) return 'pdf';
+  const signed = FORMATS.find((f) => f.sniff(bytes));
+  if (signed) return signed;
   const ext = extensionOf(fileName);
-  if (ext === 'pdf') throw new ArchiveError('ERR_UNSUPPORTED_TYPE', 'not a PDF: no %PDF header', fileName);
-  const textFormat = TEXT_EXTENSIONS[ext];
-  if (textFormat === undefined) throw new ArchiveError('ERR_UNSUPPORTED_TYPE', `.${ext} file`, fileName);
-  if (!looksLikeText(bytes)) throw new ArchiveError('ERR_UNSUPPORTED_TYPE', 'binary data', fileName);
-  return textFormat;
+  const named = FORMATS.find((f) => f.extensions.includes(ext));
+  if (!named) throw unsupported(ext ? `.${ext} file` : 'no extension', fileName);
+  // A name that promises a signature the bytes lack: say which.
+  if (!named.fits) throw unsupported(`not a ${named.name.toUpperCase()}: no ${named.signature ?? 'signature'}`, fileName);
+  const misfit = named.fits(bytes);
+  if (misfit) throw unsupported(misfit, fileName);
+  return named;
+}
+
+function unsupported(reason: string, fileName: string): ArchiveError {
+  return new ArchiveError('ERR_UNSUPPORTED_TYPE', `${reason}; the archive reads ${supportedExtensions().join(', ')}`, fileName);
+}
+
+/** Parses a file's bytes with its detected format. */
+export async function parseFile(bytes: Uint8Array, fileName: string, timeoutMs = ingestDefaults.parseTimeoutMs): Promise<ParsedFile> {
+  if (bytes.byteLength > ingestDefaults.maxFileBytes) {
+    throw new ArchiveError('ERR_TOO_LARGE', `${bytes.byteLength} bytes; the limit is ${ingestDefaults.maxFileBytes}`, fileName);
+  }
+  return detectFormat(bytes, fileName).parse(bytes, { timeoutMs });
 }

@@ -25,6 +25,19 @@ interface Job {
   timer?: NodeJS.Timeout;
 }
 
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+/** Acrobat accepts the header anywhere in the first 1024 bytes (junk before it is common from mail gateways). */
+const PDF_HEADER_WINDOW = 1024;
+
+export function hasPdfHeader(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, PDF_HEADER_WINDOW) - PDF_MAGIC.length;
+  outer: for (let i = 0; i <= end; i++) {
+    for (let j = 0; j < PDF_MAGIC.length; j++) if (bytes[i + j] !== PDF_MAGIC[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 const WORKER_URL = new URL('./pdf-worker.mjs', import.meta.url);
 /** A page object needs at least ~16 bytes; a /Count beyond size/16 is a lie that would make pdf.js spin. */
 const MIN_BYTES_PER_PAGE = 16;

@@ -3,6 +3,23 @@
 import type { ParsedFile, RawPage } from '../../lib/types.ts';
 import { ArchiveError } from '../../lib/errors.ts';
 
+/** How much of a text file we inspect for binary content. */
+const TEXT_SNIFF_BYTES = 64 * 1024;
+
+/** True when the bytes look like text: UTF-16 with a BOM, or no NULs and few control characters. */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const n = Math.min(bytes.length, TEXT_SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return false;
+    // Tab, LF, VT, FF and CR are text; other C0 controls are rare in real text.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d) control++;
+  }
+  return control <= n * 0.01;
+}
+
 // Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, curly quotes, dashes); Node's TextDecoder
 // without full ICU decodes 'windows-1252' as Latin-1, so map that range ourselves.
 const CP1252_C1 =

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { abstains, composeAnswer, measureEvidence } from '../../answer/extractive.ts';
+import { composeAnswer } from '../../answer/extractive.ts';
+import { abstains, measureEvidence } from '../../answer/evidence.ts';
 import { startHarness, type Harness } from '../api/harness.ts';
 import { sharedDir } from '../../lib/config.ts';
 

@@ -27,7 +27,7 @@ describe('POST /api/search', () => {
     expect(Array.isArray(top.headingPath)).toBe(true);
     expect(top.text.toLowerCase()).toMatch(/wethouders\s*-?\s*socialisme/);
     expect(top.highlights.length).toBeGreaterThan(0);
-    expect(top.scores.lexical ?? top.scores.dense).toBeDefined();
+    expect(top.signals.lexical ?? top.signals.dense).toBeDefined();
     // The hit's offsets point into the clean document text.
     expect(h.archive.getDocumentText(top.docId)!.slice(top.start, top.end)).toBe(top.text);
   });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
+import { openArchive } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import { Store } from '../../store/store.ts';
 import { corpusFiles, openCorpusArchive } from '../corpus.ts';
 
@@ -41,7 +42,7 @@ describe('embedder identity', () => {
 
 describe('filters', () => {
   let corpus: Awaited<ReturnType<typeof openCorpusArchive>>;
-  let a: ArchiveImpl;
+  let a: Archive;
   beforeAll(async () => {
     corpus = await openCorpusArchive('filters');
     a = corpus.archive;

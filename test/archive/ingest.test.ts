@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
+import { openArchive } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import { sharedDir } from '../../lib/config.ts';
 import { corpusFiles as allCorpusFiles } from '../corpus.ts';
 
@@ -17,7 +18,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'raadsarchief-test-'));
 
 describe('archive over the bundled corpus', () => {
   let dir: string;
-  let archive: ArchiveImpl;
+  let archive: Archive;
 
   beforeAll(async () => {
     dir = tmp();
@@ -46,10 +47,10 @@ describe('archive over the bundled corpus', () => {
   });
 
   it('re-ingesting unchanged files is a no-op', async () => {
-    const before = archive.store.generation();
+    const before = archive.parts().store.generation();
     const outcomes = await archive.ingestFiles(corpusFiles);
     expect(outcomes.every((o) => o.status === 'unchanged')).toBe(true);
-    expect(archive.store.generation()).toBe(before);
+    expect(archive.parts().store.generation()).toBe(before);
   });
 
   it('finds wethouderssocialisme in every mode, citing the right document', async () => {

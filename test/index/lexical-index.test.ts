@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LexicalIndex } from '../../index/lexical-index.ts';
-import type { WeightedTerm } from '../../index/types.ts';
+import type { WeightedTerm } from '../../language/analyser.ts';
 
 const q = (...terms: string[]): WeightedTerm[] => terms.map((term) => ({ term, weight: 1, source: 'query' }));
 

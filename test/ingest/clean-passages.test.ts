@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPages, isHeading } from '../../ingest/clean.ts';
-import { splitPassages, sentenceStarts } from '../../ingest/passages.ts';
+import { cleanPages, headingOf } from '../../ingest/clean.ts';
+import { splitPassages } from '../../ingest/passages.ts';
+import { sentenceStarts } from '../../language/sentences.ts';
 import { parseText } from '../../ingest/formats/text.ts';
 import { extractMetadata } from '../../ingest/metadata.ts';
 import type { CleanDocument } from '../../lib/types.ts';
 import { checkPassages, corpusDir, corpusFiles, read } from './helpers.ts';
 
 function cleanFile(name: string): CleanDocument {
-  return cleanPages(parseText(read(corpusDir!, name), 'txt').pages, 'txt');
+  return cleanPages(parseText(read(corpusDir!, name), 'txt').pages);
 }
 
 
@@ -40,9 +41,9 @@ describe.skipIf(!corpusDir)('cleanPages on the corpus', () => {
     expect(hs).toContainEqual([1, 'De positionering van een betekenisvol en aantrekkelijk ambt']); // **bold** over 2 lines
     expect(hs).toContainEqual([2, 'Moderne voorwaarden']);
     expect(doc.text).not.toContain('**');
-    expect(isHeading('2 Een aantrekkelijk ambt')).toBe(true);
-    expect(isHeading('## Moderne voorwaarden')).toBe(true);
-    expect(isHeading('2018 belooft een spannend jaar te worden.')).toBe(false);
+    expect(headingOf('2 Een aantrekkelijk ambt')).not.toBeNull();
+    expect(headingOf('## Moderne voorwaarden')).not.toBeNull();
+    expect(headingOf('2018 belooft een spannend jaar te worden.')).toBeNull();
   });
 });
 
@@ -52,7 +53,7 @@ describe('cleanPages on page text', () => {
       page: n,
       text: `JA21 Verkiezingsprogramma 2023\n${n === 2 ? '' : `${['Tekst op pagina 1 met de ﬁnanciële\u00A0paragraaf en een wet\u00ADtelijk be-\nleid.', '', 'Tekst op pagina 3 over wonen.', 'Een laatste bladzijde.'][n - 1]}`}\n${['12', '- 13 -', 'pagina 14 van 40', '15 | Titel'][n - 1]}`,
     }));
-    const doc = cleanPages(pages, 'pdf');
+    const doc = cleanPages(pages);
     expect(doc.text).not.toContain('Verkiezingsprogramma');
     expect(doc.text).not.toMatch(/\b1[2-5]\b/);
     expect(doc.text).toContain('Tekst op pagina 1 met de financiële paragraaf en een wettelijk beleid.');
@@ -90,9 +91,9 @@ describe('splitPassages', () => {
 describe.skipIf(!corpusDir)('extractMetadata on the corpus', () => {
   it('finds title, year, organisation and language', () => {
     const parsed = parseText(read(corpusDir!, '001_99635ff256e3dcee.txt'), 'txt');
-    const meta = extractMetadata(parsed, cleanPages(parsed.pages, 'txt'), '001_99635ff256e3dcee.txt');
+    const meta = extractMetadata(parsed, cleanPages(parsed.pages), '001_99635ff256e3dcee.txt');
     expect(meta).toEqual({ title: 'Werken aan waardering voor wethouders', year: 2025, organisation: 'Wethoudersvereniging', language: 'nl' });
     const p2 = parseText(read(corpusDir!, '002_2cdf2b3bdbada1f9.txt'), 'txt');
-    expect(extractMetadata(p2, cleanPages(p2.pages, 'txt'), 'x.txt').organisation).toBe('Centrum voor Lokaal Bestuur (PvdA)');
+    expect(extractMetadata(p2, cleanPages(p2.pages), 'x.txt').organisation).toBe('Centrum voor Lokaal Bestuur (PvdA)');
   });
 });

@@ -15,7 +15,8 @@ export function sharedPath(...parts: string[]): string | null {
   return p;
 }
 
-export const corpusDir = sharedPath('corpus');
+/** The bundled sample archive (the repository's own corpus/, so these tests never need ../shared). */
+export const corpusDir: string | null = join(import.meta.dirname, '../../corpus');
 export const pdfNlDir = sharedPath('external', 'pdf-nl');
 export const pdfOddDir = sharedPath('external', 'pdf-odd');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompoundSplitter } from '../../language/compounds.ts';
-import { lexiconDir } from '../../lib/config.ts';
+import { join } from 'node:path';
+import { sharedDir } from '../../lib/config.ts';
 import { loadLexicon } from '../../language/lexicon.ts';
 import { wordScore } from '../../language/vocabulary.ts';
 
@@ -29,8 +30,10 @@ describe('CompoundSplitter with a small vocabulary', () => {
   });
 });
 
-const dir = lexiconDir();
-describe.skipIf(!dir)('CompoundSplitter with the lexicon (skipped: no lexicon folder)', () => {
+const shared = sharedDir();
+const dir = shared ? join(shared, 'lexicon') : null;
+if (!dir) console.warn('skipping the lexicon compound test: ../shared/lexicon is absent');
+describe.skipIf(!dir)('CompoundSplitter with the lexicon', () => {
   it('splits real compounds with wordfreq and OpenTaal', () => {
     const splitter = new CompoundSplitter(wordScore(loadLexicon(dir!), null));
     expect(splitter.split('wethouderssocialisme')).toEqual(expect.arrayContaining(['wethouder', 'socialisme']));

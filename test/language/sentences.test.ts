@@ -1,7 +1,7 @@
 // Sentence spans for quoting: exact offsets into the text, robust to the line breaks PDF extraction leaves.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../language/sentences.ts';
+import { sentenceStarts, splitSentences } from '../../language/sentences.ts';
 import { contentTerms } from '../../language/content-terms.ts';
 import { corpusFiles } from '../corpus.ts';
 
@@ -38,5 +38,25 @@ describe('contentTerms', () => {
   it('drops question frame words and keeps what the question is about', () => {
     expect(contentTerms('Wat wordt bedoeld met Nederland als \'wethoudersland\'?')).toEqual(['nederland', 'wethoudersland']);
     expect(contentTerms('Hoeveel zetels haalde de PvdA in 2018?')).toEqual(['zetels', 'haalde', 'pvda', '2018']);
+  });
+});
+
+describe('splitSentences with Dutch names and abbreviations', () => {
+  const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+  it('does not end a sentence at initials, single or chained', () => {
+    expect(texts('Het woord is aan de heer K.F. Jansen van de SP. Daarna spreekt mevr. E.M. de Vries.')).toEqual([
+      'Het woord is aan de heer K.F. Jansen van de SP.',
+      'Daarna spreekt mevr. E.M. de Vries.',
+    ]);
+    expect(texts('Volgens W. Drees was dat zo. Nieuwe zin.')).toEqual(['Volgens W. Drees was dat zo.', 'Nieuwe zin.']);
+  });
+
+  it('ends a sentence after the pronoun "u" and keeps offsets absolute for a sub-range', () => {
+    expect(texts('Wij helpen u. Daarna volgt de rest.')).toEqual(['Wij helpen u.', 'Daarna volgt de rest.']);
+    const t = 'Kop\nEen zin. Nog een zin.';
+    const spans = splitSentences(t, 4, t.length);
+    expect(spans.map((s) => t.slice(s.start, s.end))).toEqual(['Een zin.', 'Nog een zin.']);
+    expect(sentenceStarts(t, 4, t.length)).toEqual([4, 13]);
   });
 });

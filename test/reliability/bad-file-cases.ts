@@ -65,9 +65,6 @@ export function badTextCases(dir: string, random: () => number): BadCase[] {
   add('kop-en-rommel.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), junk]), 'ERR_PDF_MALFORMED');
   add('pdf-als-txt.txt', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('geen objecten, geen xref\n')]), 'ERR_PDF_MALFORMED');
   add('bestaat-niet.txt', null, 'ERR_FILE_UNREADABLE');
-  const folder = join(dir, 'map.txt');
-  mkdirSync(folder, { recursive: true });
-  cases.push({ name: 'map.txt (a folder)', path: folder, code: 'ERR_FILE_UNREADABLE' });
   return cases;
 }
 

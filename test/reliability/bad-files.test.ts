@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
+import { openArchive } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import { sharedDir } from '../../lib/config.ts';
 import { consistencyProblems, corpusFiles, measure, rng, snapshot, tmp, type Snapshot } from './fixtures.ts';
 import { badTextCases, bigTextFile, HOSTILE_PDFS, PDF_FILE_MS, PDF_FILE_RSS_MB, PER_FILE_MS, PER_FILE_RSS_MB } from './bad-file-cases.ts';
@@ -15,7 +16,7 @@ const pdfOdd = shared ? join(shared, 'external/pdf-odd') : null;
 
 let dir: string;
 let work: string;
-let archive: ArchiveImpl;
+let archive: Archive;
 let before: Snapshot;
 const QUERY = 'Wat is wethouderssocialisme?';
 let beforeHits: number[][];

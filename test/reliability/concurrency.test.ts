@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
+import { openArchive } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import { buildServer } from '../../api/server.ts';
 import { prepareDocument, sha256 } from '../../ingest/prepare.ts';
 import type { Hit } from '../../lib/types.ts';
@@ -21,7 +22,7 @@ const QUERIES = [
 
 let data: string;
 let work: string;
-let archive: ArchiveImpl;
+let archive: Archive;
 let expected: ExpectedCounts;
 
 beforeAll(async () => {
@@ -65,7 +66,7 @@ async function versions(name: string, a: string, b: string) {
   const texts: string[] = [];
   for (const v of [a, b]) {
     const bytes = new Uint8Array(Buffer.from(v));
-    const prep = await prepareDocument(bytes, { fileName: name, sourcePath: path });
+    const prep = await prepareDocument(bytes, { id: 'test', fileName: name, sourcePath: path });
     expected.set(sha256(bytes), prep.passages.length);
     texts.push(prep.doc.text);
   }
@@ -138,7 +139,7 @@ describe('through the archive', () => {
     writeFileSync(a, `Tegelijk A\n\n${p2}`);
     await expectedCounts([a], expected);
     const bBytes = new Uint8Array(Buffer.from(`Tegelijk B\n\n${p3}`));
-    expected.set(sha256(bBytes), (await prepareDocument(bBytes, { fileName: 'tegelijk-b.txt', sourcePath: 'x' })).passages.length);
+    expected.set(sha256(bBytes), (await prepareDocument(bBytes, { id: 'test', fileName: 'tegelijk-b.txt', sourcePath: 'x' })).passages.length);
     const victim = archive.listDocuments().find((d) => d.id.includes('-deel'))!.id;
     const all = Promise.all([archive.ingestFiles([a]), archive.ingestBytes('tegelijk-b.txt', bBytes), archive.deleteDocument(victim)]);
     const { problems } = await searchWhile(all, (hits) => hitProblems(archive, hits, expected));
@@ -169,7 +170,7 @@ describe('through the API (app.inject)', () => {
     const up2 = `Upload twee\n\n${[...all].reverse().join('\n\n')}`;
     for (const [name, body] of [['upload-een.txt', up1], ['upload-twee.txt', up2]] as const) {
       const bytes = new Uint8Array(Buffer.from(body));
-      expected.set(sha256(bytes), (await prepareDocument(bytes, { fileName: name, sourcePath: name })).passages.length);
+      expected.set(sha256(bytes), (await prepareDocument(bytes, { id: 'test', fileName: name, sourcePath: name })).passages.length);
     }
     const victim = archive.listDocuments().find((d) => d.id.includes('-deel'))!.id;
     const m1 = multipartFile('upload-een.txt', up1);

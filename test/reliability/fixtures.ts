@@ -57,7 +57,7 @@ export async function expectedCounts(files: string[], into: ExpectedCounts = new
     const bytes = new Uint8Array(readFileSync(f));
     const hash = sha256(bytes);
     if (into.has(hash)) continue;
-    const prep = await prepareDocument(bytes, { fileName: basename(f), sourcePath: f });
+    const prep = await prepareDocument(bytes, { id: 'test', fileName: basename(f), sourcePath: f });
     into.set(hash, prep.passages.length);
   }
   return into;

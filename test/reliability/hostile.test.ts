@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openArchive, type ArchiveImpl } from '../../archive/archive.ts';
+import { openArchive } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import { buildServer } from '../../api/server.ts';
-import { apiDefaults } from '../../api/limits.ts';
+import { apiDefaults } from '../../lib/config.ts';
 import { multipartFile } from '../api/harness.ts';
 import { consistencyProblems, corpusFiles, snapshot, tmp } from './fixtures.ts';
 import { fuzzApi, responseProblems, TRAVERSALS } from './fuzz.ts';
@@ -14,7 +15,7 @@ import { fuzzApi, responseProblems, TRAVERSALS } from './fuzz.ts';
 const KEY = 'sleutel-voor-de-tests-1234567890';
 const auth = { 'x-api-key': KEY };
 let data: string;
-let archive: ArchiveImpl;
+let archive: Archive;
 let app: FastifyInstance;
 
 function listTree(dir: string): string[] {

@@ -15,17 +15,17 @@ const dense = [
 
 describe('fuse', () => {
   it('RRF adds 1/(k + rank) per list, weighted', () => {
-    const f = fuse(lexical, dense, { method: 'rrf', rrfK: 60, denseWeight: 0.5 });
+    const f = fuse({ lexical, dense }, { method: 'rrf', rrfK: 60, weights: { lexical: 0.5, dense: 0.5 } });
     const byId = new Map(f.map((e) => [e.id, e]));
     expect(byId.get(1)!.score).toBeCloseTo(0.5 / 61 + 0.5 / 63, 10);
     expect(byId.get(3)!.score).toBeCloseTo(0.5 / 63 + 0.5 / 61, 10);
     expect(byId.get(4)!.score).toBeCloseTo(0.5 / 62, 10);
     expect(f.map((e) => e.id)).toEqual([1, 3, 2, 4]); // ties broken by id
-    expect(byId.get(1)).toMatchObject({ lexicalRank: 1, denseRank: 3, lexical: 10, dense: 0.4 });
+    expect(byId.get(1)!.signals).toEqual({ lexical: { score: 10, rank: 1 }, dense: { score: 0.4, rank: 3 } });
   });
 
   it('convex combination of min-max normalised scores lets the weaker list only re-order', () => {
-    const f = fuse(lexical, dense, { method: 'convex', rrfK: 60, denseWeight: 0.2 });
+    const f = fuse({ lexical, dense }, { method: 'convex', rrfK: 60, weights: { lexical: 0.8, dense: 0.2 } });
     const byId = new Map(f.map((e) => [e.id, e.score]));
     expect(byId.get(1)).toBeCloseTo(0.8 * 1 + 0.2 * 0, 10);
     expect(byId.get(2)).toBeCloseTo(0.8 * 0.5, 10);
@@ -34,9 +34,18 @@ describe('fuse', () => {
     expect(f[0].id).toBe(1);
   });
 
-  it('works when one list is empty', () => {
-    expect(fuse(lexical, [], { method: 'convex', rrfK: 60, denseWeight: 0.2 }).map((e) => e.id)).toEqual([1, 2, 3]);
-    expect(fuse([], dense, { method: 'rrf', rrfK: 60, denseWeight: 0.5 }).map((e) => e.id)).toEqual([3, 4, 1]);
+  it('works when one list is empty, and a single list keeps its own scores', () => {
+    expect(fuse({ lexical, dense: [] }, { method: 'convex', rrfK: 60, weights: { lexical: 0.8, dense: 0.2 } }).map((e) => e.id)).toEqual([1, 2, 3]);
+    expect(fuse({ lexical: [], dense }, { method: 'rrf', rrfK: 60, weights: { lexical: 0.5, dense: 0.5 } }).map((e) => e.id)).toEqual([3, 4, 1]);
+    expect(fuse({ lexical }, { method: 'convex', rrfK: 60, weights: {} }).map((e) => e.score)).toEqual([10, 6, 2]);
+  });
+
+  it('fuses any number of signals by name', () => {
+    const third = [{ id: 2, score: 5 }, { id: 4, score: 1 }];
+    const f = fuse({ lexical, dense, third }, { method: 'convex', rrfK: 60, weights: { lexical: 0.5, dense: 0.2, third: 0.3 } });
+    const byId = new Map(f.map((e) => [e.id, e]));
+    expect(byId.get(2)!.score).toBeCloseTo(0.5 * 0.5 + 0.3 * 1, 10);
+    expect(byId.get(4)!.signals.third).toEqual({ score: 1, rank: 2 });
   });
 });
 

@@ -1,12 +1,12 @@
 // The archive as a LangChain retriever: LangChain's own Runnable interface (`invoke`) over the real corpus.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArchiveImpl } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/api.ts';
 import { ArchiveRetriever } from '../../retrieval/langchain-retriever.ts';
 import { openCorpusArchive } from '../corpus.ts';
 
 describe('ArchiveRetriever', () => {
   let corpus: Awaited<ReturnType<typeof openCorpusArchive>>;
-  let archive: ArchiveImpl;
+  let archive: Archive;
   beforeAll(async () => {
     corpus = await openCorpusArchive('lc');
     archive = corpus.archive;

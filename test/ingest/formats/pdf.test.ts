@@ -41,7 +41,7 @@ describe.skipIf(!pdfNlDir)('parse + clean + split on Dutch PDFs', () => {
       const bytes = read(pdfNlDir!, f);
       const parsed = await parsePdf(bytes);
       expect(bytes.byteLength).toBeGreaterThan(0); // caller's buffer survives the transfer
-      const doc = cleanPages(parsed.pages, 'pdf');
+      const doc = cleanPages(parsed.pages);
       const ps = splitPassages(doc);
       checkPassages(doc, ps);
       expect(ps[ps.length - 1].pageLast).toBeGreaterThan(parsed.pages.length / 2);

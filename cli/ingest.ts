@@ -1,0 +1,42 @@
+// `raadsarchief ingest <paths…>`: files and folders in, one outcome per file, a summary table.
+import type { Command } from 'commander';
+import type { IngestOutcome } from '../archive/api.ts';
+import { supportedExtensions } from '../ingest/formats/index.ts';
+import { command, print, withArchive, type Globals, type Result } from './common.ts';
+import { ProgressBar, table, truncate } from './terminal.ts';
+
+export function registerIngest(program: Command, result: Result): void {
+  command(program, 'ingest', `ingest ${supportedExtensions().join(', ')} files (folders are walked recursively)`)
+    .argument('<paths...>', 'files or folders')
+    .action(async (paths: string[], _o, c: Command) => {
+      const g = c.optsWithGlobals<Globals>();
+      const t0 = performance.now();
+      const bar = new ProgressBar(!g.json && process.stderr.isTTY === true);
+      const outcomes = await withArchive(
+        g,
+        (a) =>
+          a.ingestFiles(paths, (p) =>
+            bar.update(p.filesDone, p.filesTotal, `files · ${p.pages} pages · ${p.passages} passages · ${truncate(p.currentFile?.split('/').pop() ?? '', 30)}`),
+          ),
+        { create: true },
+      );
+      bar.done();
+      const seconds = (performance.now() - t0) / 1000;
+      print(g.json, { outcomes, seconds }, () => ingestSummary(outcomes, seconds));
+      const anyGood = outcomes.some((o) => o.status !== 'skipped');
+      result.code = outcomes.length > 0 && !anyGood ? 1 : 0;
+    });
+}
+
+function ingestSummary(outcomes: IngestOutcome[], seconds: number): string {
+  const count = (s: string) => outcomes.filter((o) => o.status === s).length;
+  const rows = outcomes.map((o) => [
+    truncate(o.file.replace(`${process.cwd()}/`, ''), 60),
+    o.status,
+    o.pages ?? '',
+    o.passages ?? '',
+    o.status === 'skipped' ? (o.reason ?? '') : o.emptyPages ? `${o.emptyPages} empty page(s)` : '',
+  ]);
+  const totals = `ingested ${count('ingested')} · replaced ${count('replaced')} · unchanged ${count('unchanged')} · skipped ${count('skipped')} · ${seconds.toFixed(1)} s`;
+  return `${table(['file', 'status', 'pages', 'passages', 'note'], rows)}\n\n${totals}`;
+}

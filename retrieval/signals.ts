@@ -1,0 +1,64 @@
+// The retrieval signals: each finds and scores passages for a query in its own way, and fusion combines their
+// ranked lists by name (lib/config.ts rankingDefaults: which signals each mode uses, and their weights).
+// A new signal is one entry in SIGNALS.
+import type { DocumentMeta } from '../lib/types.ts';
+import type { Analyser, WeightedTerm } from '../language/analyser.ts';
+import type { Embedder, ScoredId } from '../index/types.ts';
+import type { LexicalIndex } from '../index/lexical-index.ts';
+import type { VectorIndexThread } from '../index/vector-thread.ts';
+import type { PassageRef, Store } from '../store/store.ts';
+
+/** What retrieval reads: the archive's indexes and its in-memory views of the store. */
+export interface RetrievalContext {
+  analyser: Analyser;
+  lexical: LexicalIndex;
+  vectors: VectorIndexThread;
+  embedder: Embedder;
+  refs: Map<number, PassageRef>;
+  docs: Map<string, DocumentMeta>;
+  store: Store;
+}
+
+export interface SignalQuery {
+  /** The query as typed (trimmed, bounded). */
+  text: string;
+  /** Its analysed, weighted terms. */
+  terms: WeightedTerm[];
+}
+
+export type PassageFilter = (id: number) => boolean;
+
+export interface Signal {
+  readonly name: string;
+  /** Work done off the main thread (the HNSW search): started before the others so that they overlap. */
+  readonly offThread: boolean;
+  /** Up to `n` passages for the query, best first, restricted by `filter`. */
+  search(query: SignalQuery, n: number, filter: PassageFilter | undefined, ctx: RetrievalContext): Promise<ScoredId[]>;
+}
+
+/** BM25+ over the analysed terms of the passages (index/lexical-index.ts). */
+const lexical: Signal = {
+  name: 'lexical',
+  offThread: false,
+  async search(query, n, filter, ctx) {
+    return ctx.lexical.search(query.terms, n, filter);
+  },
+};
+
+/** Nearest passage vectors of the query's vector in the HNSW index (searched in the vector thread). */
+const dense: Signal = {
+  name: 'dense',
+  offThread: true,
+  async search(query, n, filter, ctx) {
+    if (ctx.vectors.size === 0) return [];
+    return ctx.vectors.search(await ctx.embedder.embedQuery(query.text), n, filter);
+  },
+};
+
+export const SIGNALS: readonly Signal[] = [lexical, dense];
+
+export function signalNamed(name: string): Signal {
+  const s = SIGNALS.find((x) => x.name === name);
+  if (!s) throw new Error(`unknown retrieval signal "${name}"`);
+  return s;
+}
