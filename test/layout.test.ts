@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNTIME = ['lib', 'ingest', 'language', 'index', 'store', 'retrieval', 'answer', 'archive', 'api', 'cli'];
-const PRODUCTION = [...RUNTIME, 'eval', 'bench'];
+const PRODUCTION = [...RUNTIME, 'eval', 'bench', 'tools'];
 
 function files(folders: string[], pattern = /\.(ts|mjs|js)$/): string[] {
   const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], { cwd: ROOT, encoding: 'utf8' });

@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../index/linalg.ts';
-import { buildWordVectorFile, parseVec, quantise, serialise } from '../../language/word-vectors/core.ts';
+import { seededRandom } from '../../index/embedders/linalg.ts';
+import { buildWordVectorFile, parseVec, quantise, serialise } from '../../tools/word-vectors/core.ts';
 import { decodeHeader } from '../../language/word-vectors/format.ts';
-import { cosineError } from '../../language/word-vectors/measure.ts';
-import { defaultSource, readSource } from '../../language/word-vectors/build.ts';
+import { cosineError } from '../../tools/word-vectors/measure.ts';
+import { defaultSource, readSource } from '../../tools/word-vectors/build.ts';
 import {
   compositionWeights,
   DEFAULT_VECTORS_PATH,

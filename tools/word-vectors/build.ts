@@ -1,6 +1,6 @@
 // Builds the shipped word-vector file from the team's fastText vectors (build time only; the product never reads
 // /work/shared). Usage:
-//   node bin/run-ts.js language/word-vectors/build.ts [--words 60000] [--quantisation maxabs|unit]
+//   node bin/run-ts.js tools/word-vectors/build.ts [--words 60000] [--quantisation maxabs|unit]
 //        [--source <vectors.vec.gz>] [--out <file>] [--measure]
 // --measure also compares both quantisations against float32 (cosine error, top-10 neighbour agreement).
 import { createHash } from 'node:crypto';
@@ -10,8 +10,8 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { sharedDir } from '../../lib/config.ts';
 import { parseVec, quantise, serialise, type FloatVectors } from './core.ts';
-import type { Quantisation } from './format.ts';
-import { wordVectorsFromBytes } from '../word-vectors.ts';
+import type { Quantisation } from '../../language/word-vectors/format.ts';
+import { wordVectorsFromBytes } from '../../language/word-vectors.ts';
 import { cosineError, neighbourAgreement, probeWords } from './measure.ts';
 
 /** 60k words keep the file at ~6.7 MB (100 bytes a row + ~11.6 bytes of word), under the 10 MB budget for a
@@ -21,7 +21,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Chosen by --measure (README.md): the same file size, about a quarter of the cosine error of 'unit'. */
 export const DEFAULT_QUANTISATION: Quantisation = 'maxabs';
 
-export const DEFAULT_OUT = join(import.meta.dirname, 'nl-gov-d100.q8.bin');
+export const DEFAULT_OUT = join(import.meta.dirname, '../../language/word-vectors/nl-gov-d100.q8.bin');
 
 export function defaultSource(): string | null {
   const shared = sharedDir();

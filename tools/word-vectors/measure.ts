@@ -1,7 +1,7 @@
 // How much the int8 file loses against the float32 source: cosine error on random word pairs and top-10 neighbour
 // agreement on frequent words. Used by build.ts (--measure) and by the test against the source.
-import { seededRandom } from '../../index/linalg.ts';
-import type { WordVectors } from '../word-vectors.ts';
+import { seededRandom } from '../../index/embedders/linalg.ts';
+import type { WordVectors } from '../../language/word-vectors.ts';
 import type { FloatVectors } from './core.ts';
 
 function floatCosine(f: FloatVectors, a: number, b: number): number {

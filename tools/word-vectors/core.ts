@@ -1,6 +1,6 @@
 // The pure core of the word-vector build: word2vec text -> the most frequent words -> unit vectors -> int8 -> bytes.
 // No file system here, so the tests can run it on a tiny hand-made .vec and check the bytes.
-import { encodeHeader, HEADER_BYTES, type Quantisation } from './format.ts';
+import { encodeHeader, HEADER_BYTES, type Quantisation } from '../../language/word-vectors/format.ts';
 
 /** The shape of the words the vectors were trained on: lower case, accents kept, inner "-" or "'" allowed.
  *  fastText also emits "</s>" (its end-of-line token); it matches no query word, so it is dropped. */

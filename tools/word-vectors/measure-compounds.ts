@@ -1,14 +1,14 @@
 // Chooses how composed() builds a vector for an unknown compound: on compounds that ARE in the vocabulary,
 // compose a vector from their parts and see how close it comes to the word's real vector. Usage:
-//   node bin/run-ts.js language/word-vectors/measure-compounds.ts [--file <q8.bin>] [--ranks]
+//   node bin/run-ts.js tools/word-vectors/measure-compounds.ts [--file <q8.bin>] [--ranks]
 // Parts come from the index's compound splitter, scored by the shared lexicon when present (as in production),
 // else (or with --ranks) by the vectors' own frequency ranks.
 import { parseArgs } from 'node:util';
-import { CompoundSplitter, type WordScore } from '../../index/compounds.ts';
-import { loadLexicon } from '../../index/lexicon.ts';
-import { wordScore } from '../../index/vocabulary.ts';
+import { CompoundSplitter, type WordScore } from '../../language/compounds.ts';
+import { loadLexicon } from '../../language/lexicon.ts';
+import { wordScore } from '../../language/vocabulary.ts';
 import { lexiconDir } from '../../lib/config.ts';
-import { compositionWeights, DEFAULT_VECTORS_PATH, loadWordVectors, weightedUnitSum, type WordVectors } from '../word-vectors.ts';
+import { compositionWeights, DEFAULT_VECTORS_PATH, loadWordVectors, weightedUnitSum, type WordVectors } from '../../language/word-vectors.ts';
 
 type PartList = 'as split' | 'top-level' | 'leaves';
 type Weighting = { name: string; weights: (parts: string[]) => number[] };
