@@ -15,10 +15,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { loadQuestions } from '../qrels.ts';
 import { normalise } from '../normalise.ts';
-import { decodeText, parseText } from '../../ingest/text.ts';
+import { decodeText, parseText } from '../../ingest/formats/text.ts';
 import { cleanPages } from '../../ingest/clean.ts';
 import { prepareDocument } from '../../ingest/prepare.ts';
-import { closePdfWorkers } from '../../ingest/pdf.ts';
+import { closePdfWorkers } from '../../ingest/formats/pdf.ts';
 
 const TYPES = new Set(['definition', 'fact', 'paraphrase', 'list', 'multi', 'unanswerable']);
 const MIN_WORDS = 6;
@@ -33,11 +33,11 @@ async function extract(dir: string, file: string): Promise<DocTexts> {
   const bytes = new Uint8Array(readFileSync(join(dir, file)));
   const ext = extname(file).toLowerCase();
   if (ext === '.pdf') {
-    const prepared = await prepareDocument(bytes, { fileName: file, sourcePath: join(dir, file) });
+    const prepared = await prepareDocument(bytes, { id: 'verify', fileName: file, sourcePath: join(dir, file) });
     return { views: [['clean', ` ${normalise(prepared.doc.text)} `]] };
   }
   const decoded = decodeText(bytes);
-  const clean = cleanPages(parseText(bytes, ext === '.md' ? 'md' : 'txt').pages, ext === '.md' ? 'md' : 'txt');
+  const clean = cleanPages(parseText(bytes, ext === '.md' ? 'md' : 'txt').pages);
   return {
     views: [
       ['decoded', ` ${normalise(decoded)} `],
