@@ -1,0 +1,79 @@
+// Soft term matching with the background word vectors: how much of a question's meaning a text covers, when the text
+// may use other words than the question ("crèches" / "kinderopvang", "salaris" / "bezoldiging"). Each question word
+// scores its best match among the text's words: 1 for the same word, else the cosine of the two words' vectors when
+// it clears a threshold (random pairs average ~0.25 cosine; language/word-vectors/README.md). One primitive for the
+// retrieval re-ranker and the answer layer's sentence choice.
+import type { WordVectors } from './word-vectors.ts';
+
+export interface WeightedWord {
+  /** A lower-case word as the tokeniser gives it (accents kept: the vectors know "crèche", not "creche"). */
+  word: string;
+  /** Its weight, e.g. its IDF in the archive. */
+  weight: number;
+}
+
+export interface SoftMatch {
+  word: string;
+  /** The text word that matches it best, or null when none clears the threshold. */
+  match: string | null;
+  similarity: number;
+}
+
+/** The best match of each question word among the text's words. `vectorOf` may compose vectors for words outside the
+ *  vocabulary (compounds); it should be memoised by the caller when texts repeat. */
+export function softMatches(
+  words: readonly WeightedWord[],
+  textWords: ReadonlySet<string>,
+  vectorOf: (word: string) => Float32Array | null,
+  minSimilarity: number,
+): SoftMatch[] {
+  const textVectors: [string, Float32Array][] = [];
+  for (const w of textWords) {
+    const v = vectorOf(w);
+    if (v) textVectors.push([w, v]);
+  }
+  return words.map(({ word }) => {
+    if (textWords.has(word)) return { word, match: word, similarity: 1 };
+    const q = vectorOf(word);
+    let best: SoftMatch = { word, match: null, similarity: 0 };
+    if (!q) return best;
+    for (const [w, v] of textVectors) {
+      const s = dot(q, v);
+      if (s >= minSimilarity && s > best.similarity) best = { word, match: w, similarity: s };
+    }
+    return best;
+  });
+}
+
+/** Weighted share of the question words the text covers, each counted by its best match's similarity (0..1). */
+export function softCoverage(
+  words: readonly WeightedWord[],
+  textWords: ReadonlySet<string>,
+  vectorOf: (word: string) => Float32Array | null,
+  minSimilarity: number,
+): number {
+  const total = words.reduce((s, w) => s + w.weight, 0);
+  if (total <= 0) return 0;
+  const matches = softMatches(words, textWords, vectorOf, minSimilarity);
+  return matches.reduce((s, m, i) => s + words[i].weight * m.similarity, 0) / total;
+}
+
+/** A memoised vector lookup over the shipped vectors, composing vectors for compounds from their parts. */
+export function vectorLookup(vectors: WordVectors, partsOf: (word: string) => readonly string[] = () => [], limit = 100_000): (word: string) => Float32Array | null {
+  const cache = new Map<string, Float32Array | null>();
+  return (word) => {
+    let v = cache.get(word);
+    if (v === undefined) {
+      v = vectors.vector(word) ?? vectors.composed(word, partsOf(word));
+      if (cache.size >= limit) cache.clear();
+      cache.set(word, v);
+    }
+    return v;
+  };
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
