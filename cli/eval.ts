@@ -21,6 +21,7 @@ import { buildLangchainBaseline } from '../eval/baselines/langchain.ts';
 import { buildPlainBm25Baseline } from '../eval/baselines/bm25-plain.ts';
 import type { SourceText } from '../eval/baselines/chunks.ts';
 import { runSweep, type SweepRow } from '../eval/sweep.ts';
+import { runAnswerEvalCommand } from './eval-answers.ts';
 import { checkGate, gateOptions, parseGateThresholds } from '../eval/gate.ts';
 import type { EvalTarget, Question } from '../eval/types.ts';
 
@@ -33,6 +34,7 @@ interface EvalOptions {
   corpus?: string;
   baselines: boolean;
   sweep?: string;
+  answers?: boolean;
   [gate: string]: unknown;
 }
 
@@ -62,7 +64,8 @@ export function registerEval(program: Command, result: { code: number }): void {
     .option('--html <file>', 'write a self-contained HTML report')
     .option('--corpus <dir>', 'raw .txt files for the baselines (default: the archive documents\' source files)')
     .option('--no-baselines', 'skip the LangChain and plain-BM25 baselines')
-    .option('--sweep <param=v1,v2,…>', `re-run over values of one parameter: ${Object.keys(SWEEPS).join(', ')}`);
+    .option('--sweep <param=v1,v2,…>', `re-run over values of one parameter: ${Object.keys(SWEEPS).join(', ')}`)
+    .option('--answers', 'measure the answers instead of the ranking (does a cited sentence carry the answer?), beside the naive baseline');
   for (const g of gateOptions) c.addOption(new Option(g.flag, g.description));
   c.action(async (o: EvalOptions, cmd: Command) => {
     const globals = cmd.optsWithGlobals<{ data?: string }>();
@@ -78,6 +81,7 @@ async function runEvalCommand(o: EvalOptions, data: string): Promise<number> {
   const archive = await openArchive({ dataDir: data });
   try {
     if (archive.health().passages === 0) throw new ArchiveError('ERR_USAGE', `the archive in ${data} is empty: ingest documents first`);
+    if (o.answers) return await runAnswerEvalCommand(archive, questions, o);
     const docLevel = questions.every((q) => q.relevant.every((r) => r.quote === undefined));
 
     if (o.sweep) {
