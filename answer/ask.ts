@@ -2,9 +2,10 @@
 // One function for the API's /api/ask and the CLI's `ask`, so both print the same JSON. A new answer strategy is
 // one file in answer/ and one entry in STRATEGIES.
 import type { Archive } from '../archive/api.ts';
-import type { SearchFilters } from '../lib/types.ts';
-import { answerDefaults, rankingDefaults } from '../lib/config.ts';
-import type { AnswerStrategy } from './types.ts';
+import type { Hit, SearchFilters } from '../lib/types.ts';
+import { answerDefaults, rankingDefaults, type AnswerTuning } from '../lib/config.ts';
+import type { AnswerContext, AnswerStrategy } from './types.ts';
+import { namedSourceWords } from './question.ts';
 import { extractive } from './extractive.ts';
 
 export const STRATEGIES: Readonly<Record<string, AnswerStrategy>> = { extractive };
@@ -15,18 +16,59 @@ export interface AskRequest {
   filters?: SearchFilters;
   /** A name in STRATEGIES; default answerDefaults.strategy. */
   strategy?: string;
+  /** Overrides of answerDefaults (the eval's ablation switches pieces off); never from the API. */
+  tuning?: AnswerTuning;
 }
 
-export async function ask(archive: Pick<Archive, 'search' | 'getDocumentText'>, req: AskRequest) {
+export type AnswerReader = Pick<Archive, 'search' | 'getDocumentPages' | 'answerSources'>;
+
+export async function ask(archive: AnswerReader, req: AskRequest) {
   const t0 = performance.now();
   const strategy = STRATEGIES[req.strategy ?? answerDefaults.strategy];
   if (!strategy) throw new Error(`unknown answer strategy "${req.strategy}"`);
-  const hits = await archive.search(req.question, { mode: rankingDefaults.mode, k: req.k ?? rankingDefaults.k, filters: req.filters });
-  const texts = new Map<string, string | null>();
-  const documentText = (id: string) => {
-    if (!texts.has(id)) texts.set(id, archive.getDocumentText(id));
-    return texts.get(id) ?? null;
+  const tuning = req.tuning ?? answerDefaults;
+  const k = req.k ?? rankingDefaults.k;
+  const ctx = answerContext(archive);
+  let hits = await archive.search(req.question, { mode: rankingDefaults.mode, k, filters: req.filters });
+  if (tuning.features.sourceSearch) hits = await withNamedSources(archive, req, hits, ctx, tuning);
+  const answer = strategy.compose(req.question, hits, ctx, tuning);
+  return { question: req.question, took: Math.round(performance.now() - t0), ...answer, hits: hits.slice(0, k) };
+}
+
+/** When the question names a source the archive holds (a party and year, an organisation: every named word in a
+ *  document's name), the best passages of those documents go first: in an archive of 450 programmes the plain ranking
+ *  often holds none of the named programme's passages (programmas-nl: answer-bearing sentences within the hits 0.36
+ *  of questions without, 0.62 with). The other hits follow, so nothing is lost when the name misleads. */
+async function withNamedSources(archive: AnswerReader, req: AskRequest, hits: Hit[], ctx: AnswerContext, tuning: AnswerTuning): Promise<Hit[]> {
+  const names = ctx.sources?.names;
+  if (!names) return hits;
+  let docs = names.documents([...namedSourceWords(req.question, names)]);
+  if (req.filters?.documents) docs = docs.filter((d) => req.filters!.documents!.includes(d));
+  if (docs.length === 0) return hits;
+  const own = await archive.search(req.question, { mode: 'lexical', k: tuning.sourceHits, filters: { ...req.filters, documents: docs } });
+  const key = (h: Hit) => `${h.docId}:${h.start}`;
+  // A passage both searches found keeps the plain hit (with every signal's evidence).
+  const plain = new Map(hits.map((h) => [key(h), h]));
+  const first = own.map((h) => plain.get(key(h)) ?? h);
+  const seen = new Set(first.map(key));
+  return [...first, ...hits.filter((h) => !seen.has(key(h)))].map((h, i) => (h.rank === i + 1 ? h : { ...h, rank: i + 1 }));
+}
+
+/** What a strategy reads of the archive for one question; documents are read once each. */
+export function answerContext(archive: Pick<Archive, 'getDocumentPages' | 'answerSources'>): AnswerContext {
+  const docs = new Map<string, { text: string; pageStarts: number[] } | null>();
+  return {
+    document(id) {
+      if (!docs.has(id)) docs.set(id, archive.getDocumentPages(id));
+      return docs.get(id) ?? null;
+    },
+    sources: archive.answerSources(),
   };
-  const answer = strategy.compose(req.question, hits, { documentText });
-  return { question: req.question, took: Math.round(performance.now() - t0), ...answer, hits };
+}
+
+/** Whether the default strategy would answer "Hierover staat niets in het archief." for these hits (the retrieval
+ *  eval scores abstention with it). */
+export function wouldAbstain(archive: Pick<Archive, 'getDocumentPages' | 'answerSources'>, question: string, hits: readonly Hit[]): boolean {
+  const strategy = STRATEGIES[answerDefaults.strategy];
+  return !strategy.compose(question, hits, answerContext(archive)).answered;
 }

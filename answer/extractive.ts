@@ -1,95 +1,131 @@
-// The extractive strategy: the sentences of the top hits that best cover the question's content terms, copied
-// verbatim, each with a citation whose offsets point into the clean document text. When the evidence is too thin
-// it abstains instead of guessing.
+// The extractive strategy: the sentences of the top hits that best answer the question, copied verbatim, each with a
+// citation that says whose words they are and on which page they stand. Sentences are scored by the question's
+// IDF-weighted focus coverage (soft-matched where the words differ), the answer-type cue, and agreement with the source the question names; the chosen ones are widened by the context rules.
+// When the evidence is too thin it abstains instead of guessing, and shows the closest passages.
 import type { Hit } from '../lib/types.ts';
-import { answerDefaults } from '../lib/config.ts';
-import { splitSentences } from '../language/sentences.ts';
-import { termOccurs, wordSets } from '../language/content-terms.ts';
+import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
+import { analyseQuestion, type QuestionAnalysis } from './question.ts';
+import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
+import { coverage, hitContext, sourceAgreement, sentenceWords } from './coverage.ts';
+import { termOccurs, type WordSets } from '../language/content-terms.ts';
+import { hasAnswerCue } from './cues.ts';
 import { abstainsOn, measureEvidence } from './evidence.ts';
 import { NO_ANSWER, type Answer, type AnswerContext, type AnswerStrategy, type Citation } from './types.ts';
 
-const SENTENCE_START = /^(?:["'‘“(]?[\p{Lu}\p{N}]|[-•–*▪·]\s)/u;
-const SENTENCE_END = /[.!?…:;]["'’”)\]]*$/u;
-
-interface Candidate {
-  hit: Hit;
-  start: number;
-  end: number;
-  quote: string;
+export interface Scored {
+  s: Sentence;
   score: number;
+  coverage: number;
+  /** Coverage of the topic alone (the focus terms that name no source), soft and exact. */
+  topic: number;
+  topicExact: number;
+  /** The sentence holds what the question type asks for. */
+  cue: boolean;
+  /** Agreement of the sentence's document with the sources the question names (1 when it names none). */
+  agreement: number;
+  otherSource: boolean;
 }
 
 export const extractive: AnswerStrategy = { name: 'extractive', compose: composeAnswer };
 
 /** Composes the answer for `question` from ranked `hits` (best first). */
-export function composeAnswer(question: string, hits: readonly Hit[], ctx?: AnswerContext, maxSentences = answerDefaults.maxSentences): Answer {
-  const evidence = measureEvidence(question, hits);
-  const closest = hits.slice(0, answerDefaults.closestHits);
-  if (hits.length === 0 || abstainsOn(evidence)) return { answered: false, answer: NO_ANSWER, closest, evidence };
+export function composeAnswer(question: string, hits: readonly Hit[], ctx?: AnswerContext, tuning: AnswerTuning = answerDefaults): Answer {
+  const f = tuning.features;
+  const sources = ctx?.sources;
+  const analysis = analyseQuestion(question, { idf: f.idfWeights ? sources?.idf : undefined, names: f.namedSources ? sources?.names : undefined });
+  const docText = (id: string) => ctx?.document(id)?.text ?? null;
+  const chosen = choose(scoreSentences(analysis, candidateSentences(hits, docText, tuning.sentenceHits), tuning), tuning);
+  const evidence = measureEvidence(question, analysis, hits, chosen[0] ? { ...chosen[0], hit: chosen[0].s.hit } : null, sources, tuning);
+  const closest = hits.slice(0, tuning.closestHits);
+  if (chosen.length === 0 || abstainsOn(evidence, tuning)) return { answered: false, answer: NO_ANSWER, closest, evidence };
 
-  const chosen = pickSentences(evidence.terms, hits, ctx, maxSentences);
-  if (chosen.length === 0) return { answered: false, answer: NO_ANSWER, closest, evidence };
-
-  const citations: Citation[] = chosen.map((c, i) => ({
-    n: i + 1,
-    docId: c.hit.docId,
-    title: c.hit.document.title,
-    pageFirst: c.hit.pageFirst,
-    pageLast: c.hit.pageLast,
-    quote: c.quote,
-    start: c.start,
-    end: c.end,
-  }));
-  const sentences = chosen.map((c, i) => ({ text: readable(c.quote), citation: i + 1 }));
+  const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1, ctx));
+  const sentences = citations.map((c) => ({ text: readable(c.quote), citation: c.n }));
   const answer = sentences.map((s) => `${s.text} [${s.citation}]`).join(' ');
   return { answered: true, answer, sentences, citations, evidence };
 }
 
-function pickSentences(terms: string[], hits: readonly Hit[], ctx: AnswerContext | undefined, max: number): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const hit of hits.slice(0, answerDefaults.sentenceHits)) {
-    const docText = ctx?.documentText(hit.docId);
-    const spans = splitSentences(hit.text);
-    for (const [i, span] of spans.entries()) {
-      const quote = hit.text.slice(span.start, span.end);
-      // A passage may begin or end mid-sentence: such fragments are not quoted.
-      if (!SENTENCE_START.test(quote) || (i === spans.length - 1 && !SENTENCE_END.test(quote))) continue;
-      const start = hit.start + span.start;
-      const end = hit.start + span.end;
-      if (docText !== undefined && docText?.slice(start, end) !== quote) continue;
-      const score = sentenceScore(terms, quote, hit.rank);
-      if (score > 0) candidates.push({ hit, start, end, quote, score });
-    }
+/** Every candidate scored; prose only (tables, tables of contents and reference lines are never quoted). */
+export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly Sentence[], tuning: AnswerTuning = answerDefaults): Scored[] {
+  const f = tuning.features;
+  const topicTerms = analysis.focus.some((t) => !t.source) ? analysis.focus.filter((t) => !t.source) : analysis.focus;
+  const focusTerms = topicTerms.map((t) => t.term);
+  const contexts = new Map<Hit, WordSets>();
+  const contextOf = (hit: Hit) => {
+    let c = contexts.get(hit);
+    if (!c) contexts.set(hit, (c = hitContext(hit)));
+    return c;
+  };
+  const out: Scored[] = [];
+  for (const s of candidates) {
+    if (f.textKinds && s.kind !== 'prose') continue;
+    const words = sentenceWords(s.text);
+    if (words.sets.words.size < tuning.minSentenceWords) continue;
+    const fresh = [...words.sets.words].filter((w) => !analysis.focus.some((t) => t.term === w) && w.length > 3).length;
+    if (fresh < tuning.minNewWords) continue;
+    const agreement = f.namedSources ? sourceAgreement(analysis.focus, contextOf(s.hit)) : 1;
+    const cov = coverage(analysis.focus, words, (t) => termOccurs(t.term, contextOf(s.hit)), f.softMatch, tuning.softMinSimilarity);
+    if (cov.share <= 0 || (cov.exact === 0 && !f.softMatch)) continue;
+    const topic = topicTerms.length === analysis.focus.length ? cov : coverage(topicTerms, words, () => false, f.softMatch, tuning.softMinSimilarity);
+    const topicExact = coverage(topicTerms, words, () => false, false, 1).share;
+    const cue = hasAnswerCue(analysis.type, { text: s.text, words: words.words }, focusTerms);
+    let score = cov.share;
+    if (f.answerCues && cue) score *= 1 + tuning.cueBonus;
+    if (s.text.trimEnd().endsWith('?')) score *= 0.5;
+    if (s.quote.length > tuning.maxSentenceChars) score *= 0.7;
+    score += tuning.rankWeight / s.hit.rank;
+    out.push({ s, score, coverage: cov.share, topic: topic.share, topicExact, cue, agreement, otherSource: false });
   }
-  candidates.sort((a, b) => b.score - a.score || a.hit.rank - b.hit.rank || a.start - b.start);
+  // Sentences from documents that agree less with the named sources than the best one does are demoted and labelled.
+  const bestAgreement = Math.max(0, ...out.map((o) => o.agreement));
+  for (const o of out) {
+    if (o.agreement >= bestAgreement) continue;
+    o.otherSource = true;
+    o.score *= tuning.otherSourceFactor;
+  }
+  return out.sort((a, b) => b.score - a.score || a.s.hit.rank - b.s.hit.rank || a.s.start - b.s.start);
+}
 
-  const chosen: Candidate[] = [];
+/** The best sentences, widened by the context rules; a sentence whose quote overlaps one already chosen (overlapping
+ *  passages, a predecessor that is itself a candidate) or repeats its words (near-duplicate documents) is skipped. */
+function choose(scored: Scored[], tuning: AnswerTuning): Chosen[] {
+  const chosen: Chosen[] = [];
   const seen = new Set<string>();
-  const minScore = (candidates[0]?.score ?? 0) * answerDefaults.minRelativeSentenceScore;
-  for (const c of candidates) {
-    if (chosen.length >= max || c.score < minScore) break;
-    // Overlapping passages repeat sentences: the same words count once, wherever they come from.
-    const key = readable(c.quote).toLowerCase();
-    if (seen.has(key)) continue;
+  const minScore = (scored[0]?.score ?? 0) * tuning.minRelativeSentenceScore;
+  for (const c of scored) {
+    if (chosen.length >= tuning.maxSentences || c.score < minScore) break;
+    const span = tuning.features.context ? widen(c.s) : { start: c.s.start, end: c.s.end, rule: null };
+    const key = c.s.text.toLowerCase();
+    if (seen.has(key) || chosen.some((o) => o.s.hit.docId === c.s.hit.docId && o.span.start < span.end && span.start < o.span.end)) continue;
     seen.add(key);
-    chosen.push(c);
+    chosen.push({ ...c, span });
   }
   return chosen;
 }
 
-/** Share of the content terms in the sentence, a little for the hit's rank, less for questions,
- *  fragments and run-ons (which read badly as an answer). */
-function sentenceScore(terms: string[], sentence: string, rank: number): number {
-  const sets = wordSets(sentence);
-  const found = terms.filter((t) => termOccurs(t, sets)).length;
-  if (found === 0 || sets.words.size < answerDefaults.minSentenceWords) return 0;
-  let score = found / terms.length + answerDefaults.rankWeight / rank;
-  if (sentence.trimEnd().endsWith('?')) score *= 0.5;
-  if (sentence.length > answerDefaults.maxSentenceChars) score *= 0.7;
-  return score;
+type Chosen = Scored & { span: Widened };
+
+function citationOf(c: Chosen, n: number, ctx: AnswerContext | undefined): Citation {
+  const { s, span } = c;
+  const quote = s.base.slice(span.start - s.offset, span.end - s.offset);
+  const starts = ctx?.document(s.hit.docId)?.pageStarts;
+  const d = s.hit.document;
+  return {
+    n, docId: s.hit.docId, title: d.title, organisation: d.organisation, year: d.year,
+    pageFirst: starts ? pageAt(starts, span.start) : s.hit.pageFirst,
+    pageLast: starts ? pageAt(starts, span.end - 1) : s.hit.pageLast,
+    quote, start: span.start, end: span.end, otherSource: c.otherSource,
+  };
 }
 
-/** Line breaks and words hyphenated across them, folded for reading; the words stay the archive's. */
-function readable(quote: string): string {
-  return quote.replace(/(\p{L})[^\S\n]*-[^\S\n]*\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ');
+/** The 1-based page holding `offset`, from the offsets where pages start. */
+export function pageAt(pageStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pageStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }

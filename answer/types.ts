@@ -1,18 +1,26 @@
 // What an answer strategy returns, and the seam every strategy plugs into (answer/ask.ts lists them).
 import type { Hit } from '../lib/types.ts';
+import type { DocumentNames } from './question.ts';
+import type { AnswerTuning } from '../lib/config.ts';
 
 export const NO_ANSWER = 'Hierover staat niets in het archief.';
 
 export interface Citation {
   n: number;
   docId: string;
+  /** Whose words these are: the document's title, organisation and year, in every citation. */
   title: string;
+  organisation: string | null;
+  year: number | null;
+  /** The pages of the quoted sentence itself (not of the passage it was found in). */
   pageFirst: number;
   pageLast: number;
   /** Exactly documentText.slice(start, end). */
   quote: string;
   start: number;
   end: number;
+  /** The question names a source (a party, organisation, year) and this document is not it: shown with a warning. */
+  otherSource: boolean;
 }
 
 export interface AnswerSentence {
@@ -24,14 +32,14 @@ export interface AnswerSentence {
 
 /** Why the answer was given or withheld: comparable across questions (shares, not raw scores). */
 export interface Evidence {
-  /** The question's content terms. */
-  terms: string[];
-  /** Highest share of the content terms found in any one of the top hits. */
-  coverage: number;
-  /** That hit's rank. */
-  coverageRank: number | null;
-  /** Whether that hit was also found by the lexical signal. */
-  lexical: boolean;
+  /** The expected answer type from the question's form (answer/question.ts). */
+  answerType: string;
+  /** The question's focus terms, with their IDF weights; `source` marks words that name a source. */
+  terms: { term: string; weight: number; source: boolean }[];
+  /** The signals the decision weighs, each in [0, 1] (answer/evidence.ts). */
+  signals: Record<string, number>;
+  /** Their weighted mean: the answer is given when it reaches answerDefaults.abstention.threshold. */
+  confidence: number;
 }
 
 export type Answer =
@@ -40,12 +48,24 @@ export type Answer =
 
 /** What a strategy may read besides the hits. */
 export interface AnswerContext {
-  /** The clean text of a document: every citation is checked against it and dropped if it does not match. */
-  documentText(docId: string): string | null;
+  /** The clean text of a document and the offsets where its pages start: every citation is checked against the text
+   *  (and dropped if it does not match), and the quoted sentence's own pages come from the page starts. */
+  document(docId: string): { text: string; pageStarts: readonly number[] } | null;
+  /** The archive's term statistics and document names; absent, every term weighs 1 and no source is recognised. */
+  sources?: AnswerSources;
+}
+
+/** Archive-wide facts the question analysis and the abstention decision read (archive/archive.ts provides them). */
+export interface AnswerSources {
+  /** IDF of a folded term over the archive's passages; unseen terms get the largest. */
+  idf(term: string): number;
+  names: DocumentNames;
+  /** The lexical score a passage holding each of the question's terms once would get: the question's own maximum. */
+  lexicalCeiling(question: string): number;
 }
 
 /** Turns a question and its ranked hits into an answer (or an honest refusal). */
 export interface AnswerStrategy {
   readonly name: string;
-  compose(question: string, hits: readonly Hit[], ctx: AnswerContext): Answer;
+  compose(question: string, hits: readonly Hit[], ctx: AnswerContext, tuning?: AnswerTuning): Answer;
 }

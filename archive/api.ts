@@ -8,6 +8,7 @@ import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { VectorIndexThread } from '../index/vector-thread.ts';
 import type { Store } from '../store/store.ts';
 import type { RetrieveTuning } from '../retrieval/retrieve.ts';
+import type { AnswerSources } from '../answer/types.ts';
 
 export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'skipped';
 
@@ -65,6 +66,10 @@ export interface Archive {
   getPage(docId: string, page: number): { page: number; start: number; text: string } | null;
   /** The full clean document text (citations' offsets point into it). */
   getDocumentText(docId: string): string | null;
+  /** The clean text with the offsets where its pages start (pageStarts[0] === 0): a quote's own pages. */
+  getDocumentPages(docId: string): { text: string; pageStarts: number[] } | null;
+  /** Archive-wide facts the answer layer reads: IDF, document names, a question's lexical ceiling. */
+  answerSources(): AnswerSources;
   ingestFiles(paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestOutcome[]>;
   /** Ingest one uploaded file; `fileName` is a bare name (no directories), used for the document id. */
   ingestBytes(fileName: string, bytes: Uint8Array): Promise<IngestOutcome>;

@@ -7,6 +7,8 @@ import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
 import type { Archive, ArchiveHealth, ArchiveParts, DocumentSummary, IngestOutcome, IngestProgress } from './api.ts';
 import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
+import { answerSources } from './answer-sources.ts';
+import type { AnswerSources } from '../answer/types.ts';
 
 export type { OpenArchiveOptions } from './indexes.ts';
 
@@ -52,6 +54,14 @@ class LocalArchive implements Archive {
 
   getDocumentText(docId: string): string | null {
     return this.s.store.documentText(docId)?.text ?? null;
+  }
+
+  getDocumentPages(docId: string): { text: string; pageStarts: number[] } | null {
+    return this.s.store.documentText(docId);
+  }
+
+  answerSources(): AnswerSources {
+    return answerSources(this.s);
   }
 
   getPage(docId: string, page: number): { page: number; start: number; text: string } | null {

@@ -10,7 +10,7 @@ import type { SearchMode } from '../lib/types.ts';
 import type { Archive } from '../archive/api.ts';
 import { openArchive } from '../archive/archive.ts';
 import { formatNamed } from '../ingest/formats/index.ts';
-import { abstains } from '../answer/evidence.ts';
+import { wouldAbstain } from '../answer/ask.ts';
 import { loadQuestions } from '../eval/qrels.ts';
 import { archiveTarget } from '../eval/archive-target.ts';
 import { runEval } from '../eval/run.ts';
@@ -35,6 +35,8 @@ interface EvalOptions {
   baselines: boolean;
   sweep?: string;
   answers?: boolean;
+  ablate?: boolean;
+  calibrate?: boolean;
   [gate: string]: unknown;
 }
 
@@ -65,7 +67,9 @@ export function registerEval(program: Command, result: { code: number }): void {
     .option('--corpus <dir>', 'raw .txt files for the baselines (default: the archive documents\' source files)')
     .option('--no-baselines', 'skip the LangChain and plain-BM25 baselines')
     .option('--sweep <param=v1,v2,…>', `re-run over values of one parameter: ${Object.keys(SWEEPS).join(', ')}`)
-    .option('--answers', 'measure the answers instead of the ranking (does a cited sentence carry the answer?), beside the naive baseline');
+    .option('--answers', 'measure the answers instead of the ranking (does a cited sentence carry the answer?), beside the naive baseline')
+    .option('--ablate', 'with --answers: a row per piece of the answer switched off')
+    .option('--calibrate', 'with --answers: sweep the abstention threshold (answered share, carries, abstention F1)');
   for (const g of gateOptions) c.addOption(new Option(g.flag, g.description));
   c.action(async (o: EvalOptions, cmd: Command) => {
     const globals = cmd.optsWithGlobals<{ data?: string }>();
@@ -90,7 +94,7 @@ async function runEvalCommand(o: EvalOptions, data: string): Promise<number> {
       return 0;
     }
 
-    const targets: EvalTarget[] = modes.map((m) => archiveTarget(archive, m, { abstainRule: abstains }));
+    const targets: EvalTarget[] = modes.map((m) => archiveTarget(archive, m, { abstainRule: (q, hits) => wouldAbstain(archive, q, hits) }));
     if (o.baselines) {
       const texts = baselineTexts(archive, o.corpus);
       process.stderr.write(`building baselines over ${texts.length} documents…\n`);

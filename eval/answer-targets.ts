@@ -1,13 +1,13 @@
 // The archive as answer targets for eval/answers.ts: our answer strategy through ask() (as /api/ask runs it), and
 // the naive baseline (the first two sentences of the top hit, never abstaining).
 import type { Archive } from '../archive/api.ts';
-import { ask, type AskRequest } from '../answer/ask.ts';
+import { ask, type AnswerReader, type AskRequest } from '../answer/ask.ts';
 import { splitSentences } from '../language/sentences.ts';
-import { rankingDefaults } from '../lib/config.ts';
+import { answerDefaults, rankingDefaults, type AnswerTuning } from '../lib/config.ts';
 import { baselinePrefix } from './types.ts';
 import type { AnswerTarget } from './answers.ts';
 
-type Reader = Pick<Archive, 'search' | 'getDocumentText' | 'getDocument'>;
+type Reader = AnswerReader & Pick<Archive, 'getDocument'>;
 
 /** Our answer, as `ask` gives it; `req` adds options (a strategy, an ablation) to every question. */
 export function strategyTarget(archive: Reader, name: string, req: Omit<AskRequest, 'question'> = {}): AnswerTarget {
@@ -16,8 +16,10 @@ export function strategyTarget(archive: Reader, name: string, req: Omit<AskReque
     name,
     async answer(question) {
       const r = await ask(archive, { ...req, question });
-      if (!r.answered) return { answered: false, sentences: [] };
-      return { answered: true, sentences: r.sentences.map((s) => ({ text: s.text, doc: fileName(r.citations[s.citation - 1].docId) })) };
+      const { confidence, signals } = r.evidence;
+      if (!r.answered) return { answered: false, sentences: [], confidence, signals };
+      const sentences = r.sentences.map((s) => ({ text: s.text, doc: fileName(r.citations[s.citation - 1].docId) }));
+      return { answered: true, sentences, confidence, signals };
     },
   };
 }
@@ -46,4 +48,21 @@ function fileNames(archive: Pick<Archive, 'getDocument'>): (docId: string) => st
     }
     return name;
   };
+}
+
+/** The default tuning with the abstention threshold below every confidence: what the strategy would answer. */
+export function neverAbstaining(base: AnswerTuning = answerDefaults): AnswerTuning {
+  return { ...base, abstention: { ...base.abstention, threshold: -1 } };
+}
+
+/** One target per piece of the strategy switched off: features, then each abstention signal (weight 0). */
+export function ablationTargets(archive: Reader, base: AnswerTuning = answerDefaults): AnswerTarget[] {
+  const features = Object.keys(base.features) as (keyof AnswerTuning['features'])[];
+  const signals = Object.keys(base.abstention.weights);
+  return [
+    ...features.map((f) => strategyTarget(archive, `-${f}`, { tuning: { ...base, features: { ...base.features, [f]: false } } })),
+    ...signals.map((sig) =>
+      strategyTarget(archive, `-signal:${sig}`, { tuning: { ...base, abstention: { ...base.abstention, weights: { ...base.abstention.weights, [sig]: 0 } } } }),
+    ),
+  ];
 }

@@ -22,6 +22,9 @@ export interface AnsweredSentence {
 export interface AnswerOutcome {
   answered: boolean;
   sentences: AnsweredSentence[];
+  /** The strategy's confidence and the signals behind it, when it reports them (for calibration). */
+  confidence?: number;
+  signals?: Record<string, number>;
 }
 
 /** Anything that answers a question (our strategy, a baseline): answered or abstained, and the sentences shown. */
@@ -65,6 +68,8 @@ export interface AnswerQuestionResult {
   carried: number;
   latencyMs: number;
   sentences: (AnsweredSentence & { carries: boolean })[];
+  confidence?: number;
+  signals?: Record<string, number>;
 }
 
 export interface AnswerQuestionReport {
@@ -123,6 +128,7 @@ export async function runAnswerEval(targets: AnswerTarget[], questions: Question
         carried: units[i].length === 0 ? 0 : carried.units.filter(Boolean).length / units[i].length,
         latencyMs,
         sentences: sentences.map((s, j) => ({ ...s, carries: carried.sentences[j] })),
+        ...(out.confidence === undefined ? {} : { confidence: out.confidence, signals: out.signals }),
       };
       opts.onProgress?.(target.name, i + 1, questions.length);
     }

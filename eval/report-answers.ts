@@ -2,6 +2,7 @@
 import { fmt, formatTable } from './table.ts';
 import { baselinePrefix } from './types.ts';
 import type { AnswerReport } from './answers.ts';
+import type { CalibrationRow } from './calibrate.ts';
 
 const HEADER = ['target', 'carries', 'answered', 'carries|ans', 'abst P', 'abst R', 'abst F1', 'sent/ans', 'chars/ans', 'p50 ms', 'p95 ms'];
 
@@ -77,6 +78,16 @@ ${types.rows.length > 0 ? table(types.header, types.rows) : ''}
 <table><tr><th>id</th><th>type</th><th>question</th>${names.map((n) => `<th>${esc(n)}</th>`).join('')}</tr>${questionRows.join('')}</table>
 </body></html>
 `;
+}
+
+/** The threshold sweep, every 0.05 and the best row. */
+export function formatCalibration(rows: CalibrationRow[], best: CalibrationRow | null): string {
+  const shown = rows.filter((r) => Math.round(r.threshold * 100) % 5 === 0 || r === best);
+  const table = formatTable(
+    ['threshold', 'answered', 'carries', 'abst P', 'abst R', 'abst F1'],
+    shown.map((r) => [`${r.threshold.toFixed(2)}${r === best ? ' *' : ''}`, fmt(r.answered), fmt(r.carries), fmt(r.precision), fmt(r.recall), fmt(r.f1)]),
+  );
+  return `Abstention threshold sweep (* best F1)\n\n${table}\n`;
 }
 
 function clip(text: string, n: number): string {

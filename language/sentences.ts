@@ -52,7 +52,7 @@ function cutsOf(text: string): number[] {
     const rest = text.slice(after, after + 4);
     if (m[1] !== undefined) {
       if (!NEW_SENTENCE_START.test(rest) && !BULLET_START.test(rest)) continue;
-      if (m[1].startsWith('.') && isAbbreviation(text, m.index)) continue;
+      if (m[1].startsWith('.') && (isAbbreviation(text, m.index) || isEnumerator(text, m.index))) continue;
       cuts.push(m.index + m[1].length);
     } else if (BULLET_START.test(rest)) {
       cuts.push(m.index);
@@ -71,7 +71,17 @@ function isAbbreviation(text: string, dot: number): boolean {
   while (from > 0 && dot - from < 24 && !/\s/.test(text[from - 1])) from--;
   const word = text.slice(from, dot).replace(/^["'‘“(\[]+/, '');
   // "u" is the polite "you", which does end sentences ("Wij helpen u. Daarna ...").
-  return (INITIALS.test(word) && word !== 'u') || ABBREVIATIONS.has(word.toLowerCase());
+  if ((INITIALS.test(word) && word !== 'u') || ABBREVIATIONS.has(word.toLowerCase())) return true;
+  // Chained titles ("Prof.dr.ir. Jansen", "mr.drs. De Vries"): every dotted part is a known abbreviation.
+  const parts = word.toLowerCase().split('.');
+  return parts.length > 1 && parts.every((p) => ABBREVIATIONS.has(p));
+}
+
+/** Whether the full stop at `dot` closes a bare enumerator on its own line ("1.\nInstallatie", "a.\nDe raad"): the item
+ *  follows, the sentence does not end. */
+function isEnumerator(text: string, dot: number): boolean {
+  const lineStart = text.lastIndexOf('\n', dot - 1) + 1;
+  return /^\s*(?:\d{1,2}|[a-z])$/.test(text.slice(lineStart, dot));
 }
 
 function trimSpan(text: string, start: number, end: number): SentenceSpan | null {

@@ -16,7 +16,8 @@ export const DUTCH_STOPWORDS: ReadonlySet<string> = new Set(
 export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set(
   `alle alleen ander anders bijna jij wel wezen welken waar waardoor waarmee waarover waarin hoezeer
   bedoeld bedoelt verstaan betekent betekenen noemt noemen zegt gezegd staat archief volgens eigenlijk precies
-  gebeurt gaat gaan heet werden vindt vinden kun kunt zouden mogen mag tijdens zowel`
+  gebeurt gaat gaan heet werden vindt vinden kun kunt zouden mogen mag tijdens zowel
+  verstaat willen wilde wilden vond vonden doet deed deden`
     .split(/\s+/)
     .filter(Boolean),
 );

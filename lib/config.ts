@@ -138,33 +138,58 @@ export const rankingDefaults = {
 };
 
 // ---- answers ------------------------------------------------------------------------------------
+// The extractive answer (answer/extractive.ts). Every piece can be switched off (`features`) for the ablation in
+// EVAL.md ("Answers"); each is kept because it helped on the dev set, pdf-nl and programmas-nl alike.
 export const answerDefaults = {
   /** The answer strategy (answer/ask.ts STRATEGIES). */
   strategy: 'extractive',
   maxSentences: 3,
-  /** Abstain when no top hit contains more than about a third of the question's content terms.
-   *  Measured with test/api/abstention.test.ts on ../shared/eval/dev.jsonl (hybrid, k 10). Coverage of the answerable
-   *  questions: 20 of 29 at >= 0.6, then d013/d015/d023 0.5, d029 0.43, d018/d019 0.4, d017 0.2; unanswerable:
-   *  d030 0.67, d031 0.33. At 0.5 the rule refused d031 and 4 answerable ones (no-answer precision 0.2, recall 0.5);
-   *  at 0.35 it refuses d031 and d017 only (precision 0.5, recall 0.5, 28 of 29 answered). d030 ("taken van de
-   *  griffier") stays a miss: only "griffier" is absent, and no overlap threshold separates it from paraphrases;
-   *  IDF-weighting the coverage (tried) separated no better. */
-  minCoverage: 0.35,
-  /** Hits whose coverage counts as evidence. */
-  evidenceHits: 3,
   /** Hits whose sentences may be quoted. */
-  sentenceHits: 5,
+  sentenceHits: 10,
+  /** Hits taken from the documents a question names (answer/ask.ts), ahead of the plain ranking. */
+  sourceHits: 5,
+  /** Hits the IDF-mass signal looks at. */
+  evidenceHits: 3,
   /** Hits returned as "closest" when the answer abstains. */
   closestHits: 3,
   /** A sentence scoring below this share of the best sentence's score is not worth adding. */
   minRelativeSentenceScore: 0.5,
   /** Bonus for the hit's rank: rankWeight / rank. */
   rankWeight: 0.2,
-  /** Fragments (headings, captions) shorter than this many distinct words are never quoted. */
+  /** Fragments (headings, captions) with fewer distinct words, or fewer words beyond the question's, are never quoted. */
   minSentenceWords: 5,
+  minNewWords: 2,
   /** Longer sentences are quoted less readily. */
   maxSentenceChars: 400,
+  /** A sentence holding what the question type asks for (a number for "hoeveel", …) scores this much more. */
+  cueBonus: 0.25,
+  /** A sentence from a document other than the source the question names scores this share. */
+  otherSourceFactor: 0.5,
+  /** Soft matching of focus terms with the shipped word vectors: the cosine a pair must reach. 0.6 is where the
+   *  vectors' README puts "a real relation" (random pairs ~0.25); at 0.45 soft matches of loosely related words
+   *  outscored the answer (carries without abstention, dev / pdf-nl / programmas-nl: 0.45 0.672 / 0.402 / 0.383,
+   *  0.6 0.707 / 0.402 / 0.447, 0.7 0.707 / 0.415 / 0.447, off 0.690 / 0.402 / 0.426). */
+  softMinSimilarity: 0.6,
+  /** The context rules (answer/candidates.ts widen): how far a chosen sentence may grow. */
+  context: { maxListItems: 8, maxQuoteChars: 900 },
+  /** The abstention decision (answer/evidence.ts): the weighted mean of its signals against a threshold. */
+  abstention: {
+    weights: { sentence: 1, topic: 0, topicExact: 0, cue: 0, idfMass: 1, topicMass: 0, lexical: 1, agreement: 1, source: 1, names: 0, rarest: 0, cueTyped: 0 } as Record<string, number>,
+    threshold: 0.5,
+  },
+  /** Each piece of the answer, on or off (the ablation switches them one by one). */
+  features: {
+    idfWeights: true,
+    softMatch: true,
+    answerCues: true,
+    namedSources: true,
+    sourceSearch: true,
+    context: true,
+    textKinds: true,
+  },
 };
+
+export type AnswerTuning = typeof answerDefaults;
 
 // ---- API ----------------------------------------------------------------------------------------
 // The API's own limits. Sizes are generous for real use and small enough that one client cannot tie up the server.

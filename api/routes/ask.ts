@@ -24,7 +24,7 @@ export function registerAsk(app: FastifyInstance, archive: Archive, queue: FairQ
       const { question, k, filters } = request.body;
       const result = await queue.run(() => ask(archive, { question, k, filters }), () => request.raw.socket.destroyed);
       request.log.info(
-        { hits: result.hits.length, answered: result.answered, coverage: result.evidence.coverage, askMs: result.took },
+        { hits: result.hits.length, answered: result.answered, confidence: result.evidence.confidence, askMs: result.took },
         'ask',
       );
       return result;

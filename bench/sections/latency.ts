@@ -3,6 +3,7 @@ import type { Archive } from '../../archive/api.ts';
 import type { SearchMode, Hit } from '../../lib/types.ts';
 import type { ScoredId } from '../../index/types.ts';
 import { composeAnswer } from '../../answer/extractive.ts';
+import { answerContext } from '../../answer/ask.ts';
 import { fuse } from '../../retrieval/fusion.ts';
 import { rankingDefaults } from '../../lib/config.ts';
 import { instrument } from '../lib/instrument.ts';
@@ -67,11 +68,6 @@ export async function breakdown(archive: Archive, queries: string[], n: number):
     return (lastDense = await vecSearch.apply(this, a));
   };
   const total: number[] = [], fusion: number[] = [], answer: number[] = [];
-  const texts = new Map<string, string | null>();
-  const documentText = (id: string) => {
-    if (!texts.has(id)) texts.set(id, archive.getDocumentText(id));
-    return texts.get(id) ?? null;
-  };
   for (let i = 0; i < n; i++) {
     const q = queries[i % queries.length]!;
     const t0 = performance.now();
@@ -85,9 +81,8 @@ export async function breakdown(archive: Archive, queries: string[], n: number):
     const f0 = performance.now();
     fuse({ lexical: lastLex, dense: lastDense }, rankingDefaults.fusion);
     fusion.push(performance.now() - f0);
-    texts.clear();
     const a0 = performance.now();
-    composeAnswer(q, hits, { documentText });
+    composeAnswer(q, hits, answerContext(archive));
     answer.push(performance.now() - a0);
   }
   delete (lexical as Partial<{ search: unknown }>).search;

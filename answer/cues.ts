@@ -1,0 +1,77 @@
+// Answer-type cues: does a sentence hold the kind of thing the question asks for? A number for "hoeveel", a date or
+// year for "wanneer", a name for "wie", a reason word for "waarom", a definitional pattern for "wat is / wat verstaat
+// men onder". One boolean per sentence; extractive.ts gives a sentence with the cue a fixed bonus.
+import type { AnswerType } from './question.ts';
+
+/** A sentence's words as the tokeniser gives them (lower case), and as they stand (for capitals). */
+export interface CueInput {
+  text: string;
+  /** Folded words in order. */
+  words: readonly string[];
+}
+
+const NUMBER_WORDS = new Set(
+  'twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig honderd duizend miljoen miljard helft half procent'.split(' '),
+);
+const MONTHS = 'januari februari maart april mei juni juli augustus september oktober november december';
+const DATE = new RegExp(`\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}\\b|\\b(${MONTHS.replaceAll(' ', '|')})\\b`, 'iu');
+const YEAR = /^(1[89]\d\d|20\d\d)$/;
+const REASON = new Set('omdat doordat want daarom zodat vanwege dankzij waardoor oorzaak reden gevolg daardoor hierdoor teneinde'.split(' '));
+const PROCEDURE = new Set('moet moeten kunt kan kunnen via eerst vervolgens daarna stap stappen aanvragen indienen aanvraag'.split(' '));
+/** A capitalised word after the first: a name of a person, organisation or place. */
+const NAME = /[^.!?:]\s["'‘“(]?\p{Lu}\p{Ll}+/u;
+
+/** Verbs and phrases that define the word before them ("X is een …", "X betekent …", "X staat voor …"). */
+const DEFINING_AFTER = ['is', 'zijn', 'betekent', 'betekenen', 'houdt', 'omvat', 'noemen', 'heet', 'wordt', 'staat', 'oftewel', 'ofwel', 'dwz'];
+/** Words that follow "is/zijn" in a statement about X rather than a definition of it ("X is daarom nog relevant"). */
+const NOT_DEFINING = new Set('daarom ook nog niet dus wel vooral steeds erg zeer al altijd nu vaak nooit hierbij daarbij eigenlijk'.split(' '));
+
+/** Whether the sentence defines one of `focus` (folded terms): "X is/zijn (een|de|het) …", "X betekent …", "X staat
+ *  voor …", "onder X verstaan we …", "met X wordt bedoeld …", "Voor … is X …", "X: …" (a glossary entry). */
+export function isDefinition(s: CueInput, focus: readonly string[]): boolean {
+  const at = (i: number) => s.words[i] ?? '';
+  for (let i = 0; i < s.words.length; i++) {
+    if (!focus.some((f) => at(i) === f || (f.length >= 6 && at(i).includes(f)))) continue;
+    // X followed (within two words: "X zelf is", "X in de zin van …" stays out) by a defining verb.
+    for (let j = i + 1; j <= i + 2 && j < s.words.length; j++) {
+      if (!DEFINING_AFTER.includes(at(j))) continue;
+      if (at(j) === 'wordt' && !/^(gedefinieerd|omschreven|verstaan|bedoeld)$/.test(at(j + 1))) continue;
+      if (at(j) === 'houdt' && !s.words.slice(j, j + 8).includes('in')) continue;
+      if (at(j) === 'staat' && at(j + 1) !== 'voor') continue;
+      if (!NOT_DEFINING.has(at(j + 1))) return true;
+    }
+    // "onder X verstaan", "met X wordt bedoeld", "is X het/een …" (in "Voor Dorien Zandvliet is X het …").
+    if (['onder', 'met'].includes(at(i - 1)) && s.words.slice(i + 1, i + 5).some((w) => /^(verstaan|verstaat|bedoeld|bedoelen|bedoelt)$/.test(w))) return true;
+    if (['is', 'zijn'].includes(at(i - 1)) && ['een', 'de', 'het', 'dat'].includes(at(i + 1))) return true;
+  }
+  // A glossary entry: the term, then a colon, at the start.
+  return focus.some((f) => new RegExp(`^\\W*${escape(f)}\\w*\\s*[:–—-]\\s`, 'iu').test(s.text.normalize('NFKC')));
+}
+
+/** Whether the sentence holds what the answer type asks for. Types without a cue (yes/no, open) never have one. */
+export function hasAnswerCue(type: AnswerType, s: CueInput, focus: readonly string[]): boolean {
+  switch (type) {
+    case 'definition':
+      return isDefinition(s, focus);
+    case 'quantity':
+      // A number that is not a year or a date, or a number word: "138 regelingen", "€ 14,-", "twee ouders".
+      return s.words.some((w) => (/\d/.test(w) && !YEAR.test(w) && !focus.includes(w)) || NUMBER_WORDS.has(w));
+    case 'date':
+      return DATE.test(s.text);
+    case 'person':
+    case 'place':
+      return NAME.test(s.text);
+    case 'reason':
+      return s.words.some((w) => REASON.has(w)) || /\bom\b.+\bte\b/u.test(s.text);
+    case 'procedure':
+      return s.words.some((w) => PROCEDURE.has(w));
+    case 'list':
+      return /:\s*$/.test(s.text) || (s.text.match(/[,;]/g)?.length ?? 0) >= 2;
+    default:
+      return false;
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,96 @@
+// Question analysis: what kind of answer the question expects (from its question word and form), which of its words
+// carry it (focus terms, weighted by rarity in the archive: IDF), and which sources it names (parties,
+// organisations, years), so that answers from other sources can be demoted and labelled.
+import { tokenise, surfaceWords } from '../language/tokenise.ts';
+import { contentTerms } from '../language/content-terms.ts';
+import { stem } from '../language/stem.ts';
+import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
+
+export type AnswerType =
+  | 'definition' | 'quantity' | 'date' | 'person' | 'place' | 'reason' | 'procedure' | 'yesno' | 'list' | 'open';
+
+export interface FocusTerm {
+  /** Folded word (content-terms.ts): what sentences are matched on. */
+  term: string;
+  /** Its weight: IDF in the archive. */
+  weight: number;
+  /** The question names a source with it (a party, organisation or year): a document can agree with it. */
+  source: boolean;
+  /** Typed as a name: capitalised after the first word, an acronym, a number or year ("VVD", "Den Helder", "2023"). */
+  name: boolean;
+}
+
+export interface QuestionAnalysis {
+  type: AnswerType;
+  focus: FocusTerm[];
+}
+
+/** Question openings and the answer type they ask for, first match wins. The forms come from how staff ask
+ *  (eval/sets/README.md): "wat verstaat X onder", "hoeveel", "in welk jaar", "wie", "waarom", "hoe", a verb first. */
+const TYPE_RULES: [AnswerType, RegExp][] = [
+  ['definition', /^wat (verstaa?t|wordt (er )?(verstaan|bedoeld)|bedoel(t|en)|betekent|houdt .* in\b|is (de )?(definitie|betekenis))|^waar staat .* voor\b/],
+  ['quantity', /^(hoeveel|hoe ?veel|hoe (groot|hoog|duur|lang|oud|vaak|zwaar|ver)|(vanaf |tot )?(welk|wat is het) (bedrag|percentage|aantal))\b/],
+  ['date', /^((sinds|vanaf|tot) wanneer|wanneer|in welk jaar|op welke (dag|datum)|welke datum)\b/],
+  ['reason', /^(waarom|waardoor|hoe komt het|om welke reden|wat is de (reden|oorzaak))\b/],
+  ['person', /^(wie|door wie|van wie|met wie|welke (organisatie|partij|persoon|instantie|minister|wethouder|instelling)s?)\b/],
+  ['place', /^(waar|waarheen|in welke (plaats|stad|gemeente|provincie|regio)|naar welke (landen|plaats))\b/],
+  ['list', /^(welke \p{L}+(en|s)\b|noem\b|wat zijn de \p{L}+(en|s)\b)/u],
+  ['definition', /^wat (is|zijn) (een |de |het )?[\p{L}\p{N}'’-]+( [\p{L}\p{N}'’-]+){0,5}\??$/u],
+  ['procedure', /^hoe\b/],
+  ['yesno', /^(is|zijn|was|waren|kan|kun|kunnen|wil|willen|moet|moeten|mag|mogen|heeft|hebben|wordt|worden|gaat|gaan|houdt|maakt|zal|zou|zouden|krijgt|krijgen|geldt|gelden|bestaat|bestaan|komt|komen|staat|doet|doen|vindt|vinden|steunt|blijft|telt|tellen|hoeft|hoeven)\b/],
+];
+
+export function answerType(question: string): AnswerType {
+  const q = question.normalize('NFKC').toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim();
+  return TYPE_RULES.find(([, re]) => re.test(q))?.[0] ?? 'open';
+}
+
+const YEAR = /^(1[89]\d\d|20\d\d)$/;
+
+/** The question's words that name a source: years, and words of some document's name (organisation or file name)
+ *  typed as a name — capitalised, an acronym, or an acronym typed in lower case ("pvv" names the PVV; "draagmoederschap",
+ *  which a file name also holds, does not). Function words never do ("Partij voor de Dieren"). Folded, like focus terms. */
+export function namedSourceWords(question: string, names: DocumentNames = NO_NAMES): Set<string> {
+  const out = new Set<string>();
+  for (const w of surfaceWords(question.normalize('NFKC'))) {
+    const term = stem(tokenise(w.text)[0]?.word ?? '', 'fold');
+    if (!term || DUTCH_STOPWORDS.has(term) || QUESTION_FRAME_WORDS.has(term)) continue;
+    const proper = /^[\p{Lu}\p{N}]/u.test(w.text);
+    if (YEAR.test(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
+  }
+  return out;
+}
+
+/** Which folded words occur in the archive's document names (organisations, file names, years). */
+export interface DocumentNames {
+  has(term: string): boolean;
+  /** Written as an acronym there ("PVV_2010.txt", "VNG"). */
+  acronym(term: string): boolean;
+  /** The documents whose names hold every one of the terms. */
+  documents(terms: readonly string[]): string[];
+}
+
+const NO_NAMES: DocumentNames = { has: () => false, acronym: () => false, documents: () => [] };
+
+/** Folded words typed as names: capitalised after the first word, acronyms, numbers. */
+function typedNames(question: string): Set<string> {
+  const out = new Set<string>();
+  surfaceWords(question.normalize('NFKC')).forEach((w, i) => {
+    if ((i > 0 && /^\p{Lu}/u.test(w.text)) || /^[\p{Lu}\p{N}]{2,}$/u.test(w.text) || /\d/.test(w.text)) out.add(stem(tokenise(w.text)[0]?.word ?? '', 'fold'));
+  });
+  return out;
+}
+
+export interface AnalyseOptions {
+  /** IDF of a folded term in the archive; unknown terms get the largest IDF. Absent: every term weighs 1. */
+  idf?: (term: string) => number;
+  /** The archive's document names: a question word found there names a source. */
+  names?: DocumentNames;
+}
+
+export function analyseQuestion(question: string, opts: AnalyseOptions = {}): QuestionAnalysis {
+  const sources = namedSourceWords(question, opts.names);
+  const names = typedNames(question);
+  const focus = contentTerms(question).map((term) => ({ term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), name: names.has(term) }));
+  return { type: answerType(question), focus };
+}
