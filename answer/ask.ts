@@ -29,7 +29,8 @@ export async function ask(archive: AnswerReader, req: AskRequest) {
   const tuning = req.tuning ?? answerDefaults;
   const k = req.k ?? rankingDefaults.k;
   const ctx = answerContext(archive);
-  let hits = await archive.search(req.question, { mode: rankingDefaults.mode, k, filters: req.filters });
+  // The answer may draw on more hits than the caller wants listed.
+  let hits = await archive.search(req.question, { mode: rankingDefaults.mode, k: Math.max(k, tuning.sentenceHits), filters: req.filters });
   if (tuning.features.sourceSearch) hits = await withNamedSources(archive, req, hits, ctx, tuning);
   const answer = strategy.compose(req.question, hits, ctx, tuning);
   return { question: req.question, took: Math.round(performance.now() - t0), ...answer, hits: hits.slice(0, k) };
@@ -42,16 +43,27 @@ export async function ask(archive: AnswerReader, req: AskRequest) {
 async function withNamedSources(archive: AnswerReader, req: AskRequest, hits: Hit[], ctx: AnswerContext, tuning: AnswerTuning): Promise<Hit[]> {
   const names = ctx.sources?.names;
   if (!names) return hits;
-  let docs = names.documents([...namedSourceWords(req.question, names)]);
-  if (req.filters?.documents) docs = docs.filter((d) => req.filters!.documents!.includes(d));
-  if (docs.length === 0) return hits;
-  const own = await archive.search(req.question, { mode: 'lexical', k: tuning.sourceHits, filters: { ...req.filters, documents: docs } });
+  const groups = names.documents([...namedSourceWords(req.question, names)])
+    .map((docs) => (req.filters?.documents ? docs.filter((d) => req.filters!.documents!.includes(d)) : docs))
+    .filter((docs) => docs.length > 0);
+  if (groups.length === 0) return hits;
+  const found = await Promise.all(
+    groups.map((documents) => archive.search(req.question, { mode: 'lexical', k: tuning.sourceHits, filters: { ...req.filters, documents } })),
+  );
+  // Two named sources take turns, so both are in the answer's reach.
+  const own = found.length === 1 ? found[0] : interleave(found[0], found[1]);
   const key = (h: Hit) => `${h.docId}:${h.start}`;
   // A passage both searches found keeps the plain hit (with every signal's evidence).
   const plain = new Map(hits.map((h) => [key(h), h]));
   const first = own.map((h) => plain.get(key(h)) ?? h);
   const seen = new Set(first.map(key));
   return [...first, ...hits.filter((h) => !seen.has(key(h)))].map((h, i) => (h.rank === i + 1 ? h : { ...h, rank: i + 1 }));
+}
+
+function interleave<T>(a: T[], b: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) out.push(...(i < a.length ? [a[i]] : []), ...(i < b.length ? [b[i]] : []));
+  return out;
 }
 
 /** What a strategy reads of the archive for one question; documents are read once each. */

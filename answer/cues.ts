@@ -18,8 +18,8 @@ const DATE = new RegExp(`\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2}[-/.]\\d{1,2}[-
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 const REASON = new Set('omdat doordat want daarom zodat vanwege dankzij waardoor oorzaak reden gevolg daardoor hierdoor teneinde'.split(' '));
 const PROCEDURE = new Set('moet moeten kunt kan kunnen via eerst vervolgens daarna stap stappen aanvragen indienen aanvraag'.split(' '));
-/** A capitalised word after the first: a name of a person, organisation or place. */
-const NAME = /[^.!?:]\s["'‘“(]?\p{Lu}\p{Ll}+/u;
+/** A capitalised word after the first (bullets and numbering stripped): a name of a person, organisation or place. */
+const NAME = /[\p{Ll}\p{N},;]\s+["'‘“(]?\p{Lu}\p{Ll}+/u;
 
 /** Verbs and phrases that define the word before them ("X is een …", "X betekent …", "X staat voor …"). */
 const DEFINING_AFTER = ['is', 'zijn', 'betekent', 'betekenen', 'houdt', 'omvat', 'noemen', 'heet', 'wordt', 'staat', 'oftewel', 'ofwel', 'dwz'];

@@ -32,7 +32,8 @@ export const extractive: AnswerStrategy = { name: 'extractive', compose: compose
 export function composeAnswer(question: string, hits: readonly Hit[], ctx?: AnswerContext, tuning: AnswerTuning = answerDefaults): Answer {
   const f = tuning.features;
   const sources = ctx?.sources;
-  const analysis = analyseQuestion(question, { idf: f.idfWeights ? sources?.idf : undefined, names: f.namedSources ? sources?.names : undefined });
+  const idf = f.idfWeights && sources ? (t: string) => sources.idf(t) ** tuning.idfExponent : undefined;
+  const analysis = analyseQuestion(question, { idf, names: f.namedSources ? sources?.names : undefined });
   const docText = (id: string) => ctx?.document(id)?.text ?? null;
   const chosen = choose(scoreSentences(analysis, candidateSentences(hits, docText, tuning.sentenceHits), tuning), tuning);
   const evidence = measureEvidence(question, analysis, hits, chosen[0] ? { ...chosen[0], hit: chosen[0].s.hit } : null, sources, tuning);

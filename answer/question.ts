@@ -66,8 +66,9 @@ export interface DocumentNames {
   has(term: string): boolean;
   /** Written as an acronym there ("PVV_2010.txt", "VNG"). */
   acronym(term: string): boolean;
-  /** The documents whose names hold every one of the terms. */
-  documents(terms: readonly string[]): string[];
+  /** The documents a question's source words name: one group, or two when it names two sources; none when no name
+   *  holds any of the words. */
+  documents(terms: readonly string[]): string[][];
 }
 
 const NO_NAMES: DocumentNames = { has: () => false, acronym: () => false, documents: () => [] };

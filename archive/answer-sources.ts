@@ -57,9 +57,22 @@ function documentNames(docs: Map<string, DocumentMeta>): DocumentNames {
     has: (t) => byWord.has(t),
     acronym: (t) => acronyms.has(t),
     documents(terms) {
-      if (terms.length === 0) return [];
-      const [first, ...rest] = terms.map((t) => byWord.get(t) ?? new Set<string>()).sort((a, b) => a.size - b.size);
-      return [...first].filter((id) => rest.every((ids) => ids.has(id)));
+      // The documents whose names hold the most of the terms ("CHU 1925 … Nederlandse" still finds CHU_1925 when
+      // "Nederlandse" is in another file's name only); then, for a question naming two sources ("de ChristenUnie en de
+      // Partij voor de Dieren"), those holding the most of the terms the first group left, years kept.
+      const best = (words: Set<string>) => {
+        const count = new Map<string, number>();
+        for (const t of words) for (const id of byWord.get(t) ?? []) count.set(id, (count.get(id) ?? 0) + 1);
+        const most = Math.max(0, ...count.values());
+        return [...count].filter(([, n]) => n === most).map(([id]) => id);
+      };
+      const all = new Set(terms);
+      const first = best(all);
+      if (first.length === 0) return [];
+      const left = [...all].filter((t) => !first.some((id) => byWord.get(t)?.has(id)));
+      if (left.length === 0) return [first];
+      const second = best(new Set([...left, ...[...all].filter((t) => /^\d{4}$/.test(t))])).filter((id) => !first.includes(id));
+      return second.length > 0 ? [first, second] : [first];
     },
   };
   cache.set(docs, { size: docs.size, names });
