@@ -12,7 +12,7 @@ import type { Element } from 'domhandler';
 import { findAll, removeElement } from 'domutils';
 import { domToBlocks } from './dom-blocks.ts';
 import { parseXml, firstText } from './xml.ts';
-import { BlockList, FormatError, cleanInfo, isoDate, nestUnderTitle, type StructuredText } from './structured.ts';
+import { BlockList, FormatError, cleanInfo, guarded, isoDate, nestUnderTitle, type StructuredText } from './structured.ts';
 import { assertZip, entryText, readZip, type ZipContents } from './zip.ts';
 
 /**
@@ -24,6 +24,67 @@ const STYLE_MAP = [
   ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='Kop ${n}'] => h${n}:fresh`, `p.Kop${n} => h${n}:fresh`]),
   ...['Title', 'Titel'].flatMap((t) => [`p[style-name='${t}'] => h0:fresh`, `p.${t} => h0:fresh`]),
 ];
+
+/** Style names mammoth already turns into headings or the title (STYLE_MAP and its defaults). */
+const KNOWN_HEADING = /^(heading [1-6]|kop [1-6]|title|titel)$/i;
+/** w:outlineLvl 9 means "body text"; 0-8 are outline levels 1-9. */
+const BODY_TEXT_LEVEL = 9;
+
+interface StyleDef {
+  name: string;
+  level?: number;
+  basedOn?: string;
+}
+
+/**
+ * What each paragraph style really is, following w:basedOn: Dutch government templates define their own
+ * heading styles ("Kop 1 Gemeente", "RO Kop 2") based on Heading 1-9 or with an outline level, which
+ * mammoth's name-based style map does not see. Returns styleId → the built-in name to treat it as.
+ */
+function styleRoles(zip: ZipContents): Map<string, string> {
+  const xml = entryText(zip, 'word/styles.xml');
+  const defs = new Map<string, StyleDef>();
+  if (!xml) return new Map();
+  for (const s of findAll((e) => e.name === 'w:style', parseXml(xml, 'word/styles.xml').children)) {
+    const val = (name: string) => findAll((e) => e.name === name, s.children)[0]?.attribs['w:val'];
+    const level = val('w:outlineLvl');
+    defs.set(s.attribs['w:styleId'], { name: val('w:name') ?? '', level: level === undefined ? undefined : Number(level), basedOn: val('w:basedOn') });
+  }
+  const roles = new Map<string, string>();
+  for (const id of defs.keys()) {
+    const role = roleOf(id, defs);
+    if (role) roles.set(id, role);
+  }
+  return roles;
+}
+
+/** The nearest title name or outline level up the basedOn chain (at most 20 steps: cycles must not hang). */
+function roleOf(id: string, defs: Map<string, StyleDef>): string | undefined {
+  for (let d = defs.get(id), steps = 0; d && steps < 20; d = d.basedOn ? defs.get(d.basedOn) : undefined, steps++) {
+    if (/^(title|titel)$/i.test(d.name)) return 'Title';
+    // An explicit level decides, even "body text" on a style based on a heading.
+    if (d.level !== undefined) return d.level < BODY_TEXT_LEVEL ? `heading ${Math.min(d.level + 1, 6)}` : undefined;
+  }
+  return undefined;
+}
+
+/** mammoth's document tree, as far as we touch it. */
+interface MammothElement {
+  type: string;
+  styleId?: string | null;
+  styleName?: string | null;
+  children?: MammothElement[];
+}
+
+/** A transformDocument step that renames custom heading styles to the built-in names they derive from. */
+function applyStyleRoles(roles: Map<string, string>): (el: MammothElement) => MammothElement {
+  const visit = (el: MammothElement): MammothElement => {
+    if (el.children) el.children = el.children.map(visit);
+    const role = el.type === 'paragraph' && el.styleId ? roles.get(el.styleId) : undefined;
+    return role && !KNOWN_HEADING.test(el.styleName ?? '') ? { ...el, styleName: role } : el;
+  };
+  return visit;
+}
 
 /** The main document part, found the way Word and mammoth find it: the officeDocument relationship. */
 function mainPart(zip: ZipContents): string {
@@ -76,7 +137,11 @@ function flattenNotes(root: Element[]): void {
   }
 }
 
-export async function parseDocx(bytes: Uint8Array): Promise<StructuredText> {
+export function parseDocx(bytes: Uint8Array): Promise<StructuredText> {
+  return guarded(() => readDocx(bytes));
+}
+
+async function readDocx(bytes: Uint8Array): Promise<StructuredText> {
   const zip = openDocx(bytes);
   const stored = zipSync(Object.fromEntries(zip.files), { level: 0 });
   let html: string;
@@ -84,10 +149,16 @@ export async function parseDocx(bytes: Uint8Array): Promise<StructuredText> {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) },
       // Images are never read: the copy has none, and a placeholder keeps mammoth from asking.
-      { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+      {
+        styleMap: STYLE_MAP,
+        transformDocument: applyStyleRoles(styleRoles(zip)),
+        ignoreEmptyParagraphs: true,
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
     );
     html = result.value;
   } catch (e) {
+    if (e instanceof RangeError) throw e; // nesting too deep: guarded() reports it
     throw new FormatError('corrupt', `unreadable Word document: ${(e as Error).message}`, { cause: e });
   }
   const dom = parseDocument(html);

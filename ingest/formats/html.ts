@@ -11,7 +11,7 @@ import type { Document, Element } from 'domhandler';
 import { findAll, findOne, removeElement, textContent } from 'domutils';
 import { decodeText } from '../text.ts';
 import { domToBlocks } from './dom-blocks.ts';
-import { BlockList, cleanInfo, isoDate, nestUnderTitle, type StructuredText } from './structured.ts';
+import { BlockList, cleanInfo, guarded, isoDate, nestUnderTitle, type StructuredText } from './structured.ts';
 
 /** A meta charset is declared in the first 1024 bytes by the HTML standard; we allow some slack. */
 const CHARSET_SNIFF_BYTES = 4096;
@@ -126,12 +126,14 @@ function pageInfo(doc: Document): StructuredText['info'] {
   });
 }
 
-export async function parseHtml(bytes: Uint8Array): Promise<StructuredText> {
-  const doc = parseDocument(decodeHtml(bytes));
-  const info = pageInfo(doc);
-  removeChrome(doc);
-  const out = new BlockList();
-  const root = contentRoot(doc);
-  domToBlocks(root.type === 'tag' ? [root] : root.children, out);
-  return { blocks: nestUnderTitle(out.blocks), info };
+export function parseHtml(bytes: Uint8Array): Promise<StructuredText> {
+  return guarded(async () => {
+    const doc = parseDocument(decodeHtml(bytes));
+    const info = pageInfo(doc);
+    removeChrome(doc);
+    const out = new BlockList();
+    const root = contentRoot(doc);
+    domToBlocks(root.type === 'tag' ? [root] : root.children, out);
+    return { blocks: nestUnderTitle(out.blocks), info };
+  });
 }

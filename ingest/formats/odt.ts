@@ -5,7 +5,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { findAll } from 'domutils';
 import { parseXml, firstText } from './xml.ts';
-import { BlockList, FormatError, cleanInfo, isoDate, nestUnderTitle, type Block, type StructuredText } from './structured.ts';
+import { BlockList, FormatError, cleanInfo, guarded, isoDate, nestUnderTitle, type Block, type StructuredText } from './structured.ts';
 import { assertZip, entryText, readZip, type ZipContents } from './zip.ts';
 
 export const ODT_MIME = /^application\/vnd\.oasis\.opendocument\.text(-template|-master)?$/;
@@ -119,7 +119,11 @@ function metaInfo(zip: ZipContents): StructuredText['info'] {
   });
 }
 
-export async function parseOdt(bytes: Uint8Array): Promise<StructuredText> {
+export function parseOdt(bytes: Uint8Array): Promise<StructuredText> {
+  return guarded(async () => readOdt(bytes));
+}
+
+function readOdt(bytes: Uint8Array): StructuredText {
   const zip = openOdt(bytes);
   const content = parseXml(entryText(zip, 'content.xml')!, 'content.xml');
   const body = findAll((e) => e.name === 'office:text', content.children)[0];

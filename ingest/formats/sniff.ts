@@ -1,6 +1,7 @@
 // Recognise a container format by its bytes, never its name (archives hold .doc files that are HTML and
 // .docx files renamed .zip). Cheap: a ZIP is judged by its central directory plus at most one tiny entry,
 // markup by its first few KB.
+import { decodeText } from '../text.ts';
 import { ODT_MIME } from './odt.ts';
 import { FormatError } from './structured.ts';
 import { entryText, isZip, readZip } from './zip.ts';
@@ -58,17 +59,10 @@ function rootMediaType(manifest: string): string {
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = decodeHead(bytes.subarray(0, HTML_SNIFF_BYTES));
+  // BOMs are honoured; a UTF-8 sequence cut at the end falls back to Windows-1252, fine for finding tags.
+  const head = decodeText(bytes.subarray(0, HTML_SNIFF_BYTES));
   if (head.includes('\u0000')) return false; // binary, or UTF-16 without a BOM
   if (HTML_START.test(head.trimStart())) return true;
   const tags = new Set([...head.matchAll(COMMON_TAGS)].map((m) => m[1].toLowerCase()));
   return tags.size >= MIN_COMMON_TAGS;
-}
-
-/** The start of the file as text: UTF-16 by its BOM, otherwise Latin-1 (markup is ASCII either way). */
-function decodeHead(head: Uint8Array): string {
-  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head.subarray(2));
-  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head.subarray(2));
-  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  return Buffer.from(head.buffer, head.byteOffset + start, head.byteLength - start).toString('latin1');
 }

@@ -89,3 +89,16 @@ export function cleanInfo(info: Record<string, string | undefined>): StructuredT
   }
   return out;
 }
+
+/**
+ * Run a parser so that a document nested deeper than the call stack (100,000 <div>s inside each other)
+ * fails as a FormatError instead of an engine RangeError.
+ */
+export async function guarded<T>(parse: () => Promise<T>): Promise<T> {
+  try {
+    return await parse();
+  } catch (e) {
+    if (e instanceof RangeError) throw new FormatError('too-large', `document is nested too deeply to read (${e.message})`, { cause: e });
+    throw e;
+  }
+}

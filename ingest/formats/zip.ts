@@ -15,8 +15,8 @@ const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
 /** The end record is 22 bytes plus a comment of at most 65,535 bytes. */
 const END_SEARCH = 22 + 0xffff;
-/** Compressed bytes pushed per step: deflate expands at most ~1032x, so one step yields at most ~16 MB. */
-const SLICE = 16 * 1024;
+/** Compressed bytes pushed per step: deflate expands at most ~1032x, so one step yields at most ~4 MB. */
+const SLICE = 4 * 1024;
 const MB = 2 ** 20;
 
 export function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
@@ -121,11 +121,14 @@ function inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: number): Uint8Arra
   const data = rawData(bytes, e);
   if (e.method === 0) return data;
   if (e.method !== 8) throw new FormatError('unsupported', `ZIP entry ${e.name} uses compression method ${e.method}`);
-  const out = new Uint8Array(e.size);
+  // Chunks are kept until the end so memory follows the real size, not a header's claim.
+  const chunks: Uint8Array[] = [];
   let filled = 0;
   const inflate = new Inflate((chunk) => {
-    if (filled + chunk.length > e.size) throw tooLarge(`${e.name} inflates beyond its declared size`);
-    out.set(chunk, filled);
+    if (filled + chunk.length > e.size) {
+      throw new FormatError('too-large', `ZIP entry ${e.name} inflates beyond its declared ${e.size} bytes (possible zip bomb)`);
+    }
+    chunks.push(chunk);
     filled += chunk.length;
   });
   try {
@@ -136,12 +139,12 @@ function inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: number): Uint8Arra
     throw corrupt(`${e.name} does not inflate (${(err as Error).message})`);
   }
   if (filled !== e.size) throw corrupt(`${e.name} inflates to ${filled} bytes, not the declared ${e.size}`);
-  return out;
+  return Buffer.concat(chunks, filled);
 }
 
-function tooLarge(detail?: string): FormatError {
+function tooLarge(): FormatError {
   const limit = `more than ${Math.round(LIMITS.maxInflatedBytes / MB)} MB`;
-  return new FormatError('too-large', `archive inflates to ${limit} (possible zip bomb)${detail ? `: ${detail}` : ''}`);
+  return new FormatError('too-large', `archive inflates to ${limit} (possible zip bomb)`);
 }
 
 export interface ZipContents {

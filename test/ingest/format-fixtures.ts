@@ -1,8 +1,21 @@
 // Word, OpenDocument and HTML test files built from XML we write here, so no binary fixture lives in git.
 // The texts are Dutch with diacritics (coördinatie, één, ideeën) to catch encoding mistakes.
 import { zipSync, strToU8, type Zippable } from 'fflate';
+import type { Block } from '../../ingest/formats/structured.ts';
 
 export const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+export const h = (level: number, text: string): Block => ({ kind: 'heading', text, level });
+export const p = (text: string): Block => ({ kind: 'paragraph', text });
+export const li = (text: string): Block => ({ kind: 'list-item', text });
+
+/** What both fixture documents say, in order: title above two heading levels, list, table, footnote last. */
+export const DOC_BLOCKS = [
+  h(1, 'Nota coördinatie jeugdzorg'), h(2, 'Inleiding'), p('De gemeente kiest voor één aanpak van de coördinatie.'),
+  h(3, 'Nieuwe ideeën'), li('Eerste idee: wijkteams'), li('Tweede idee: één loket'),
+  p('Jaar | Budget'), p('2024 | € 1,2 mln'), p('Slotwoord van de wethouder.'), p('Zie het raadsvoorstel van maart.'),
+];
+export const DOC_INFO = { title: 'Nota coördinatie jeugdzorg', author: 'Anneke de Vries', created: '2024-03-05' };
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -31,6 +44,10 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
   <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="Kop2"><w:name w:val="heading 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="KopGemeente"><w:name w:val="Kop 1 Gemeente"/><w:basedOn w:val="Heading1"/></w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Huisstijl2"><w:name w:val="Huisstijl tussenkop"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Opvallend"><w:name w:val="Opvallend"/><w:basedOn w:val="Heading1"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Lus"><w:name w:val="Lus"/><w:basedOn w:val="Lus"/></w:style>
   <w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/></w:style>
 </w:styles>`;
 
@@ -74,6 +91,9 @@ export function zipParts(parts: Record<string, string | Uint8Array>, stored: str
   }
   return zipSync(z);
 }
+
+/** A Word paragraph (for tests that write their own body). */
+export const wordParagraph = wp;
 
 export const buildDocx = (body?: string): Uint8Array => zipParts(docxParts(body));
 
@@ -183,3 +203,27 @@ export function odtParts(body = ODT_BODY, mimetype = 'application/vnd.oasis.open
 }
 
 export const buildOdt = (body?: string): Uint8Array => zipParts(odtParts(body), ['mimetype']);
+
+/** Set an entry's declared size in both its local header and the central directory (single-entry zips). */
+export function withDeclaredSize(zip: Uint8Array, size: number): Uint8Array {
+  const out = zip.slice();
+  const v = new DataView(out.buffer);
+  v.setUint32(22, size, true); // local file header: uncompressed size
+  for (let at = out.length - 22; at >= 0; at--) {
+    if (v.getUint32(at, true) === 0x02014b50) {
+      v.setUint32(at + 24, size, true); // central directory: uncompressed size
+      break;
+    }
+  }
+  return out;
+}
+
+/** The start of an OLE compound file; `streams` are directory names (UTF-16LE) placed after the header. */
+export function oleFile(streams: string[]): Uint8Array {
+  const header = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  const names = Buffer.concat(streams.map((s) => Buffer.from(`${s}\0`, 'utf16le')));
+  const out = new Uint8Array(4096);
+  out.set(header);
+  out.set(names, 1024);
+  return out;
+}
