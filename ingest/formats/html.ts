@@ -50,19 +50,24 @@ const CHROME_WORDS = new Set([
 const PAGE_WORDS = new Set(['header', 'footer', 'masthead', 'colofon']);
 /** Consent banners have vendor ids (CybotCookiebotDialog, onetrust-consent-sdk): match anywhere. */
 const CONSENT = /cookie|consent|gdpr|onetrust|cookiebot/i;
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Hidden text, and the bullet or number Word's "Save as web page" writes before each list item. */
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-list\s*:\s*ignore/i;
+/** Word's web pages have no <li>: list items are paragraphs styled "mso-list:l0 level1 lfo1". */
+const WORD_LIST_ITEM = /mso-list\s*:\s*l\d+\s+level\d/i;
 const CONTENT_BLOCKS = /^(p|h[1-6]|article|main|table|ul|ol)$/;
 
 function isContentRoot(el: Element): boolean {
   return el.name === 'main' || el.name === 'article' || el.attribs.role === 'main';
 }
 
-function insideContent(el: Element): boolean {
+function hasAncestor(el: Element, test: (e: Element) => boolean): boolean {
   for (let p = el.parent as Element | null; p && p.type === 'tag'; p = p.parent as Element | null) {
-    if (isContentRoot(p)) return true;
+    if (test(p)) return true;
   }
   return false;
 }
+
+const insideContent = (el: Element): boolean => hasAncestor(el, isContentRoot);
 
 function isHidden(el: Element): boolean {
   const a = el.attribs;
@@ -118,7 +123,8 @@ function pageInfo(doc: Document): StructuredText['info'] {
     if (key && m.attribs.content && !metas.has(key)) metas.set(key, m.attribs.content);
   }
   const pick = (keys: string[]) => keys.map((k) => metas.get(k)).find(Boolean);
-  const title = findOne((e) => e.name === 'title', doc.children);
+  // An inline <svg> has <title>s of its own (icon names).
+  const title = findOne((e) => e.name === 'title' && !hasAncestor(e, (a) => a.name === 'svg'), doc.children);
   return cleanInfo({
     title: (title && textContent(title)) || pick(['og:title', 'dcterms.title', 'dc.title']),
     author: pick(AUTHOR_META),
@@ -131,6 +137,7 @@ export function parseHtml(bytes: Uint8Array): Promise<StructuredText> {
     const doc = parseDocument(decodeHtml(bytes));
     const info = pageInfo(doc);
     removeChrome(doc);
+    for (const item of findAll((e) => e.name === 'p' && WORD_LIST_ITEM.test(e.attribs.style ?? ''), doc.children)) item.name = 'li';
     const out = new BlockList();
     const root = contentRoot(doc);
     domToBlocks(root.type === 'tag' ? [root] : root.children, out);

@@ -1,5 +1,9 @@
 // The shape every format parser returns (Word, OpenDocument, HTML), the one error type they throw, and the
 // small helpers they share so each parser only knows its own markup.
+//
+// Entry points: sniffContainer (sniff.ts) says which parser fits the bytes; parseDocx (docx.ts), parseOdt
+// (odt.ts) and parseHtml (html.ts) return StructuredText or throw FormatError. OCR of scanned PDF pages is
+// in ../ocr.ts.
 
 export interface Block {
   kind: 'heading' | 'paragraph' | 'list-item';

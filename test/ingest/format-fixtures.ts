@@ -227,3 +227,15 @@ export function oleFile(streams: string[]): Uint8Array {
   out.set(names, 1024);
   return out;
 }
+
+/** Word's "Save as web page": lists are styled paragraphs with the bullet in a mso-list:Ignore span. */
+export const WORD_HTML_PAGE = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"><meta name=Generator content="Microsoft Word 15">
+<title>Raadsvoorstel</title><!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>Jan</o:Author></o:DocumentProperties></xml><![endif]-->
+<style><!-- p.MsoNormal {margin:0cm;} --></style></head>
+<body lang=NL><div class=WordSection1>
+<h1>Raadsvoorstel<o:p></o:p></h1>
+<p class=MsoNormal>Geachte raad,<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Eerste punt<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp; </span></span><![endif]>Tweede punt</p>
+</div></body></html>`;

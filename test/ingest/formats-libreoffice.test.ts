@@ -16,9 +16,13 @@ if (!hasSoffice) console.warn('[formats tests] LibreOffice (soffice) not install
 
 const cell = (t: string) => `<table:table-cell office:value-type="string"><text:p>${t}</text:p></table:table-cell>`;
 
+/** A 1x1 PNG: the Word copy gets word/media/image1.png, which the parser must never need to read. */
+const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
+const IMAGE = `<draw:frame draw:name="Foto" text:anchor-type="as-char" svg:width="1cm" svg:height="1cm"><draw:image><office:binary-data>${PIXEL}</office:binary-data></draw:image></draw:frame>`;
+
 /** The fixture document as flat ODF, with the heading styles a real LibreOffice document has. */
 const FODT = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:meta><dc:title>Nota coördinatie jeugdzorg</dc:title><meta:initial-creator>Anneke de Vries</meta:initial-creator><meta:creation-date>2024-03-05T09:30:00</meta:creation-date></office:meta>
 <office:styles><style:style style:name="Title" style:family="paragraph"/>
 <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1"/>
@@ -30,7 +34,7 @@ const FODT = `<?xml version="1.0" encoding="UTF-8"?>
 <text:h text:style-name="Heading_20_2" text:outline-level="2">Nieuwe ideeën</text:h>
 <text:list><text:list-item><text:p>Eerste idee: wijkteams</text:p></text:list-item><text:list-item><text:p>Tweede idee: één loket</text:p></text:list-item></text:list>
 <table:table table:name="Tabel1"><table:table-column table:number-columns-repeated="2"/><table:table-row>${cell('Jaar')}${cell('Budget')}</table:table-row><table:table-row>${cell('2024')}${cell('€ 1,2 mln')}</table:table-row></table:table>
-<text:p>Slotwoord van de wethouder.</text:p>
+<text:p>Slotwoord van de ${IMAGE}wethouder.</text:p>
 </office:text></office:body></office:document>`;
 
 describe.skipIf(!hasSoffice)('files written by LibreOffice', () => {
@@ -46,7 +50,7 @@ describe.skipIf(!hasSoffice)('files written by LibreOffice', () => {
     return new Uint8Array(readFileSync(join(dir, `nota.${format}`)));
   }
 
-  it('reads a LibreOffice .docx and .odt to the same blocks and info as our hand-made files', async () => {
+  it('reads a LibreOffice .docx and .odt (with an image) to the same blocks and info as our hand-made files', async () => {
     const docx = convert('docx');
     expect(sniffContainer(docx)).toBe('docx');
     expect(await parseDocx(docx)).toEqual({ blocks: DOC_BLOCKS, info: DOC_INFO });

@@ -6,7 +6,7 @@ import { parseHtml } from '../../ingest/formats/html.ts';
 import { FormatError, LIMITS, type FormatErrorKind } from '../../ingest/formats/structured.ts';
 import {
   AGENDA_PAGE, DOC_BLOCKS, DOC_INFO, h, li, p, NEWS_CHROME, NEWS_PAGE, OLD_PAGE, buildDocx, buildOdt, docxParts, enc, odtParts, oleFile,
-  windows1252, withDeclaredSize, wordParagraph, zipParts,
+  WORD_HTML_PAGE, windows1252, withDeclaredSize, wordParagraph, zipParts,
 } from './format-fixtures.ts';
 
 /** Run `parse`, expect a FormatError of `kind` whose message matches `message`, within `ms`. */
@@ -83,6 +83,11 @@ describe('parseHtml', () => {
     expect(text).toContain('2 | Coördinatie jeugdzorg | Aangenomen');
     expect(text).toContain('Amendement A1');
     expect(text.join('\n')).not.toMatch(/Kalender|Zoeken|Raadsinformatie|Powered by/);
+  });
+
+  it('reads Word "Save as web page" lists as list items without their bullets', async () => {
+    const doc = await parseHtml(enc(WORD_HTML_PAGE));
+    expect(doc.blocks).toEqual([h(1, 'Raadsvoorstel'), p('Geachte raad,'), li('Eerste punt'), li('Tweede punt')]);
   });
 
   it('decodes by BOM and by declared charset', async () => {
