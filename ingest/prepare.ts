@@ -18,6 +18,8 @@ export interface PreparedDocument {
 export interface PrepareOptions {
   passage?: Partial<typeof passageDefaults>;
   parseTimeoutMs?: number;
+  /** For encrypted PDFs. */
+  password?: string;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -30,8 +32,8 @@ export async function prepareDocument(
   opts: PrepareOptions = {},
 ): Promise<PreparedDocument> {
   const hash = sha256(bytes); // before parsing: pdf-parse transfers the buffer to its worker
-  const parsed = await parseFile(bytes, source.fileName, opts.parseTimeoutMs);
-  const doc = cleanPages(parsed.pages);
+  const parsed = await parseFile(bytes, source.fileName, { timeoutMs: opts.parseTimeoutMs, password: opts.password });
+  const doc = cleanPages(parsed.pages, { furniture: parsed.pageKind !== 'section' });
   if (doc.text.trim().length === 0) throw new ArchiveError('ERR_NO_TEXT', '', source.fileName);
   const passages = splitPassages(doc, opts.passage);
   const info = extractMetadata(parsed, doc, source.fileName);
@@ -48,6 +50,7 @@ export async function prepareDocument(
     fileName: source.fileName,
     sourcePath: source.sourcePath,
     ingestedAt: new Date().toISOString(),
+    details: { pageKind: parsed.pageKind ?? 'page', ocrPages: parsed.ocrPages ?? [], metaSources: info.sources },
   };
   return { meta, doc, passages };
 }

@@ -31,11 +31,40 @@ export const ingestDefaults = {
   runningLineMinShare: 0.4,
   /** PDF parser threads; 2 = the cores of the target machine, so a batch parses in parallel. */
   pdfWorkers: 2,
+  /** Files prepared at once (parse, clean, split) while earlier ones are committed: the parser threads' count. */
+  prepareConcurrency: 2,
+  /** How far preparation may run ahead of the commits: bounds the memory of prepared documents waiting. */
+  prepareAhead: 4,
+  /** Container formats (Word, OpenDocument): a 30-page policy document inflates to a few MB of XML; 200 MB and
+   *  10,000 entries leave room for huge reports while stopping zip bombs before they exhaust memory. */
+  container: { maxInflatedBytes: 200 * 1024 * 1024, maxEntries: 10_000 },
   /** JS heap ceiling of one PDF worker (resourceLimits); a blow-up is reported as a malformed PDF. */
   pdfWorkerHeapMb: 1024,
   /** Process memory growth (RSS) during a parse beyond which the longest-running parse is stopped: pdf.js
    *  decodes streams into ArrayBuffers that the heap limit does not see (pdfjs_bomb_giant.pdf grew 60 MB/s). */
   pdfParseRssGrowthMb: 1536,
+};
+
+// ---- archive ------------------------------------------------------------------------------------
+export const archiveDefaults = {
+  /** A serving archive looks for other processes' commits this often (PRAGMA data_version, no table read), so what
+   *  the CLI adds is searchable within about a second; the issue asks for two. */
+  freshnessPollMs: 1000,
+};
+
+// ---- OCR (ingest/ocr.ts) ----------------------------------------------------------------------------
+export const ocrDefaults = {
+  /** Pages of a PDF without a text layer are read by Tesseract when it is installed; RAADSARCHIEF_OCR=off turns it off. */
+  enabled: process.env.RAADSARCHIEF_OCR !== 'off',
+  /** 200 dpi reads body text well at ~2.5 s of CPU per A4 page (0.4 pages/s on one core, 0.55 on two, measured on
+   *  ../shared/external/pdf-odd/scanned_image_only_nl_2p.pdf with mean word confidence 0.93). */
+  dpi: 200,
+  /** Per child process (render, recognise): a page that takes longer is given up, the others go on. */
+  timeoutMs: 60_000,
+  /** Address space per child process; the Dutch model needs ~250 MB at 200 dpi. */
+  memoryMb: 1024,
+  /** Pages in flight at once; Tesseract runs single-threaded (OMP_THREAD_LIMIT=1), so one core each. */
+  concurrency: 2,
 };
 
 // ---- passages -----------------------------------------------------------------------------------
@@ -84,6 +113,9 @@ export const embedderDefaults = {
     /** Vector length 256; fit on a seeded sample of at most 20k passages and the 30k most frequent words (bounds fit
      *  time and state size); the seed makes the same archive give the same vectors. Dimension 384 was no better. */
     fit: { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 },
+    /** The first ingest into an empty archive fits once a quarter of its files (and at least 2,000 passages) are
+     *  prepared, then commits the rest as it comes: a kill mid-batch keeps the documents committed so far. */
+    firstFit: { fitMinPassages: 2000, fitFileShare: 0.25 },
     // Measured with the analyser's tokens (dev set of 131 LangChain 1000/200 chunks; LegalQA-NL, 6,708 chunks,
     // document nDCG@10), retrofitting on: identity 0.5 + partWeight 0.5 raised dense-alone LegalQA nDCG@10 from
     // 0.417 to 0.528 and dev MRR@10 from 0.574 to 0.644; fused (convex, dense 0.2) LegalQA 0.711 -> 0.717, dev

@@ -64,7 +64,7 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
       onRequest: writeAccess,
       schema: {
         summary: `Document toevoegen (${supportedExtensions().join(', ')})`,
-        description: `multipart/form-data with one file field; at most ${apiDefaults.uploadMaxBytes} bytes. Needs the API key.`,
+        description: `multipart/form-data with one file field (and, for an encrypted PDF, a password field before it); at most ${apiDefaults.uploadMaxBytes} bytes. Needs the API key.`,
         tags: ['documenten'],
         consumes: ['multipart/form-data'],
         security,
@@ -78,7 +78,10 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
       const ext = extname(name).toLowerCase();
       if (!supportedExtensions().includes(ext)) throw new ArchiveError('ERR_UNSUPPORTED_TYPE', `${ext || 'no extension'}; the archive reads ${supportedExtensions().join(', ')}`);
       const bytes = await readUpload(() => file.toBuffer());
-      const outcome = await archive.ingestBytes(name, new Uint8Array(bytes));
+      // An encrypted PDF's password: a form field sent before the file (multipart fields arrive in order).
+      const field = file.fields.password;
+      const password = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+      const outcome = await archive.ingestBytes(name, new Uint8Array(bytes), { password });
       request.log.info({ file: name, status: outcome.status, ingestMs: outcome.ms }, 'upload');
       return reply.status(outcomeStatus(outcome)).send(outcomeBody(outcome));
     },

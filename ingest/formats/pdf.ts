@@ -5,9 +5,11 @@ import { availableParallelism } from 'node:os';
 import type { ParsedFile, RawPage } from '../../lib/types.ts';
 import { ArchiveError } from '../../lib/errors.ts';
 import { ingestDefaults } from '../../lib/config.ts';
+import { fillEmptyPages } from './pdf-ocr.ts';
 
 export interface PdfParseOptions {
   timeoutMs?: number;
+  password?: string;
 }
 
 type WorkerReply =
@@ -17,6 +19,7 @@ type WorkerReply =
 interface Job {
   id: number;
   data: Uint8Array;
+  password?: string;
   timeoutMs: number;
   resolve: (r: WorkerReply) => void;
   reject: (e: ArchiveError) => void;
@@ -55,9 +58,9 @@ class PdfWorkerPool {
 
   constructor(private readonly size: number) {}
 
-  run(data: Uint8Array, timeoutMs: number): Promise<WorkerReply> {
+  run(data: Uint8Array, timeoutMs: number, password?: string): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, data, timeoutMs, resolve, reject });
+      this.queue.push({ id: this.nextId++, data, password, timeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -113,7 +116,7 @@ class PdfWorkerPool {
       this.kill(worker);
     }, job.timeoutMs);
     const maxPages = Math.max(1, Math.floor(job.data.length / MIN_BYTES_PER_PAGE));
-    worker.postMessage({ id: job.id, data: job.data, maxPages }, [job.data.buffer as ArrayBuffer]);
+    worker.postMessage({ id: job.id, data: job.data, maxPages, password: job.password }, [job.data.buffer as ArrayBuffer]);
     this.watch();
   }
 
@@ -180,20 +183,32 @@ export async function closePdfWorkers(): Promise<void> {
 }
 
 function toArchiveError(name: string, message: string): ArchiveError {
-  if (name === 'PasswordException') return new ArchiveError('ERR_PDF_ENCRYPTED');
+  // pdf-parse passes pdf.js's PasswordException without its code: the message tells "No password given" from
+  // "Incorrect Password".
+  if (name === 'PasswordException') return new ArchiveError(/incorrect/i.test(message) ? 'ERR_PDF_PASSWORD' : 'ERR_PDF_ENCRYPTED');
   return new ArchiveError('ERR_PDF_MALFORMED', message.replace(/\.$/, '') || name);
 }
 
-/** Parse a PDF into pages of raw text. Throws ArchiveError: ERR_PDF_ENCRYPTED, ERR_PDF_MALFORMED,
- *  ERR_PDF_NO_PAGES, ERR_PDF_NO_TEXT (every page empty, e.g. a scan), ERR_PARSE_TIMEOUT.
+/** Parse a PDF into pages of raw text; pages without a text layer are read by OCR when Tesseract is installed.
+ *  Throws ArchiveError: ERR_PDF_ENCRYPTED, ERR_PDF_PASSWORD, ERR_PDF_MALFORMED, ERR_PDF_NO_PAGES, ERR_PDF_NO_TEXT
+ *  (no page has text, even after OCR), ERR_PARSE_TIMEOUT.
  *  Several calls may run at once; they share a small pool of worker threads. */
 export async function parsePdf(bytes: Uint8Array, opts: PdfParseOptions = {}): Promise<ParsedFile> {
   // The bytes are transferred to the worker; copy so the caller's buffer stays usable (e.g. for hashing).
   const data = new Uint8Array(bytes);
-  const reply = await workerPool().run(data, opts.timeoutMs ?? ingestDefaults.parseTimeoutMs);
+  let reply = await workerPool().run(data, opts.timeoutMs ?? ingestDefaults.parseTimeoutMs, opts.password);
+  if (!reply.ok && opts.password && /[^\x00-\x7f]/.test(opts.password) && /incorrect/i.test(reply.message)) {
+    // AES-256 PDFs take the password as UTF-8 bytes, older ones as Latin-1 characters; pdf.js reads a string's char
+    // codes as bytes, so a non-ASCII password is tried again as its UTF-8 bytes.
+    const utf8 = Buffer.from(opts.password, 'utf8').toString('latin1');
+    reply = await workerPool().run(new Uint8Array(bytes), opts.timeoutMs ?? ingestDefaults.parseTimeoutMs, utf8);
+  }
   if (!reply.ok) throw toArchiveError(reply.name, reply.message);
   if (reply.pages.length === 0) throw new ArchiveError('ERR_PDF_NO_PAGES');
-  const withText = reply.pages.filter((p) => p.text.trim() !== '').length;
-  if (withText === 0) throw new ArchiveError('ERR_PDF_NO_TEXT', `0 of ${reply.pages.length} pages have text`);
-  return { format: 'pdf', pages: reply.pages, info: reply.info };
+  // The caller's bytes are intact (the worker got a copy): pages without a text layer go to OCR.
+  const ocr = await fillEmptyPages(bytes, reply.pages, opts.password);
+  if (!ocr.pages.some((p) => p.text.trim() !== '')) {
+    throw new ArchiveError('ERR_PDF_NO_TEXT', `0 of ${reply.pages.length} pages have text${ocr.note ? `; ${ocr.note}` : ''}`);
+  }
+  return { format: 'pdf', pages: ocr.pages, info: reply.info, ocrPages: ocr.ocrPages };
 }

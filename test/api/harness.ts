@@ -34,9 +34,10 @@ export async function startHarness(opts: ServerOptions = {}): Promise<Harness> {
 }
 
 /** A multipart/form-data body with one file field, built by hand (no form-data dependency). */
-export function multipartFile(fileName: string, content: string | Buffer, field = 'file') {
+export function multipartFile(fileName: string, content: string | Buffer, field = 'file', fields: Record<string, string> = {}) {
   const boundary = `----raadsarchief${Date.now().toString(16)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
+  const before = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const head = `${before}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
     'Content-Type: application/octet-stream\r\n\r\n';
   return {
     payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
