@@ -20,7 +20,7 @@ export interface AskRequest {
   tuning?: AnswerTuning;
 }
 
-export type AnswerReader = Pick<Archive, 'search' | 'getDocumentPages' | 'answerSources'>;
+export type AnswerReader = Pick<Archive, 'search' | 'getTextAround' | 'answerSources'>;
 
 export async function ask(archive: AnswerReader, req: AskRequest) {
   const t0 = performance.now();
@@ -66,21 +66,14 @@ function interleave<T>(a: T[], b: T[]): T[] {
   return out;
 }
 
-/** What a strategy reads of the archive for one question; documents are read once each. */
-export function answerContext(archive: Pick<Archive, 'getDocumentPages' | 'answerSources'>): AnswerContext {
-  const docs = new Map<string, { text: string; pageStarts: number[] } | null>();
-  return {
-    document(id) {
-      if (!docs.has(id)) docs.set(id, archive.getDocumentPages(id));
-      return docs.get(id) ?? null;
-    },
-    sources: archive.answerSources(),
-  };
+/** What a strategy reads of the archive for one question. */
+export function answerContext(archive: Pick<Archive, 'getTextAround' | 'answerSources'>): AnswerContext {
+  return { textAround: (id, from, to) => archive.getTextAround(id, from, to), sources: archive.answerSources() };
 }
 
 /** Whether the default strategy would answer "Hierover staat niets in het archief." for these hits (the retrieval
  *  eval scores abstention with it). */
-export function wouldAbstain(archive: Pick<Archive, 'getDocumentPages' | 'answerSources'>, question: string, hits: readonly Hit[]): boolean {
+export function wouldAbstain(archive: Pick<Archive, 'getTextAround' | 'answerSources'>, question: string, hits: readonly Hit[]): boolean {
   const strategy = STRATEGIES[answerDefaults.strategy];
   return !strategy.compose(question, hits, answerContext(archive)).answered;
 }

@@ -5,6 +5,7 @@ import type { Hit } from '../lib/types.ts';
 import { splitSentences, type SentenceSpan } from '../language/sentences.ts';
 import { textKind, type TextKind } from '../language/text-kinds.ts';
 import { answerDefaults } from '../lib/config.ts';
+import type { AnswerContext } from './types.ts';
 
 export interface Sentence extends SentenceSpan {
   hit: Hit;
@@ -13,27 +14,32 @@ export interface Sentence extends SentenceSpan {
   /** The quote folded for reading. */
   text: string;
   kind: TextKind;
-  /** The text the window's spans point into (the document text, or the hit's text when that is missing), the
-   *  offset of that text in the document, the sentences around this one and its index among them. */
+  /** The text the window's spans point into (a window of the document text, or the hit's own text when there is
+   *  none), the offset of that text in the document, the sentences around this one and its index among them. */
   base: string;
   offset: number;
   window: readonly SentenceSpan[];
   index: number;
+  /** Where the document's pages start, when known. */
+  pageStarts: readonly number[] | null;
 }
 
 /** Offsets a window reaches beyond its hit: a sentence begun before the passage is still found whole. */
 const WINDOW_MARGIN = 400;
 
+/** The text around a hit, as the answer context gives it. */
+type TextAround = Pick<AnswerContext, 'textAround'>;
+
 /** The distinct sentences of the first `maxHits` hits, in hit order. Without the document text a hit's own text is
  *  split, and sentences it cuts at either end are left out. */
-export function candidateSentences(hits: readonly Hit[], docText: (docId: string) => string | null, maxHits: number): Sentence[] {
+export function candidateSentences(hits: readonly Hit[], ctx: TextAround | undefined, maxHits: number): Sentence[] {
   const seen = new Set<string>();
   const out: Sentence[] = [];
   for (const hit of hits.slice(0, maxHits)) {
-    const text = docText(hit.docId);
-    const base = text ?? hit.text;
-    const offset = text === null ? hit.start : 0;
-    const window = text === null ? hitWindow(hit) : docWindow(text, hit.start, hit.end);
+    const w = ctx ? windowOf(hit, ctx) : null;
+    const base = w?.text ?? hit.text;
+    const offset = w?.offset ?? hit.start;
+    const window = w ? docWindow(w) : hitWindow(hit);
     window.forEach((span, index) => {
       const start = span.start + offset;
       const end = span.end + offset;
@@ -42,18 +48,29 @@ export function candidateSentences(hits: readonly Hit[], docText: (docId: string
       if (seen.has(key)) return;
       seen.add(key);
       const quote = base.slice(span.start, span.end);
-      out.push({ hit, start, end, quote, text: readable(quote), kind: textKind(quote), base, offset, window, index });
+      out.push({ hit, start, end, quote, text: readable(quote), kind: textKind(quote), base, offset, window, index, pageStarts: w?.pageStarts ?? null });
     });
   }
   return out;
 }
 
-function docWindow(text: string, start: number, end: number): SentenceSpan[] {
-  const from = Math.max(0, start - WINDOW_MARGIN);
-  const to = Math.min(text.length, end + WINDOW_MARGIN);
-  const spans = splitSentences(text, from, to);
+interface Window {
+  text: string;
+  offset: number;
+  atEnd: boolean;
+  pageStarts: readonly number[] | null;
+}
+
+/** The document text around a hit, checked against the hit's own text (an exact slice of the document). */
+function windowOf(hit: Hit, ctx: TextAround): Window | null {
+  const w = ctx.textAround(hit.docId, Math.max(0, hit.start - WINDOW_MARGIN), hit.end + WINDOW_MARGIN);
+  return w && w.text.slice(hit.start - w.offset, hit.end - w.offset) === hit.text ? w : null;
+}
+
+function docWindow(w: Window): SentenceSpan[] {
+  const spans = splitSentences(w.text);
   // The window's first and last sentences may be cut by it, unless it reaches the document's edge.
-  return spans.slice(from > 0 ? 1 : 0, to < text.length ? -1 : undefined);
+  return spans.slice(w.offset > 0 ? 1 : 0, w.atEnd ? undefined : -1);
 }
 
 const SENTENCE_START = /^(?:["'‘“(]?[\p{Lu}\p{N}]|[-•–*▪·]\s)/u;

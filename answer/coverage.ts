@@ -4,8 +4,8 @@
 // also counts when the sentence's document is that source: "Wil de SP …" is answered by the SP programme's "We
 // verlagen de AOW-leeftijd naar 65 jaar", which does not repeat "SP".
 import type { Hit } from '../lib/types.ts';
-import { termOccurs, wordSets, type WordSets } from '../language/content-terms.ts';
-import { softMatches, vectorLookup } from '../language/soft-match.ts';
+import { termOccurs, wordSets, wordSetsOf, type WordSets } from '../language/content-terms.ts';
+import { softMatcher, vectorLookup } from '../language/soft-match.ts';
 import { loadWordVectors } from '../language/word-vectors.ts';
 import { tokenise } from '../language/tokenise.ts';
 import { stem } from '../language/stem.ts';
@@ -21,12 +21,13 @@ function vectorOf(word: string): Float32Array | null {
 
 export interface SentenceWords {
   sets: WordSets;
-  /** Folded words in order (for proximity and the definitional patterns). */
+  /** Folded words in order (for the definitional patterns). */
   words: string[];
 }
 
 export function sentenceWords(text: string): SentenceWords {
-  return { sets: wordSets(text), words: tokenise(text).map((t) => stem(t.word, 'fold')) };
+  const tokens = tokenise(text);
+  return { sets: wordSetsOf(tokens), words: tokens.map((t) => stem(t.word, 'fold')) };
 }
 
 /** Words that stand for the hit's document: its passage text, heading, title, organisation, file name and year. */
@@ -50,23 +51,34 @@ export interface Coverage {
   exact: number;
 }
 
-/** Coverage of `focus` by one sentence; `agrees` says whether the sentence's document agrees with a source term. */
-export function coverage(focus: readonly FocusTerm[], s: SentenceWords, agrees: (f: FocusTerm) => boolean, soft: boolean, minSimilarity: number): Coverage {
-  const total = focus.reduce((sum, f) => sum + f.weight, 0);
-  if (total === 0) return { share: 0, exact: 0 };
-  let covered = 0;
-  let exact = 0;
-  const missing: FocusTerm[] = [];
-  for (const f of focus) {
-    if (termOccurs(f.term, s.sets)) {
-      covered += f.weight;
-      exact++;
-    } else if (f.source && agrees(f)) covered += f.weight;
-    else missing.push(f);
+/** Scores sentences against one question's focus terms; soft matches (off when `minSimilarity` is null) are computed
+ *  once per (term, word) for the whole question. */
+export class CoverageScorer {
+  private readonly total: number;
+  private readonly soft: ((words: ReadonlySet<string>) => { similarity: number }[]) | null;
+
+  constructor(private readonly focus: readonly FocusTerm[], minSimilarity: number | null) {
+    this.total = focus.reduce((sum, f) => sum + f.weight, 0);
+    this.soft = minSimilarity === null ? null : softMatcher(focus.map((f) => ({ word: f.term, weight: f.weight })), vectorOf, minSimilarity);
   }
-  if (soft && missing.length > 0) {
-    const matches = softMatches(missing.map((f) => ({ word: f.term, weight: f.weight })), s.sets.words, vectorOf, minSimilarity);
-    matches.forEach((m, i) => (covered += missing[i].weight * m.similarity));
+
+  /** Coverage of the focus by one sentence; `agrees` says whether its document agrees with a source term. */
+  coverage(s: SentenceWords, agrees: (f: FocusTerm) => boolean): Coverage {
+    if (this.total === 0) return { share: 0, exact: 0 };
+    let covered = 0;
+    let exact = 0;
+    let missing = false;
+    const found = this.focus.map((f) => {
+      if (termOccurs(f.term, s.sets)) {
+        exact++;
+        return 1;
+      }
+      if (f.source && agrees(f)) return 1;
+      missing = true;
+      return 0;
+    });
+    const soft = missing && this.soft ? this.soft(s.sets.words) : null;
+    this.focus.forEach((f, i) => (covered += f.weight * (found[i] || (soft?.[i].similarity ?? 0))));
+    return { share: covered / this.total, exact };
   }
-  return { share: covered / total, exact };
 }

@@ -2,6 +2,8 @@
 // year for "wanneer", a name for "wie", a reason word for "waarom", a definitional pattern for "wat is / wat verstaat
 // men onder". One boolean per sentence; extractive.ts gives a sentence with the cue a fixed bonus.
 import type { AnswerType } from './question.ts';
+import { tokenise } from '../language/tokenise.ts';
+import { stem } from '../language/stem.ts';
 
 /** A sentence's words as the tokeniser gives them (lower case), and as they stand (for capitals). */
 export interface CueInput {
@@ -24,6 +26,7 @@ const NAME = /[\p{Ll}\p{N},;]\s+["'‘“(]?\p{Lu}\p{Ll}+/u;
 /** Verbs and phrases that define the word before them ("X is een …", "X betekent …", "X staat voor …"). */
 const DEFINING_AFTER = ['is', 'zijn', 'betekent', 'betekenen', 'houdt', 'omvat', 'noemen', 'heet', 'wordt', 'staat', 'oftewel', 'ofwel', 'dwz'];
 /** Words that follow "is/zijn" in a statement about X rather than a definition of it ("X is daarom nog relevant"). */
+const ARTICLES = ['een', 'de', 'het'];
 const NOT_DEFINING = new Set('daarom ook nog niet dus wel vooral steeds erg zeer al altijd nu vaak nooit hierbij daarbij eigenlijk'.split(' '));
 
 /** Whether the sentence defines one of `focus` (folded terms): "X is/zijn (een|de|het) …", "X betekent …", "X staat
@@ -40,12 +43,16 @@ export function isDefinition(s: CueInput, focus: readonly string[]): boolean {
       if (at(j) === 'staat' && at(j + 1) !== 'voor') continue;
       if (!NOT_DEFINING.has(at(j + 1))) return true;
     }
+    // "Daar staat (voor mij) X voor".
+    if (at(i + 1) === 'voor' && s.words.slice(Math.max(0, i - 4), i).includes('staat')) return true;
     // "onder X verstaan", "met X wordt bedoeld", "is X het/een …" (in "Voor Dorien Zandvliet is X het …").
-    if (['onder', 'met'].includes(at(i - 1)) && s.words.slice(i + 1, i + 5).some((w) => /^(verstaan|verstaat|bedoeld|bedoelen|bedoelt)$/.test(w))) return true;
-    if (['is', 'zijn'].includes(at(i - 1)) && ['een', 'de', 'het', 'dat'].includes(at(i + 1))) return true;
+    const before = ARTICLES.includes(at(i - 1)) ? at(i - 2) : at(i - 1);
+    if (['onder', 'met'].includes(before) && s.words.slice(i + 1, i + 5).some((w) => /^(verstaan|verstaat|bedoeld|bedoelen|bedoelt)$/.test(w))) return true;
+    if (['is', 'zijn'].includes(at(i - 1)) && [...ARTICLES, 'dat'].includes(at(i + 1))) return true;
   }
-  // A glossary entry: the term, then a colon, at the start.
-  return focus.some((f) => new RegExp(`^\\W*${escape(f)}\\w*\\s*[:–—-]\\s`, 'iu').test(s.text.normalize('NFKC')));
+  // A glossary entry: a short head holding the term, a colon, then the explanation ("Payment for order flow: …").
+  const head = /^([^:]{1,60}):\s+\S/u.exec(s.text)?.[1];
+  return head !== undefined && head.split(/\s+/).length <= 6 && focus.some((f) => sentenceWordsOf(head).includes(f));
 }
 
 /** Whether the sentence holds what the answer type asks for. Types without a cue (yes/no, open) never have one. */
@@ -72,6 +79,6 @@ export function hasAnswerCue(type: AnswerType, s: CueInput, focus: readonly stri
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function sentenceWordsOf(text: string): string[] {
+  return tokenise(text).map((t) => stem(t.word, 'fold'));
 }

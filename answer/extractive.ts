@@ -6,19 +6,17 @@ import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
-import { coverage, hitContext, sourceAgreement, sentenceWords } from './coverage.ts';
+import { CoverageScorer, hitContext, sourceAgreement, sentenceWords, type SentenceWords } from './coverage.ts';
 import { termOccurs, type WordSets } from '../language/content-terms.ts';
 import { hasAnswerCue } from './cues.ts';
-import { abstainsOn, measureEvidence } from './evidence.ts';
+import { abstainsOn, measureEvidence, type BestSentence } from './evidence.ts';
 import { NO_ANSWER, type Answer, type AnswerContext, type AnswerStrategy, type Citation } from './types.ts';
 
 export interface Scored {
   s: Sentence;
+  words: SentenceWords;
   score: number;
   coverage: number;
-  /** Coverage of the topic alone (the focus terms that name no source), soft and exact. */
-  topic: number;
-  topicExact: number;
   /** The sentence holds what the question type asks for. */
   cue: boolean;
   /** Agreement of the sentence's document with the sources the question names (1 when it names none). */
@@ -34,13 +32,12 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const sources = ctx?.sources;
   const idf = f.idfWeights && sources ? (t: string) => sources.idf(t) ** tuning.idfExponent : undefined;
   const analysis = analyseQuestion(question, { idf, names: f.namedSources ? sources?.names : undefined });
-  const docText = (id: string) => ctx?.document(id)?.text ?? null;
-  const chosen = choose(scoreSentences(analysis, candidateSentences(hits, docText, tuning.sentenceHits), tuning), tuning);
-  const evidence = measureEvidence(question, analysis, hits, chosen[0] ? { ...chosen[0], hit: chosen[0].s.hit } : null, sources, tuning);
+  const chosen = choose(scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning), tuning);
+  const evidence = measureEvidence(question, analysis, hits, bestOf(chosen[0], analysis, tuning), sources, tuning);
   const closest = hits.slice(0, tuning.closestHits);
   if (chosen.length === 0 || abstainsOn(evidence, tuning)) return { answered: false, answer: NO_ANSWER, closest, evidence };
 
-  const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1, ctx));
+  const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1));
   const sentences = citations.map((c) => ({ text: readable(c.quote), citation: c.n }));
   const answer = sentences.map((s) => `${s.text} [${s.citation}]`).join(' ');
   return { answered: true, answer, sentences, citations, evidence };
@@ -49,8 +46,10 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
 /** Every candidate scored; prose only (tables, tables of contents and reference lines are never quoted). */
 export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly Sentence[], tuning: AnswerTuning = answerDefaults): Scored[] {
   const f = tuning.features;
-  const topicTerms = analysis.focus.some((t) => !t.source) ? analysis.focus.filter((t) => !t.source) : analysis.focus;
-  const focusTerms = topicTerms.map((t) => t.term);
+  const cueTerms = topicOf(analysis).map((t) => t.term);
+  const scorer = new CoverageScorer(analysis.focus, f.softMatch ? tuning.softMinSimilarity : null);
+  // A document's agreement with the sources the question names: only worked out when it names one.
+  const named = f.namedSources && analysis.focus.some((t) => t.source);
   const contexts = new Map<Hit, WordSets>();
   const contextOf = (hit: Hit) => {
     let c = contexts.get(hit);
@@ -64,18 +63,16 @@ export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly 
     if (words.sets.words.size < tuning.minSentenceWords) continue;
     const fresh = [...words.sets.words].filter((w) => !analysis.focus.some((t) => t.term === w) && w.length > 3).length;
     if (fresh < tuning.minNewWords) continue;
-    const agreement = f.namedSources ? sourceAgreement(analysis.focus, contextOf(s.hit)) : 1;
-    const cov = coverage(analysis.focus, words, (t) => termOccurs(t.term, contextOf(s.hit)), f.softMatch, tuning.softMinSimilarity);
+    const agreement = named ? sourceAgreement(analysis.focus, contextOf(s.hit)) : 1;
+    const cov = scorer.coverage(words, (t) => named && termOccurs(t.term, contextOf(s.hit)));
     if (cov.share <= 0 || (cov.exact === 0 && !f.softMatch)) continue;
-    const topic = topicTerms.length === analysis.focus.length ? cov : coverage(topicTerms, words, () => false, f.softMatch, tuning.softMinSimilarity);
-    const topicExact = coverage(topicTerms, words, () => false, false, 1).share;
-    const cue = hasAnswerCue(analysis.type, { text: s.text, words: words.words }, focusTerms);
+    const cue = hasAnswerCue(analysis.type, { text: s.text, words: words.words }, cueTerms);
     let score = cov.share;
     if (f.answerCues && cue) score *= 1 + tuning.cueBonus;
     if (s.text.trimEnd().endsWith('?')) score *= 0.5;
     if (s.quote.length > tuning.maxSentenceChars) score *= 0.7;
     score += tuning.rankWeight / s.hit.rank;
-    out.push({ s, score, coverage: cov.share, topic: topic.share, topicExact, cue, agreement, otherSource: false });
+    out.push({ s, words, score, coverage: cov.share, cue, agreement, otherSource: false });
   }
   // Sentences from documents that agree less with the named sources than the best one does are demoted and labelled.
   const bestAgreement = Math.max(0, ...out.map((o) => o.agreement));
@@ -87,14 +84,35 @@ export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly 
   return out.sort((a, b) => b.score - a.score || a.s.hit.rank - b.s.hit.rank || a.s.start - b.s.start);
 }
 
+/** The focus terms that name no source (all of them when every one does). */
+function topicOf(analysis: QuestionAnalysis): QuestionAnalysis['focus'] {
+  const topic = analysis.focus.filter((t) => !t.source);
+  return topic.length > 0 ? topic : analysis.focus;
+}
+
+/** What the abstention decision reads of the best sentence: also its coverage of the topic alone, soft and exact. */
+function bestOf(c: Scored | undefined, analysis: QuestionAnalysis, tuning: AnswerTuning): BestSentence | null {
+  if (!c) return null;
+  const topic = topicOf(analysis);
+  return {
+    coverage: c.coverage, cue: c.cue, agreement: c.agreement, hit: c.s.hit,
+    topic: new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null).coverage(c.words, () => false).share,
+    topicExact: new CoverageScorer(topic, null).coverage(c.words, () => false).share,
+  };
+}
+
 /** The best sentences, widened by the context rules; a sentence whose quote overlaps one already chosen (overlapping
  *  passages, a predecessor that is itself a candidate) or repeats its words (near-duplicate documents) is skipped. */
 function choose(scored: Scored[], tuning: AnswerTuning): Chosen[] {
   const chosen: Chosen[] = [];
   const seen = new Set<string>();
   const minScore = (scored[0]?.score ?? 0) * tuning.minRelativeSentenceScore;
+  // When the best sentence holds what the question asks for (a definition, a number, …), the others must too: a
+  // sentence that only mentions the word ("Het wethouderssocialisme is daarom nog steeds relevant.") adds nothing.
+  const needCue = tuning.features.cueAgreement && scored[0]?.cue === true;
   for (const c of scored) {
     if (chosen.length >= tuning.maxSentences || c.score < minScore) break;
+    if (needCue && !c.cue) continue;
     const span = tuning.features.context ? widen(c.s) : { start: c.s.start, end: c.s.end, rule: null };
     const key = c.s.text.toLowerCase();
     if (seen.has(key) || chosen.some((o) => o.s.hit.docId === c.s.hit.docId && o.span.start < span.end && span.start < o.span.end)) continue;
@@ -106,10 +124,10 @@ function choose(scored: Scored[], tuning: AnswerTuning): Chosen[] {
 
 type Chosen = Scored & { span: Widened };
 
-function citationOf(c: Chosen, n: number, ctx: AnswerContext | undefined): Citation {
+function citationOf(c: Chosen, n: number): Citation {
   const { s, span } = c;
   const quote = s.base.slice(span.start - s.offset, span.end - s.offset);
-  const starts = ctx?.document(s.hit.docId)?.pageStarts;
+  const starts = s.pageStarts;
   const d = s.hit.document;
   return {
     n, docId: s.hit.docId, title: d.title, organisation: d.organisation, year: d.year,

@@ -5,6 +5,7 @@ import { tokenise, surfaceWords } from '../language/tokenise.ts';
 import { contentTerms } from '../language/content-terms.ts';
 import { stem } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
+import { NO_NAMES, type DocumentNames } from './names.ts';
 
 export type AnswerType =
   | 'definition' | 'quantity' | 'date' | 'person' | 'place' | 'reason' | 'procedure' | 'yesno' | 'list' | 'open';
@@ -61,17 +62,6 @@ export function namedSourceWords(question: string, names: DocumentNames = NO_NAM
   return out;
 }
 
-/** Which folded words occur in the archive's document names (organisations, file names, years). */
-export interface DocumentNames {
-  has(term: string): boolean;
-  /** Written as an acronym there ("PVV_2010.txt", "VNG"). */
-  acronym(term: string): boolean;
-  /** The documents a question's source words name: one group, or two when it names two sources; none when no name
-   *  holds any of the words. */
-  documents(terms: readonly string[]): string[][];
-}
-
-const NO_NAMES: DocumentNames = { has: () => false, acronym: () => false, documents: () => [] };
 
 /** Folded words typed as names: capitalised after the first word, acronyms, numbers. */
 function typedNames(question: string): Set<string> {

@@ -1,6 +1,6 @@
 // What an answer strategy returns, and the seam every strategy plugs into (answer/ask.ts lists them).
 import type { Hit } from '../lib/types.ts';
-import type { DocumentNames } from './question.ts';
+import type { DocumentNames } from './names.ts';
 import type { AnswerTuning } from '../lib/config.ts';
 
 export const NO_ANSWER = 'Hierover staat niets in het archief.';
@@ -48,9 +48,10 @@ export type Answer =
 
 /** What a strategy may read besides the hits. */
 export interface AnswerContext {
-  /** The clean text of a document and the offsets where its pages start: every citation is checked against the text
-   *  (and dropped if it does not match), and the quoted sentence's own pages come from the page starts. */
-  document(docId: string): { text: string; pageStarts: readonly number[] } | null;
+  /** The document text around [from, to) (offset: where `text` starts in the document; atEnd: it reaches the end) and
+   *  the offsets where the document's pages start. Every quote is an exact slice of the document text, and a quote's
+   *  pages come from the page starts. */
+  textAround(docId: string, from: number, to: number): { text: string; offset: number; atEnd: boolean; pageStarts: readonly number[] } | null;
   /** The archive's term statistics and document names; absent, every term weighs 1 and no source is recognised. */
   sources?: AnswerSources;
 }

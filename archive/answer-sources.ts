@@ -3,9 +3,7 @@
 // question (the abstention decision compares the best hit's lexical score with it).
 import type { DocumentMeta } from '../lib/types.ts';
 import type { AnswerSources } from '../answer/types.ts';
-import type { DocumentNames } from '../answer/question.ts';
-import { surfaceWords, tokenise } from '../language/tokenise.ts';
-import { stem } from '../language/stem.ts';
+import { documentNames, type DocumentNames } from '../answer/names.ts';
 import { queryTerms } from '../retrieval/retrieve.ts';
 import type { ArchiveState } from './indexes.ts';
 
@@ -17,7 +15,7 @@ export function answerSources(s: ArchiveState): AnswerSources {
   };
   return {
     idf,
-    names: documentNames(s.docs),
+    names: cachedNames(s.docs),
     lexicalCeiling(question) {
       // BM25+ of a passage of average length holding each query term once: per term weight x idf x (1 + delta),
       // times the coordination factor (lexical-index.ts), the most a typical passage can score for this question.
@@ -32,49 +30,50 @@ export function answerSources(s: ArchiveState): AnswerSources {
 
 const cache = new WeakMap<Map<string, DocumentMeta>, { size: number; names: DocumentNames }>();
 
-/** The folded words of the documents' organisations, file names and years, rebuilt when documents come or go. */
-function documentNames(docs: Map<string, DocumentMeta>): DocumentNames {
+/** The documents' names, rebuilt when documents come or go. */
+function cachedNames(docs: Map<string, DocumentMeta>): DocumentNames {
   const hit = cache.get(docs);
   if (hit && hit.size === docs.size) return hit.names;
-  const byWord = new Map<string, Set<string>>();
-  const acronyms = new Set<string>();
-  const add = (word: string, id: string) => {
-    let ids = byWord.get(word);
-    if (!ids) byWord.set(word, (ids = new Set()));
-    ids.add(id);
-  };
-  for (const d of docs.values()) {
-    const name = `${d.organisation ?? ''} ${d.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}`.replace(/[_;.]/g, ' ');
-    for (const w of surfaceWords(name)) {
-      for (const t of tokenise(w.text)) {
-        for (const part of [t.word, ...(t.parts ?? [])]) add(stem(part, 'fold'), d.id);
-        if (/^[\p{Lu}\p{N}-]{2,}$/u.test(w.text) && /\p{L}/u.test(w.text)) acronyms.add(stem(t.word, 'fold'));
-      }
-    }
-    if (d.year !== null) add(String(d.year), d.id);
-  }
-  const names: DocumentNames = {
-    has: (t) => byWord.has(t),
-    acronym: (t) => acronyms.has(t),
-    documents(terms) {
-      // The documents whose names hold the most of the terms ("CHU 1925 … Nederlandse" still finds CHU_1925 when
-      // "Nederlandse" is in another file's name only); then, for a question naming two sources ("de ChristenUnie en de
-      // Partij voor de Dieren"), those holding the most of the terms the first group left, years kept.
-      const best = (words: Set<string>) => {
-        const count = new Map<string, number>();
-        for (const t of words) for (const id of byWord.get(t) ?? []) count.set(id, (count.get(id) ?? 0) + 1);
-        const most = Math.max(0, ...count.values());
-        return [...count].filter(([, n]) => n === most).map(([id]) => id);
-      };
-      const all = new Set(terms);
-      const first = best(all);
-      if (first.length === 0) return [];
-      const left = [...all].filter((t) => !first.some((id) => byWord.get(t)?.has(id)));
-      if (left.length === 0) return [first];
-      const second = best(new Set([...left, ...[...all].filter((t) => /^\d{4}$/.test(t))])).filter((id) => !first.includes(id));
-      return second.length > 0 ? [first, second] : [first];
-    },
-  };
+  const names = documentNames(docs.values());
   cache.set(docs, { size: docs.size, names });
   return names;
+}
+
+/** Recently quoted documents, per open archive: a question's 20 hits often share documents, and questions come in
+ *  runs on the same documents. SQLite reads a document's whole row even for a substring, so the cache is what saves
+ *  the reads (pdf-nl: 60 % of answer composition was reading document text). Bounded by characters; an entry is
+ *  stale when the document's bytes or ingest time changed (a replace, here or in another process). */
+const TEXT_CACHE_CHARS = 8_000_000;
+const textCaches = new WeakMap<ArchiveState, Map<string, CachedText>>();
+
+interface CachedText {
+  sha256: string;
+  ingestedAt: string;
+  text: string;
+  pageStarts: number[];
+}
+
+export function textAround(s: ArchiveState, docId: string, from: number, to: number): { text: string; offset: number; atEnd: boolean; pageStarts: number[] } | null {
+  const meta = s.docs.get(docId);
+  if (!meta) return null;
+  let cache = textCaches.get(s);
+  if (!cache) textCaches.set(s, (cache = new Map()));
+  let entry = cache.get(docId);
+  if (entry && (entry.sha256 !== meta.sha256 || entry.ingestedAt !== meta.ingestedAt)) entry = undefined;
+  if (!entry) {
+    const d = s.store.documentText(docId);
+    if (!d) return null;
+    entry = { sha256: meta.sha256, ingestedAt: meta.ingestedAt, ...d };
+    let size = [...cache.values()].reduce((n, e) => n + e.text.length, 0);
+    for (const [id, e] of cache) {
+      if (size + entry.text.length <= TEXT_CACHE_CHARS) break;
+      cache.delete(id);
+      size -= e.text.length;
+    }
+  }
+  // Most recently used last: Map keeps insertion order.
+  cache.delete(docId);
+  cache.set(docId, entry);
+  const offset = Math.max(0, from);
+  return { text: entry.text.slice(offset, to), offset, atEnd: to >= entry.text.length, pageStarts: entry.pageStarts };
 }

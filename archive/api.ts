@@ -80,8 +80,9 @@ export interface Archive {
   getPage(docId: string, page: number): { page: number; start: number; text: string } | null;
   /** The full clean document text (citations' offsets point into it). */
   getDocumentText(docId: string): string | null;
-  /** The clean text with the offsets where its pages start (pageStarts[0] === 0): a quote's own pages. */
-  getDocumentPages(docId: string): { text: string; pageStarts: number[] } | null;
+  /** Clean text [from, to) of a document (offset = where it starts; atEnd when it reaches the document's end) and the
+   *  offsets where its pages start: what an answer quotes from and cites. Recently read documents are kept. */
+  getTextAround(docId: string, from: number, to: number): { text: string; offset: number; atEnd: boolean; pageStarts: number[] } | null;
   /** Archive-wide facts the answer layer reads: IDF, document names, a question's lexical ceiling. */
   answerSources(): AnswerSources;
   /** Ingests files and folders (walked); one outcome per file found, in walk order. */

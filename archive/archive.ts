@@ -9,7 +9,7 @@ import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
 import type { Archive, ArchiveHealth, ArchiveParts, DocumentSummary, IngestOptions, IngestOutcome } from './api.ts';
 import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
-import { answerSources } from './answer-sources.ts';
+import { answerSources, textAround } from './answer-sources.ts';
 import type { AnswerSources } from '../answer/types.ts';
 import { storeChanged, syncWithStore } from './sync.ts';
 
@@ -75,8 +75,8 @@ class LocalArchive implements Archive {
     return this.s.store.documentText(docId)?.text ?? null;
   }
 
-  getDocumentPages(docId: string): { text: string; pageStarts: number[] } | null {
-    return this.s.store.documentText(docId);
+  getTextAround(docId: string, from: number, to: number): { text: string; offset: number; atEnd: boolean; pageStarts: number[] } | null {
+    return textAround(this.s, docId, from, to);
   }
 
   answerSources(): AnswerSources {

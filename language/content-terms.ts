@@ -1,7 +1,7 @@
 // The answer layer's view of the Dutch word model: a question's content terms and a forgiving match of a term
 // against a sentence's words (light stems, compound heads). Same tokeniser, stop words and stemmer as the index;
 // only the options differ, because an answer sentence must be recognised as on-topic, not ranked.
-import { tokenise } from './tokenise.ts';
+import { tokenise, type Token } from './tokenise.ts';
 import { stem } from './stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from './stopwords.ts';
 
@@ -21,8 +21,13 @@ export interface WordSets {
 
 /** Word and light-stem sets of a text, for repeated `termOccurs` checks. */
 export function wordSets(text: string): WordSets {
+  return wordSetsOf(tokenise(text));
+}
+
+/** The same sets from tokens already at hand (a caller that also needs the words in order tokenises once). */
+export function wordSetsOf(tokens: readonly Token[]): WordSets {
   const words = new Set<string>();
-  for (const t of tokenise(text)) {
+  for (const t of tokens) {
     words.add(stem(t.word, 'fold'));
     for (const p of t.parts ?? []) words.add(stem(p, 'fold'));
   }

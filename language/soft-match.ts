@@ -58,6 +58,34 @@ export function softCoverage(
   return matches.reduce((s, m, i) => s + words[i].weight * m.similarity, 0) / total;
 }
 
+/** softMatches for many texts against the same question words: each (question word, text word) cosine is computed
+ *  once and remembered, so scoring a few hundred sentences of one question costs one dot product per distinct word. */
+export function softMatcher(
+  words: readonly WeightedWord[],
+  vectorOf: (word: string) => Float32Array | null,
+  minSimilarity: number,
+): (textWords: ReadonlySet<string>) => SoftMatch[] {
+  const queries = words.map(({ word }) => vectorOf(word));
+  const memo = words.map(() => new Map<string, number>());
+  return (textWords) =>
+    words.map(({ word }, i) => {
+      if (textWords.has(word)) return { word, match: word, similarity: 1 };
+      const q = queries[i];
+      let best: SoftMatch = { word, match: null, similarity: 0 };
+      if (!q) return best;
+      for (const w of textWords) {
+        let s = memo[i].get(w);
+        if (s === undefined) {
+          const v = vectorOf(w);
+          s = v ? dot(q, v) : 0;
+          memo[i].set(w, s);
+        }
+        if (s >= minSimilarity && s > best.similarity) best = { word, match: w, similarity: s };
+      }
+      return best;
+    });
+}
+
 /** A memoised vector lookup over the shipped vectors, composing vectors for compounds from their parts. */
 export function vectorLookup(vectors: WordVectors, partsOf: (word: string) => readonly string[] = () => [], limit = 100_000): (word: string) => Float32Array | null {
   const cache = new Map<string, Float32Array | null>();

@@ -218,6 +218,7 @@ export const answerDefaults = {
     idfWeights: true,
     softMatch: true,
     answerCues: true,
+    cueAgreement: true,
     namedSources: true,
     sourceSearch: true,
     context: true,

@@ -60,3 +60,17 @@ describe('splitSentences with Dutch names and abbreviations', () => {
     expect(sentenceStarts(t, 4, t.length)).toEqual([4, 13]);
   });
 });
+
+describe('splitSentences on pdf-nl text', () => {
+  const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+  it('does not end a sentence at chained titles and initials ("Prof.dr.ir. P.P.C.C. Verbeek")', () => {
+    const t = 'Tevens is een ethische analyse van de app opgesteld door een panel onder voorzitterschap van Prof.dr.ir. P.P.C.C. Verbeek, Universiteit Twente. Toezicht volgt.';
+    expect(texts(t)).toEqual([t.slice(0, t.indexOf(' Toezicht')), 'Toezicht volgt.']);
+  });
+
+  it('keeps an enumerator on its own line with its item', () => {
+    const t = 'Het gebruik van Coronamelder doorloopt de volgende vijf fasen:\n1.\nInstallatie\n2.\nUitwisseling';
+    expect(texts(t)).toEqual(['Het gebruik van Coronamelder doorloopt de volgende vijf fasen:', '1.\nInstallatie', '2.\nUitwisseling']);
+  });
+});

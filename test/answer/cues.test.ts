@@ -1,0 +1,46 @@
+// Answer-type cues on real sentences: the bundled corpus (the "wethouderssocialisme" example) and pdf-nl.
+import { describe, expect, it } from 'vitest';
+import { hasAnswerCue, isDefinition } from '../../answer/cues.ts';
+import { sentenceWords } from '../../answer/coverage.ts';
+
+const input = (text: string) => ({ text, words: sentenceWords(text).words });
+
+describe('isDefinition', () => {
+  const focus = ['wethouderssocialisme'];
+  it('recognises the definitions the archive holds', () => {
+    for (const s of [
+      'Voor Dorien Zandvliet is wethouderssocialisme het in beweging brengen van de samenleving, meebewegen en als het mis gaat wel ingrijpen.',
+      'Dat is voor mij wethouderssocialisme. Daar staat voor mij het wethouderssocialisme voor.',
+    ]) expect(isDefinition(input(s), focus), s).toBe(true);
+    expect(isDefinition(input('Onder een meeroudergezin verstaan we een gezin met drie of vier volwassen personen, die een kind samen verzorgen en opvoeden.'), ['meeroudergezin'])).toBe(true);
+    expect(isDefinition(input('Payment for order flow: het doorsturen van orders tegen betaling.'), ['payment'])).toBe(true);
+  });
+
+  it('does not take a sentence that merely mentions the word for a definition', () => {
+    for (const s of [
+      'Het wethouderssocialisme is daarom nog steeds relevant.',
+      'Deze houding hoort ook bij het wethouderssocialisme nieuwe stijl.',
+      'Onze wethouders zien verbinden in de samenleving en het vernieuwen van het sociale stelsel als dé grote opgaven voor het huidige wethouderssocialisme.',
+    ]) expect(isDefinition(input(s), focus), s).toBe(false);
+  });
+});
+
+describe('hasAnswerCue', () => {
+  it('wants a number that is not a year for "hoeveel"', () => {
+    expect(hasAnswerCue('quantity', input('DUS-I voert 138 regelingen uit voor de ministeries van OCW en VWS.'), ['regelingen'])).toBe(true);
+    expect(hasAnswerCue('quantity', input('In een Handhavingsplan arbeidsrelaties 2024 nemen we de activiteiten op.'), [])).toBe(false);
+    expect(hasAnswerCue('quantity', input('Er zijn twee ouders met gezag.'), [])).toBe(true);
+  });
+
+  it('wants a date or year for "wanneer", a name for "wie", a reason word for "waarom"', () => {
+    expect(hasAnswerCue('date', input('De eerste Piratenpartij werd formeel gelanceerd in Zweden op 1 januari 2006.'), [])).toBe(true);
+    expect(hasAnswerCue('date', input('De partij werd opgericht door studenten.'), [])).toBe(false);
+    expect(hasAnswerCue('person', input('Een ethische analyse is opgesteld door een panel onder voorzitterschap van Prof.dr.ir. P.P.C.C. Verbeek.'), [])).toBe(true);
+    expect(hasAnswerCue('person', input('- Langdurig commitment afgeven zodat we kerncentrales kunnen bouwen.'), [])).toBe(false);
+    expect(hasAnswerCue('reason', input('De Bbz-rente is marktconform omdat een lagere rente staatssteun zou zijn.'), [])).toBe(true);
+  });
+
+  it('has no cue for yes/no and open questions', () => {
+    expect(hasAnswerCue('yesno', input('We verlagen de AOW-leeftijd naar 65 jaar.'), [])).toBe(false);
+  });
+});

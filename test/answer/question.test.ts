@@ -1,0 +1,67 @@
+// Question analysis on the question forms staff use (eval/sets, ../shared/eval/dev.jsonl wording, typed here so the
+// test needs no ../shared): answer type, IDF-weighted focus, the sources a question names.
+import { describe, expect, it } from 'vitest';
+import { analyseQuestion, answerType, namedSourceWords } from '../../answer/question.ts';
+import { documentNames } from '../../answer/names.ts';
+
+describe('answerType', () => {
+  const cases: [string, string][] = [
+    ['Wat is wethouderssocialisme?', 'definition'],
+    ['Wat verstaat het Cybersecuritybeeld Nederland 2024 onder een digitale monocultuur?', 'definition'],
+    ["Wat wordt bedoeld met Nederland als 'wethoudersland'?", 'definition'],
+    ['Wat is payment for order flow?', 'definition'],
+    ['hoeveel mensen werken er bij de belastingdienst?', 'quantity'],
+    ['Vanaf welk bedrag moet een ambulancedienst een accountantsverklaring meesturen met de FLO-declaratie?', 'quantity'],
+    ['Hoe lang zou de tijdelijke coronaapp-wet blijven gelden?', 'quantity'],
+    ['Wanneer en waar werd de eerste Piratenpartij opgericht?', 'date'],
+    ['In welk jaar vonden de drie decentralisaties in het sociaal domein plaats?', 'date'],
+    ['Wie was voorzitter van het ethiekpanel dat naar de coronaapp keek?', 'person'],
+    ['Welke organisatie regelt in de zomer stages voor Kamerleden in het sociaal werk?', 'person'],
+    ['Waar wil JA21 nieuwe kerncentrales bouwen?', 'place'],
+    ['Waarom vindt de Wethoudersvereniging dat de wet niet meer hoeft voor te schrijven hoeveel wethouders een gemeente mag hebben?', 'reason'],
+    ['Hoe liep de stemming in de raad van Den Helder (juni 2015)?', 'procedure'],
+    ['Wil de SP de AOW-leeftijd terug naar 65?', 'yesno'],
+    ['Kan een kind in Nederland nu drie wettelijke ouders hebben?', 'yesno'],
+    ['Welke kerntaken heeft het CLB?', 'list'],
+    ['Wat wil 50PLUS met het eigen risico in de zorg?', 'open'],
+  ];
+  it.each(cases)('%s -> %s', (q, type) => expect(answerType(q)).toBe(type));
+});
+
+// Real file names of ../shared/external/programmas-nl and pdf-nl (organisations as the ingest found them).
+const names = documentNames([
+  { id: 'arp_1922', fileName: 'ARP_1922.txt', organisation: null, year: 1922 },
+  { id: 'arp_1929', fileName: 'ARP_1929.txt', organisation: null, year: 1929 },
+  { id: 'pvv_2010', fileName: 'PVV_2010.txt', organisation: null, year: 2010 },
+  { id: 'christenunie_2012', fileName: 'ChristenUnie_2012.txt', organisation: 'ChristenUnie', year: 2012 },
+  { id: 'pvdd_2023', fileName: 'vkp2023_partij_voor_de_dieren.pdf', organisation: 'Partij voor de Dieren', year: 2023 },
+  { id: 'cu_2023', fileName: 'vkp2023_christenunie.pdf', organisation: 'ChristenUnie', year: 2023 },
+  { id: 'draag', fileName: 'rijk_kamerbrief_draagmoederschap_2011.pdf', organisation: null, year: 2009 },
+]);
+
+describe('namedSourceWords and the documents they name', () => {
+  it('finds parties and years, also a party typed in lower case', () => {
+    expect([...namedSourceWords('Wat wilde de ARP in 1922 met het onderwijs?', names)]).toEqual(['arp', '1922']);
+    expect(names.documents(['arp', '1922'])).toEqual([['arp_1922']]);
+    expect([...namedSourceWords('pvv 2010 belasting op hoofddoekjes?', names)]).toEqual(['pvv', '2010']);
+  });
+
+  it('does not take a topic word for a source because a file name holds it, nor function words of a party name', () => {
+    expect([...namedSourceWords('Wat is hoogtechnologisch draagmoederschap?', names)]).toEqual([]);
+    expect([...namedSourceWords('Wil de Partij voor de Dieren stoppen met dierproeven?', names)]).toEqual(['partij', 'dieren']);
+  });
+
+  it('gives two groups of documents for a question that names two parties', () => {
+    const words = [...namedSourceWords('Wat willen de ChristenUnie en de Partij voor de Dieren met draagmoederschap?', names)];
+    expect(names.documents(words)).toEqual([['pvdd_2023'], ['christenunie_2012', 'cu_2023']]);
+  });
+});
+
+describe('analyseQuestion', () => {
+  it('weighs focus terms by IDF and marks the source words', () => {
+    const idf = (t: string) => ({ arp: 6, onderwijs: 2 })[t] ?? 9;
+    const a = analyseQuestion('Wat wilde de ARP in 1922 met het onderwijs?', { idf, names });
+    expect(a.type).toBe('open');
+    expect(a.focus.map((f) => [f.term, f.weight, f.source])).toEqual([['arp', 6, true], ['1922', 9, true], ['onderwijs', 2, false]]);
+  });
+});

@@ -1,0 +1,31 @@
+// Text kinds on sentences as the splitter cuts them from pdf-nl's clean text (copied here: a pure function's test
+// needs no ../shared): table rows, tables of contents and reference lines are told from prose with figures.
+import { describe, expect, it } from 'vitest';
+import { textKind } from '../../language/text-kinds.ts';
+
+describe('textKind', () => {
+  it('finds tables of contents', () => {
+    expect(textKind('Inhoudsopgave Inhoudsopgave 3 1 Inleiding 11 2 Jaarbeeld 15 3 Nieuwe uitdagingen voor digitale veiligheid 35 4 Structurele uitdagingen')).toBe('toc');
+    expect(textKind('ONS VERHAAL 7 1 EEN DEMOCRATISCH LAND 11 2 EEN EERLIJK LAND 13 3 EEN SCHOON LAND 14 4 EEN ZORGZAAM LAND 18')).toBe('toc');
+    expect(textKind('18 Economische effecten van de COVID-19-pandemie ...........................................................')).toBe('toc');
+  });
+
+  it('finds table rows', () => {
+    expect(textKind('Personeelskosten Lonen en salarissen - 13.340.281 12.588.821 Sociale lasten - 1.554.937 1.619.122 Pensioenlasten Totaal personeelskosten - 16.603.424 2.263.679')).toBe('table');
+    expect(textKind('31 dec 2022 31 dec 2021 EUR EUR Schulden aan leveranciers en handelskredieten 257.783 71.146')).toBe('table');
+    expect(textKind('EUR EUR EUR Huisvesting en servicekosten 2.979.046')).toBe('table');
+  });
+
+  it('finds reference lines', () => {
+    expect(textKind('11 https://github.com/DP-3T/documents/blob/master/DP3T%20White%20Paper.pdf, pagina 38 , geraadpleegd op 03-08-2020.')).toBe('reference');
+  });
+
+  it('keeps prose with figures as prose', () => {
+    for (const s of [
+      'Er wordt voldaan aan 47 van 56 succescriteria (83 %).',
+      'In 2023 werd zo’n 19.220 keer subsidie verleend, voor een totaalbedrag van ongeveer €8,2 miljard.',
+      'Het succespercentage van nieuwe aanvragen is gestegen van 40% in 2019 naar 88% in 2023.',
+      'De raad besluit in meerderheid (16 stemmen voor en 14 stemmen tegen) er bij het college op aan te dringen.',
+    ]) expect(textKind(s), s).toBe('prose');
+  });
+});
