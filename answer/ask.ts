@@ -30,9 +30,9 @@ export async function ask(archive: AnswerReader, req: AskRequest) {
   const k = req.k ?? rankingDefaults.k;
   const ctx = answerContext(archive);
   // The answer may draw on more hits than the caller wants listed.
-  let hits = await archive.search(req.question, { mode: rankingDefaults.mode, k: Math.max(k, tuning.sentenceHits), filters: req.filters });
-  if (tuning.features.sourceSearch) hits = await withNamedSources(archive, req, hits, ctx, tuning);
-  const answer = strategy.compose(req.question, hits, ctx, tuning);
+  const ranking = await archive.search(req.question, { mode: rankingDefaults.mode, k: Math.max(k, tuning.sentenceHits), filters: req.filters });
+  const hits = tuning.features.sourceSearch ? await withNamedSources(archive, req, ranking, ctx, tuning) : ranking;
+  const answer = strategy.compose(req.question, hits, { ...ctx, ranking }, tuning);
   return { question: req.question, took: Math.round(performance.now() - t0), ...answer, hits: hits.slice(0, k) };
 }
 

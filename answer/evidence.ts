@@ -1,17 +1,24 @@
-// The abstention decision, shared by every strategy and the eval harness: a few signals, each a share in [0, 1] and
+// The abstention decision, shared by every strategy and the eval harness: signals, each a share in [0, 1] and
 // comparable across questions, weighed into one confidence that is checked against a threshold chosen at the best
-// abstention F1 on the question sets (EVAL.md, "Answers"). The signals:
-// - sentence: weighted focus coverage of the best sentence (how much of the question one quotable sentence holds);
-// - idfMass: share of the question's IDF mass found in the top hits (rare words the archive lacks weigh most);
+// abstention F1 over the question sets pooled (EVAL.md, "Answers", has each signal's separation and the search over
+// combinations). The signals, all reported in the evidence:
+// - topicExact: IDF-weighted share of the question's topic (the focus terms that name no source) that the best
+//   sentence holds word for word (same word, light stem or compound part);
+// - topic: the same with soft matches (word vectors) for the words it lacks;
+// - agreement: share of the top hits of the plain ranking that both retrievers (lexical and dense) found;
+// - names: share of the names, acronyms and years the question types that occur where the best sentence stands (its
+//   passage, heading or document name): "de VVD … 2023" answered from the SP's programme misses "VVD";
+// - sentence: the best sentence's weighted focus coverage, soft matches and agreeing sources included;
+// - idfMass: share of the question's IDF mass found in the top hits;
 // - lexical: the best lexical score among the top hits against the question's own maximum (every term once);
-// - agreement: share of the top hits that both retrievers (lexical and dense) found;
-// - source: how well the best sentence's document agrees with the sources the question names.
+// - cue: the best sentence has the answer-type cue (1 for types without one).
+// Only topicExact, topic and agreement are weighed (lib/config.ts answerDefaults.abstention has the measurement).
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { termOccurs } from '../language/content-terms.ts';
 import { hitContext } from './coverage.ts';
 import type { QuestionAnalysis } from './question.ts';
-import type { AnswerSources, Evidence } from './types.ts';
+import type { AnswerContext, Evidence } from './types.ts';
 
 /** Answer types whose sentences have a cue (answer/cues.ts); for the others the cue signal is always 1. */
 const CUED = new Set(['definition', 'quantity', 'date', 'person', 'place', 'reason', 'list']);
@@ -30,35 +37,31 @@ export function measureEvidence(
   analysis: QuestionAnalysis,
   hits: readonly Hit[],
   best: BestSentence | null,
-  sources: AnswerSources | undefined,
+  ctx: Pick<AnswerContext, 'sources' | 'ranking'> | undefined,
   tuning: AnswerTuning = answerDefaults,
 ): Evidence {
+  const sources = ctx?.sources;
   const top = hits.slice(0, tuning.evidenceHits);
+  const plainTop = (ctx?.ranking ?? hits).slice(0, tuning.evidenceHits);
   const contexts = top.map(hitContext);
   const mass = (terms: QuestionAnalysis['focus']) => {
     const total = terms.reduce((s, f) => s + f.weight, 0);
     return total > 0 ? terms.filter((f) => contexts.some((c) => termOccurs(f.term, c))).reduce((s, f) => s + f.weight, 0) / total : 0;
   };
-  const topic = analysis.focus.filter((f) => !f.source);
   const bestContext = best ? hitContext(best.hit) : null;
   const named = analysis.focus.filter((f) => f.name || f.source);
-  const rarest = [...topic].sort((a, b) => b.weight - a.weight)[0];
   const ceiling = sources?.lexicalCeiling(question) ?? 0;
   const lexicalBest = Math.max(0, ...top.map((h) => h.signals.lexical?.score ?? 0));
-  const both = top.filter((h) => Object.keys(h.signals).length > 1).length;
+  const both = plainTop.filter((h) => Object.keys(h.signals).length > 1).length;
   const signals: Record<string, number> = {
-    sentence: best?.coverage ?? 0,
-    topic: best?.topic ?? 0,
     topicExact: best?.topicExact ?? 0,
-    cue: best?.cue || !CUED.has(analysis.type) ? 1 : 0,
-    idfMass: mass(analysis.focus),
-    topicMass: topic.length > 0 ? mass(topic) : mass(analysis.focus),
-    lexical: ceiling > 0 ? Math.min(1, lexicalBest / ceiling) : lexicalBest > 0 ? 1 : 0,
-    agreement: top.length > 0 ? both / top.length : 0,
-    source: best?.agreement ?? 0,
+    topic: best?.topic ?? 0,
+    agreement: plainTop.length > 0 ? both / plainTop.length : 0,
     names: named.length === 0 ? 1 : bestContext ? named.filter((f) => termOccurs(f.term, bestContext)).length / named.length : 0,
-    rarest: !rarest ? 1 : bestContext && termOccurs(rarest.term, bestContext) ? 1 : 0,
-    cueTyped: best?.cue || !['quantity', 'date', 'person', 'place'].includes(analysis.type) ? 1 : 0,
+    sentence: best?.coverage ?? 0,
+    idfMass: mass(analysis.focus),
+    lexical: ceiling > 0 ? Math.min(1, lexicalBest / ceiling) : lexicalBest > 0 ? 1 : 0,
+    cue: best?.cue || !CUED.has(analysis.type) ? 1 : 0,
   };
   return {
     answerType: analysis.type,

@@ -33,7 +33,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const idf = f.idfWeights && sources ? (t: string) => sources.idf(t) ** tuning.idfExponent : undefined;
   const analysis = analyseQuestion(question, { idf, names: f.namedSources ? sources?.names : undefined });
   const chosen = choose(scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning), tuning);
-  const evidence = measureEvidence(question, analysis, hits, bestOf(chosen[0], analysis, tuning), sources, tuning);
+  const evidence = measureEvidence(question, analysis, hits, bestOf(chosen[0], analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
   if (chosen.length === 0 || abstainsOn(evidence, tuning)) return { answered: false, answer: NO_ANSWER, closest, evidence };
 

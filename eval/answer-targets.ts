@@ -55,10 +55,10 @@ export function neverAbstaining(base: AnswerTuning = answerDefaults): AnswerTuni
   return { ...base, abstention: { ...base.abstention, threshold: -1 } };
 }
 
-/** One target per piece of the strategy switched off: features, then each abstention signal (weight 0). */
+/** One target per piece of the strategy switched off: features, then each weighed abstention signal (weight 0). */
 export function ablationTargets(archive: Reader, base: AnswerTuning = answerDefaults): AnswerTarget[] {
   const features = Object.keys(base.features) as (keyof AnswerTuning['features'])[];
-  const signals = Object.keys(base.abstention.weights);
+  const signals = Object.entries(base.abstention.weights).filter(([, w]) => w > 0).map(([name]) => name);
   return [
     ...features.map((f) => strategyTarget(archive, `-${f}`, { tuning: { ...base, features: { ...base.features, [f]: false } } })),
     ...signals.map((sig) =>
