@@ -83,9 +83,12 @@ export function confidenceOf(signals: Record<string, number>, tuning: AnswerTuni
   return weight > 0 ? sum / weight : 0;
 }
 
-/** The decision: answer when the confidence reaches the calibrated threshold. */
+/** The decision: answer when the best sentence holds at least one topic word as the question has it and the
+ *  confidence reaches the calibrated threshold. Without the first condition a sentence sharing no word with the
+ *  question ("Laat mensen maar merken dat het niet onze keuzes zijn." for a parking permit in Utrecht) could pass on
+ *  related words and agreeing retrievers alone. */
 export function abstainsOn(e: Evidence, tuning: AnswerTuning = answerDefaults): boolean {
-  return e.confidence < tuning.abstention.threshold;
+  return (tuning.abstention.requireTopicWord && e.signals.topicExact === 0) || e.confidence < tuning.abstention.threshold;
 }
 
 function round(x: number): number {

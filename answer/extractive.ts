@@ -133,6 +133,7 @@ function citationOf(c: Chosen, n: number): Citation {
     n, docId: s.hit.docId, title: d.title, organisation: d.organisation, year: d.year,
     pageFirst: starts ? pageAt(starts, span.start) : s.hit.pageFirst,
     pageLast: starts ? pageAt(starts, span.end - 1) : s.hit.pageLast,
+    pageKind: d.pageKind ?? 'page', headingPath: s.hit.headingPath,
     quote, start: span.start, end: span.end, otherSource: c.otherSource,
   };
 }

@@ -12,9 +12,13 @@ export interface Citation {
   title: string;
   organisation: string | null;
   year: number | null;
-  /** The pages of the quoted sentence itself (not of the passage it was found in). */
+  /** The pages of the quoted sentence itself (not of the passage it was found in); for formats without pages (Word,
+   *  HTML: pageKind 'section') the top-level sections, named by `headingPath`. */
   pageFirst: number;
   pageLast: number;
+  pageKind: 'page' | 'section';
+  /** The headings the quoted passage sits under, outermost first. */
+  headingPath: string[];
   /** Exactly documentText.slice(start, end). */
   quote: string;
   start: number;

@@ -1,9 +1,14 @@
 // `raadsarchief ask "<vraag>"`: an extractive answer with citations (the same JSON as POST /api/ask).
 import type { Command } from 'commander';
-import { answerDefaults, rankingDefaults } from '../lib/config.ts';
+import { rankingDefaults } from '../lib/config.ts';
 import { ask } from '../answer/ask.ts';
 import { command, intOption, locationLabel, print, withArchive, type Globals } from './common.ts';
 import { truncate } from './terminal.ts';
+
+/** Whose words: the document's title, organisation and year. */
+function whose(d: { title: string; organisation: string | null; year: number | null }): string {
+  return [d.title, d.organisation, d.year].filter((x) => x !== null && x !== '').join(', ');
+}
 
 export function registerAsk(program: Command): void {
   command(program, 'ask', 'answer a question with cited sentences from the archive (same JSON as POST /api/ask)')
@@ -14,10 +19,10 @@ export function registerAsk(program: Command): void {
       const r = await withArchive(g, (a) => ask(a, { question, k: o.k }));
       print(g.json, r, () => {
         if (!r.answered) {
-          const closest = r.hits.slice(0, answerDefaults.closestHits).map((h) => `- ${h.document.title}, p. ${h.pageFirst}: ${truncate(h.text, 160)}`);
-          return `${r.answer}\n\nDichtstbijzijnde passages:\n${closest.join('\n')}`;
+          const closest = r.closest.map((h) => `- ${whose(h.document)}, ${locationLabel(h.pageFirst, h.pageLast, h.document.pageKind, h.headingPath)}: ${truncate(h.text, 160)}`);
+          return `${r.answer}\n\nDichtstbijzijnde passages (geen antwoord, wel het meest verwant):\n${closest.join('\n')}`;
         }
-        const cites = r.citations.map((ci) => `[${ci.n}] ${ci.title}, ${locationLabel(ci.pageFirst, ci.pageLast)}`);
+        const cites = r.citations.map((ci) => `[${ci.n}] ${whose(ci)}, ${locationLabel(ci.pageFirst, ci.pageLast, ci.pageKind, ci.headingPath)}${ci.otherSource ? ' — let op: niet de bron uit de vraag' : ''}`);
         return `${r.answer}\n\n${cites.join('\n')}`;
       });
     });

@@ -50,9 +50,10 @@ function fileNames(archive: Pick<Archive, 'getDocument'>): (docId: string) => st
   };
 }
 
-/** The default tuning with the abstention threshold below every confidence: what the strategy would answer. */
+/** The default tuning without abstaining (threshold below every confidence, no topic-word rule): what the strategy
+ *  would answer. The calibration applies both afterwards from the reported signals. */
 export function neverAbstaining(base: AnswerTuning = answerDefaults): AnswerTuning {
-  return { ...base, abstention: { ...base.abstention, threshold: -1 } };
+  return { ...base, abstention: { ...base.abstention, threshold: -1, requireTopicWord: false } };
 }
 
 /** One target per piece of the strategy switched off: features, then each weighed abstention signal (weight 0). */

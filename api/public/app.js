@@ -70,6 +70,9 @@ async function ask(event) {
   }
 }
 
+/** The answer with its citations: every source says whose words they are (title, organisation, year), the page of the
+ *  quoted sentence itself, and warns when the document is not the source the question names. Without an answer, the
+ *  closest passages follow below as the passage list, labelled as such by the status line. */
 function renderAnswer(result) {
   const box = $('antwoord');
   const text = $('antwoord-tekst');
@@ -83,13 +86,15 @@ function renderAnswer(result) {
     text.append(el('span', { text: result.answer }));
     return;
   }
+  const where = (c) => (c.pageKind === 'section' ? `sectie ${c.pageFirst}${c.headingPath?.[0] ? ` (${c.headingPath[0]})` : ''}` : pages(c.pageFirst, c.pageLast));
+  const whose = (c) => [c.title, docLine(c), where(c)].filter(Boolean).join(', ');
   for (const s of result.sentences) {
     const c = result.citations[s.citation - 1];
     text.append(s.text, ' ', el('button', {
       type: 'button',
       class: 'cite',
       text: `[${s.citation}]`,
-      'aria-label': `Bron ${s.citation}: ${c.title}, ${pages(c.pageFirst, c.pageLast)}`,
+      'aria-label': `Bron ${s.citation}: ${whose(c)}`,
       onclick: () => openCitation(c),
     }), ' ');
   }
@@ -98,7 +103,9 @@ function renderAnswer(result) {
       el('button', { type: 'button', class: 'source-link', onclick: () => openCitation(c) },
         el('span', { class: 'source-n', text: `${c.n}` }),
         el('span', { class: 'source-title', text: c.title }),
-        el('span', { class: 'source-pages', text: pages(c.pageFirst, c.pageLast) })),
+        el('span', { class: 'source-pages', text: docLine(c) }),
+        el('span', { class: 'source-pages', text: where(c) })),
+      c.otherSource ? el('p', { class: 'hint', text: 'Let op: dit document is niet de bron die in de vraag wordt genoemd.' }) : null,
       el('blockquote', { text: fold(c.quote) })));
   }
 }
