@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { normalise } from './normalise.ts';
 import { relevanceUnits, type RelevanceUnits } from './relevance.ts';
 import { docKey } from './normalise.ts';
-import { mean, percentile } from './metrics.ts';
-import type { Question } from './types.ts';
+import { abstentionScores, mean, percentile } from './metrics.ts';
+import type { AbstentionReport, Question } from './types.ts';
 
 /** A quote is carried by a sentence holding at least this share of the quote's words (issue 13's definition). */
 export const CARRY_SHARE = 0.6;
@@ -33,13 +33,8 @@ export interface AnswerTarget {
   answer(question: string): Promise<AnswerOutcome>;
 }
 
-export interface AbstentionF1 {
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-  trueNegatives: number;
-  precision: number | null;
-  recall: number | null;
+/** The retrieval report's abstention counts (eval/metrics.ts) with F1, null when precision or recall is. */
+export interface AbstentionF1 extends AbstentionReport {
   f1: number | null;
 }
 
@@ -163,13 +158,7 @@ function answerMetrics(rows: Row[]): AnswerMetrics {
 
 /** Abstention as detection of unanswerable questions (abstaining on an answerable one is a false positive). */
 export function abstentionF1(outcomes: { answerable: boolean; abstained: boolean }[]): AbstentionF1 {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const o of outcomes) {
-    if (o.abstained) o.answerable ? fp++ : tp++;
-    else o.answerable ? tn++ : fn++;
-  }
-  const precision = tp + fp === 0 ? null : tp / (tp + fp);
-  const recall = tp + fn === 0 ? null : tp / (tp + fn);
-  const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn, precision, recall, f1 };
+  const a = abstentionScores(outcomes);
+  const { precision: p, recall: r } = a;
+  return { ...a, f1: p === null || r === null ? null : p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 }

@@ -3,6 +3,7 @@ import { fmt, formatTable } from './table.ts';
 import { baselinePrefix } from './types.ts';
 import type { AnswerReport } from './answers.ts';
 import type { CalibrationRow } from './calibrate.ts';
+import { esc, htmlHead } from './report-html.ts';
 
 const HEADER = ['target', 'carries', 'answered', 'carries|ans', 'abst P', 'abst R', 'abst F1', 'sent/ans', 'chars/ans', 'p50 ms', 'p95 ms'];
 
@@ -60,12 +61,7 @@ export function renderAnswerHtml(report: AnswerReport, title = 'Raadsarchief ans
     });
     return `<tr><td>${esc(q.id)}</td><td>${esc(q.type)}</td><td>${esc(q.question)}</td>${cells.join('')}</tr>`;
   });
-  return `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
-th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
+  return `${htmlHead(title)}
 td.miss{background:#fde2e2}td.hit{background:#dff5df}td.part{background:#f5f5d5}
 .snip{color:#555;font-size:12px;max-width:32em}.carry{font-size:12px;max-width:32em;font-weight:600}
 </style></head><body>
@@ -92,8 +88,4 @@ export function formatCalibration(rows: CalibrationRow[], best: CalibrationRow |
 
 function clip(text: string, n: number): string {
   return text.length <= n ? text : `${text.slice(0, n - 1)}…`;
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -12,12 +12,7 @@ export function renderHtmlReport(report: EvalReport, opts: HtmlReportOptions = {
   const title = opts.title ?? 'Raadsarchief retrieval evaluation';
   const modes = Object.keys(report.modes);
   const color = (m: string) => palette[modes.indexOf(m) % palette.length];
-  return `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
-th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
+  return `${htmlHead(title)}
 td.miss{background:#fde2e2}td.hit1{background:#dff5df}td.hit{background:#f5f5d5}
 .snip{color:#555;font-size:12px;max-width:28em}.charts{display:flex;flex-wrap:wrap;gap:2em}
 .legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px}
@@ -122,6 +117,16 @@ function num(x: number | null): string {
   return `<td class="n">${x === null ? '-' : x.toFixed(3)}</td>`;
 }
 
-function esc(s: string): string {
+/** The start of a report page up to its own style rules (tables and numbers look the same in every report). */
+export function htmlHead(title: string): string {
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>
+body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
+table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
+th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}`;
+}
+
+export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
