@@ -8,11 +8,12 @@ export interface ServeOptions {
   port: number;
   host: string;
   apiKey?: string;
+  trustProxy?: boolean | number | string[];
 }
 
 export async function serve(opts: ServeOptions): Promise<void> {
   const archive = await openArchive({ dataDir: opts.dataDir });
-  const app = await buildServer(archive, { apiKey: opts.apiKey, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildServer(archive, { apiKey: opts.apiKey, trustProxy: opts.trustProxy, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   // The first question after start-up cost ~450 ms (code paths compiled, caches filled) against ~15 ms after:
   // pay it here, before the first member of staff does.
   const t0 = performance.now();

@@ -7,6 +7,7 @@ import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
 import type { Archive, ArchiveHealth, ArchiveParts, DocumentSummary, IngestOutcome, IngestProgress } from './api.ts';
 import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
+import { ReadingListStore, type ReadingLists } from '../store/reading-lists.ts';
 
 export type { OpenArchiveOptions } from './indexes.ts';
 
@@ -16,8 +17,11 @@ export async function openArchive(opts: OpenArchiveOptions): Promise<Archive> {
 
 class LocalArchive implements Archive {
   private readonly writes = new Mutex();
+  readonly readingLists: ReadingLists;
 
-  constructor(private readonly s: ArchiveState) {}
+  constructor(private readonly s: ArchiveState) {
+    this.readingLists = new ReadingListStore(s.store.db);
+  }
 
   get tuning(): RetrieveTuning {
     return this.s.tuning;
