@@ -36,6 +36,9 @@ const catalogue = {
 
 export type ErrorCode = keyof typeof catalogue;
 
+/** Every code, for clients that translate them (the staff page) and the test that checks they do. */
+export const ERROR_CODES = Object.keys(catalogue) as ErrorCode[];
+
 export class ArchiveError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
