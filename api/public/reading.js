@@ -77,7 +77,11 @@ function show(list) {
   current = list;
   if (list) sessionStorage.setItem(CURRENT, list.id);
   const editable = Boolean(apiKey()) && list !== null;
-  if (list && [...$('leeslijst-keuze').options].some((o) => o.value === list.id)) $('leeslijst-keuze').value = list.id;
+  const option = list && [...$('leeslijst-keuze').options].find((o) => o.value === list.id);
+  if (option) {
+    option.textContent = `${list.name} (${list.items.length})`;
+    $('leeslijst-keuze').value = list.id;
+  }
   $('leeslijst-naam-kop').textContent = list ? list.name : '';
   $('leeslijst-naam-kop').title = list ? list.name : '';
   $('leeslijst-aantal').textContent = String(list?.items.length ?? 0);
