@@ -51,7 +51,12 @@ export async function buildServer(archive: Archive, opts: ServerOptions = {}): P
     timeWindow: limit.timeWindow,
     errorResponseBuilder: (_request, context) => new ArchiveError('ERR_RATE_LIMITED', context.after),
   });
-  await app.register(multipart, { limits: { fileSize: apiDefaults.uploadMaxBytes, files: apiDefaults.uploadMaxFiles, fields: 10 } });
+  // throwFileSizeLimit off: a file over the limit is cut short and api/routes/upload.ts gives it its own outcome,
+  // instead of the whole batch failing.
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: apiDefaults.uploadMaxBytes, files: apiDefaults.uploadMaxFiles, fields: 10 },
+  });
   await registerOpenApi(app);
 
   const queue = new FairQueue(opts.queue ?? apiDefaults.queue);

@@ -21,17 +21,19 @@ function matches(d, f) {
   return true;
 }
 
-/** OCR marks, once documents carry them (ocrPages: page numbers or a count). */
+/** OCR marks (details.ocrPages: the pages read from a scan, with the recogniser's mean confidence). */
 function ocrText(d) {
-  const n = Array.isArray(d.ocrPages) ? d.ocrPages.length : typeof d.ocrPages === 'number' ? d.ocrPages : 0;
-  return n > 0 ? `${count(n, 'pagina', 'pagina’s')} via tekstherkenning (OCR)` : null;
+  const pagesRead = d.details?.ocrPages ?? [];
+  if (pagesRead.length === 0) return null;
+  const confidence = pagesRead.reduce((sum, p) => sum + (p.confidence ?? 0), 0) / pagesRead.length;
+  return `${count(pagesRead.length, 'pagina', 'pagina’s')} via tekstherkenning (OCR, zekerheid ${Math.round(confidence * 100)}%)`;
 }
 
 function docCard(d) {
   const facts = [
     d.organisation,
     d.year,
-    count(d.pageCount, 'pagina', 'pagina’s'),
+    d.details?.pageKind === 'section' ? count(d.pageCount, 'sectie', 'secties') : count(d.pageCount, 'pagina', 'pagina’s'),
     count(d.passageCount, 'passage', 'passages'),
     ocrText(d),
   ].filter((x) => x != null && x !== '');
@@ -75,6 +77,8 @@ function uploadOne(file, row) {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     const form = new FormData();
+    const password = $('pdf-wachtwoord').value;
+    if (password) form.append('password', password);
     form.append('file', file, file.name);
     xhr.open('POST', '/api/documents');
     xhr.setRequestHeader('x-api-key', apiKey());

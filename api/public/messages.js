@@ -18,7 +18,8 @@ export const ERROR_TEXTS = {
   ERR_FILE_UNREADABLE: () => 'Het bestand kon niet worden gelezen.',
   ERR_FILE_EMPTY: () => 'Het bestand is leeg.',
   ERR_UNSUPPORTED_TYPE: () => 'Dit soort bestand kan het archief niet lezen (wel pdf, tekst en Markdown).',
-  ERR_PDF_ENCRYPTED: () => 'De pdf is beveiligd met een wachtwoord.',
+  ERR_PDF_ENCRYPTED: () => 'De pdf is beveiligd met een wachtwoord; vul het wachtwoord in en voeg het bestand opnieuw toe.',
+  ERR_PDF_PASSWORD: () => 'Het wachtwoord opent deze beveiligde pdf niet.',
   ERR_PDF_MALFORMED: () => 'De pdf is beschadigd.',
   ERR_PDF_NO_PAGES: () => 'De pdf heeft geen pagina’s.',
   ERR_PDF_NO_TEXT: () => 'Gescande pdf zonder tekstlaag: er is geen tekst uit te halen.',
@@ -34,6 +35,7 @@ export const ERROR_TEXTS = {
   ERR_LIST_FULL: (e) => `De grens is bereikt${e.limit ? ` (${e.limit})` : ''}: verwijder eerst iets.`,
   ERR_EMBEDDER_MISMATCH: () => 'Het archief moet opnieuw worden geïndexeerd; vraag het de beheerder.',
   ERR_MODEL_UNAVAILABLE: () => 'Zoeken op betekenis werkt nu niet: het taalmodel is niet beschikbaar.',
+  ERR_STORE_VERSION: () => 'Het archief is gemaakt door een nieuwere versie van het programma; vraag de beheerder.',
   ERR_INDEX_CORRUPT: () => 'De zoekindex is beschadigd; vraag de beheerder hem opnieuw op te bouwen.',
   ERR_BAD_REQUEST: (e) => fieldText(e.field),
   ERR_UNAUTHORIZED: () => 'De API-sleutel ontbreekt of klopt niet.',
@@ -78,5 +80,6 @@ export function outcomeText(o) {
   if (o.status === 'ingested') return `Toegevoegd${size}.`;
   if (o.status === 'replaced') return `Vervangen door deze nieuwe versie${size}.`;
   if (o.status === 'unchanged') return 'Ongewijzigd: dit bestand stond er al.';
+  if (o.status === 'duplicate') return 'Niet opnieuw toegevoegd: dezelfde inhoud staat al in het archief.';
   return `Overgeslagen: ${errorText({ code: o.code, limit: o.limit })}`;
 }

@@ -39,7 +39,7 @@ async function readUpload<T>(read: () => Promise<T>): Promise<T> {
 
 /** One uploaded file to its outcome. No extension check here: the format is found from the bytes (a PDF signature
  *  wins over any name) and then the name, as the CLI does, so a file without an extension is read as text. */
-async function ingestPart(archive: Archive, part: MultipartFile): Promise<IngestOutcome> {
+async function ingestPart(archive: Archive, part: MultipartFile, password: string | undefined): Promise<IngestOutcome> {
   const name = basename((part.filename ?? '').replace(/\\/g, '/')).trim();
   const bytes = await readUpload(() => part.toBuffer());
   // Over the limit the parser cuts the file short and skips its rest: that file's outcome; the batch goes on.
@@ -49,7 +49,7 @@ async function ingestPart(archive: Archive, part: MultipartFile): Promise<Ingest
     return { file: name, status: 'skipped', code: e.code, reason: e.message, ms: 0 };
   }
   if (!name) return { file: '', status: 'skipped', code: 'ERR_BAD_REQUEST', reason: 'the uploaded file has no name', ms: 0 };
-  return archive.ingestBytes(name, new Uint8Array(bytes));
+  return archive.ingestBytes(name, new Uint8Array(bytes), password ? { password } : {});
 }
 
 export function registerUpload(app: FastifyInstance, archive: Archive, writeAccess: onRequestHookHandler): void {
@@ -61,7 +61,7 @@ export function registerUpload(app: FastifyInstance, archive: Archive, writeAcce
         summary: `Documenten toevoegen (${supportedExtensions().join(', ')}, of zonder extensie)`,
         description:
           `multipart/form-data with one or more file fields (at most ${apiDefaults.uploadMaxFiles}, each at most ` +
-          `${megabytes(apiDefaults.uploadMaxBytes)}). Every file gets an outcome in \`outcomes\` (and \`outcome\` when ` +
+          `${megabytes(apiDefaults.uploadMaxBytes)}), optionally preceded by a \`password\` field for encrypted PDFs. Every file gets an outcome in \`outcomes\` (and \`outcome\` when ` +
           'there is one file): 201 when any was added or replaced, 200 when all were unchanged or some skipped, the ' +
           'skipped reason\'s status when none could be ingested. Needs the API key.',
         tags: ['documenten'],
@@ -72,9 +72,15 @@ export function registerUpload(app: FastifyInstance, archive: Archive, writeAcce
     async (request, reply) => {
       const outcomes: IngestOutcome[] = [];
       const limits = { fileSize: apiDefaults.uploadMaxBytes, files: apiDefaults.uploadMaxFiles };
-      const parts = request.files({ limits, throwFileSizeLimit: false });
+      const parts = request.parts({ limits });
+      let password: string | undefined;
       await readUpload(async () => {
-        for await (const part of parts) outcomes.push(await ingestPart(archive, part));
+        for await (const part of parts) {
+          // A `password` field opens the encrypted PDFs that follow it in the form.
+          if (part.type === 'field') {
+            if (part.fieldname === 'password' && typeof part.value === 'string') password = part.value.slice(0, maxPassword);
+          } else outcomes.push(await ingestPart(archive, part, password));
+        }
       });
       if (outcomes.length === 0) throw new ArchiveError('ERR_BAD_REQUEST', 'no file in the upload (send multipart/form-data with a file field)');
       for (const o of outcomes) request.log.info({ file: o.file, status: o.status, ingestMs: o.ms }, 'upload');
@@ -83,11 +89,14 @@ export function registerUpload(app: FastifyInstance, archive: Archive, writeAcce
   );
 }
 
-/** 201 when something was added, 200 when nothing new but something was fine; a batch of only skipped files is the
+/** A password is a short secret; a longer field is cut rather than held. */
+const maxPassword = 1024;
+
+/** 201 when something was added, 200 when nothing new but something was fine (unchanged, or a duplicate of another); a batch of only skipped files is the
  *  client's problem: the catalogue status of the first one's reason. */
 function uploadStatus(outcomes: IngestOutcome[]): number {
   if (outcomes.some((o) => o.status === 'ingested' || o.status === 'replaced')) return 201;
-  if (outcomes.some((o) => o.status === 'unchanged')) return 200;
+  if (outcomes.some((o) => o.status === 'unchanged' || o.status === 'duplicate')) return 200;
   return errorStatus(outcomes[0].code ?? 'ERR_NO_TEXT');
 }
 

@@ -38,9 +38,11 @@ export function multipartFile(fileName: string, content: string | Buffer, field 
   return multipartFiles([[fileName, content]], field);
 }
 
-/** A multipart/form-data body with one file field per file. */
-export function multipartFiles(files: Array<[string, string | Buffer]>, field = 'file') {
+/** A multipart/form-data body with one file field per file, after any plain `fields`. */
+export function multipartFiles(files: Array<[string, string | Buffer]>, field = 'file', fields: Record<string, string> = {}) {
   const boundary = `----raadsarchief${Date.now().toString(16)}`;
+  const plain = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   const parts = files.flatMap(([fileName, content]) => [
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
       'Content-Type: application/octet-stream\r\n\r\n'),
@@ -48,7 +50,7 @@ export function multipartFiles(files: Array<[string, string | Buffer]>, field = 
     Buffer.from('\r\n'),
   ]);
   return {
-    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    payload: Buffer.concat([...plain, ...parts, Buffer.from(`--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }

@@ -29,7 +29,8 @@ describe('api/public/messages.js', () => {
     expect(outcomeText({ status: 'ingested', pages: 1, passages: 3 })).toBe('Toegevoegd (1 pagina, 3 passages).');
     expect(outcomeText({ status: 'replaced', pages: 12, passages: 1 })).toBe('Vervangen door deze nieuwe versie (12 pagina’s, 1 passage).');
     expect(outcomeText({ status: 'unchanged' })).toBe('Ongewijzigd: dit bestand stond er al.');
-    expect(outcomeText({ status: 'skipped', code: 'ERR_PDF_ENCRYPTED', reason: 'encrypted PDF' })).toBe('Overgeslagen: De pdf is beveiligd met een wachtwoord.');
+    expect(outcomeText({ status: 'duplicate', docId: 'jaarplan' })).toBe('Niet opnieuw toegevoegd: dezelfde inhoud staat al in het archief.');
+    expect(outcomeText({ status: 'skipped', code: 'ERR_PDF_PASSWORD', reason: 'encrypted PDF' })).toBe('Overgeslagen: Het wachtwoord opent deze beveiligde pdf niet.');
   });
 });
 

@@ -27,6 +27,12 @@ describe('POST /api/documents with several files', () => {
     expect(outcomes[2].code).toBe('ERR_FILE_EMPTY');
     for (const id of [outcomes[0].docId, outcomes[1].docId]) expect(h.archive.getDocument(id)).not.toBeNull();
 
+    // A password field (for encrypted PDFs) may precede the files; it does not disturb other files.
+    const m = multipartFiles([['riolering.txt', text('de riolering')]], 'file', { password: 'geheim' });
+    const withPassword = await h.app.inject({ method: 'POST', url: '/api/documents', payload: m.payload, headers: { ...m.headers, 'x-api-key': KEY } });
+    expect(withPassword.statusCode).toBe(201);
+    expect(withPassword.json().outcome.status).toBe('ingested');
+
     const again = await upload([['kademuren.txt', text('kademuren')]]);
     expect(again.statusCode).toBe(200);
     expect(again.json().outcome.status).toBe('unchanged');

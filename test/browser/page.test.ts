@@ -16,8 +16,8 @@ const KEY = 'browser-key-4d2e';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
-/** A title of one unbroken run, as PDF tables of contents give them: it must not widen the page. */
-const DOT_TITLE = `Inleiding${'…'.repeat(90)}3`;
+/** A title of one unbroken run (as file names and PDF properties give them): it must not widen the page. */
+const LONG_TITLE = 'Verkiezingsprogramma_2022-2026_definitief_versie_na_ledenvergadering_met_amendementen_en_moties_verwerkt_DEF';
 const shot = (name: string) => resolve(ARTIFACTS, name);
 
 describe.skipIf(!haveChromium)('staff page in Chromium', () => {
@@ -154,7 +154,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
     await page.locator('#bestanden').setInputFiles([
       { name: 'kademuren.txt', mimeType: 'text/plain', buffer: Buffer.from(text('Herstel van de kademuren')) },
       { name: 'LEESMIJ', mimeType: 'application/octet-stream', buffer: Buffer.from(text('Beleid voor grondwaterbeheer')) },
-      { name: 'inhoud.txt', mimeType: 'text/plain', buffer: Buffer.from(`${DOT_TITLE}\n\nDe puntjeslijn van de inhoudsopgave loopt door tot de rand van de pagina en verder.\n`) },
+      { name: 'inhoud.txt', mimeType: 'text/plain', buffer: Buffer.from(`${LONG_TITLE}\n\nDe puntjeslijn van de inhoudsopgave loopt door tot de rand van de pagina en verder: ${'.'.repeat(200)}\n`) },
       { name: 'leeg.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
     ]);
     await expect.poll(() => page.locator('#uploads li[data-status]').count(), { timeout: 30_000 }).toBe(4);
@@ -201,7 +201,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
     await card.waitFor();
     const [cardBox, mainBox] = [await card.boundingBox(), await page.locator('main').boundingBox()];
     expect(cardBox!.x + cardBox!.width).toBeLessThanOrEqual(mainBox!.x + mainBox!.width + 1);
-    expect(await card.locator('h3').getAttribute('title')).toBe(DOT_TITLE);
+    expect(await card.locator('h3').getAttribute('title')).toBe(LONG_TITLE);
 
     await page.setViewportSize({ width: 360, height: 800 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
