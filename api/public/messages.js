@@ -14,38 +14,39 @@ export function sizeText(bytes) {
   return `${bytes} bytes`;
 }
 
+/** A code's text, or a function of the error (its field, limit, retryAfter) where the text depends on them. */
 export const ERROR_TEXTS = {
-  ERR_FILE_UNREADABLE: () => 'Het bestand kon niet worden gelezen.',
-  ERR_FILE_EMPTY: () => 'Het bestand is leeg.',
-  ERR_UNSUPPORTED_TYPE: () => 'Dit soort bestand kan het archief niet lezen (wel pdf, tekst en Markdown).',
-  ERR_PDF_ENCRYPTED: () => 'De pdf is beveiligd met een wachtwoord; vul het wachtwoord in en voeg het bestand opnieuw toe.',
-  ERR_PDF_PASSWORD: () => 'Het wachtwoord opent deze beveiligde pdf niet.',
-  ERR_PDF_MALFORMED: () => 'De pdf is beschadigd.',
-  ERR_PDF_NO_PAGES: () => 'De pdf heeft geen pagina’s.',
-  ERR_PDF_NO_TEXT: () => 'Gescande pdf zonder tekstlaag: er is geen tekst uit te halen.',
-  ERR_PARSE_TIMEOUT: () => 'Het lezen van het bestand duurde te lang.',
+  ERR_FILE_UNREADABLE: 'Het bestand kon niet worden gelezen.',
+  ERR_FILE_EMPTY: 'Het bestand is leeg.',
+  ERR_UNSUPPORTED_TYPE: 'Dit soort bestand kan het archief niet lezen.',
+  ERR_PDF_ENCRYPTED: 'De pdf is beveiligd met een wachtwoord; vul het wachtwoord in en voeg het bestand opnieuw toe.',
+  ERR_PDF_PASSWORD: 'Het wachtwoord opent deze beveiligde pdf niet.',
+  ERR_PDF_MALFORMED: 'De pdf is beschadigd.',
+  ERR_PDF_NO_PAGES: 'De pdf heeft geen pagina’s.',
+  ERR_PDF_NO_TEXT: 'Gescande pdf zonder tekstlaag: er is geen tekst uit te halen.',
+  ERR_PARSE_TIMEOUT: 'Het lezen van het bestand duurde te lang.',
   ERR_TOO_LARGE: (e) => (e.limit ? `Te groot: de grens is ${sizeText(e.limit)}.` : 'Te groot.'),
   ERR_TOO_MANY_FILES: (e) => `Te veel bestanden tegelijk${e.limit ? `: de grens is ${e.limit}` : ''}.`,
-  ERR_NO_TEXT: () => 'Na het opschonen bleef er geen tekst over.',
-  ERR_TEXT_ENCODING: () => 'De tekst is in geen bekende tekenset te lezen.',
-  ERR_DOC_NOT_FOUND: () => 'Dit document staat niet (meer) in het archief.',
-  ERR_PAGE_NOT_FOUND: () => 'Deze pagina bestaat niet.',
-  ERR_LIST_NOT_FOUND: () => 'Deze leeslijst bestaat niet (meer).',
-  ERR_LIST_ITEM_NOT_FOUND: () => 'Dit onderdeel staat niet (meer) op de leeslijst.',
+  ERR_NO_TEXT: 'Na het opschonen bleef er geen tekst over.',
+  ERR_TEXT_ENCODING: 'De tekst is in geen bekende tekenset te lezen.',
+  ERR_DOC_NOT_FOUND: 'Dit document staat niet (meer) in het archief.',
+  ERR_PAGE_NOT_FOUND: 'Deze pagina bestaat niet.',
+  ERR_LIST_NOT_FOUND: 'Deze leeslijst bestaat niet (meer).',
+  ERR_LIST_ITEM_NOT_FOUND: 'Dit onderdeel staat niet (meer) op de leeslijst.',
   ERR_LIST_FULL: (e) => `De grens is bereikt${e.limit ? ` (${e.limit})` : ''}: verwijder eerst iets.`,
-  ERR_EMBEDDER_MISMATCH: () => 'Het archief moet opnieuw worden geïndexeerd; vraag het de beheerder.',
-  ERR_MODEL_UNAVAILABLE: () => 'Zoeken op betekenis werkt nu niet: het taalmodel is niet beschikbaar.',
-  ERR_STORE_VERSION: () => 'Het archief is gemaakt door een nieuwere versie van het programma; vraag de beheerder.',
-  ERR_INDEX_CORRUPT: () => 'De zoekindex is beschadigd; vraag de beheerder hem opnieuw op te bouwen.',
+  ERR_EMBEDDER_MISMATCH: 'Het archief moet opnieuw worden geïndexeerd; vraag het de beheerder.',
+  ERR_MODEL_UNAVAILABLE: 'Zoeken op betekenis werkt nu niet: het taalmodel is niet beschikbaar.',
+  ERR_STORE_VERSION: 'Het archief is gemaakt door een nieuwere versie van het programma; vraag de beheerder.',
+  ERR_INDEX_CORRUPT: 'De zoekindex is beschadigd; vraag de beheerder hem opnieuw op te bouwen.',
   ERR_BAD_REQUEST: (e) => fieldText(e.field),
-  ERR_UNAUTHORIZED: () => 'De API-sleutel ontbreekt of klopt niet.',
-  ERR_USAGE: () => 'De invoer is niet geldig.',
-  ERR_NO_ARCHIVE: () => 'Er is nog geen archief: voeg eerst documenten toe.',
-  ERR_WRITES_DISABLED: () => 'Toevoegen en wijzigen staan uit: de server is zonder API-sleutel gestart.',
-  ERR_NOT_FOUND: () => 'Dit adres bestaat niet.',
-  ERR_RATE_LIMITED: () => 'Te veel verzoeken achter elkaar; probeer het over een minuut opnieuw.',
+  ERR_UNAUTHORIZED: 'De API-sleutel ontbreekt of klopt niet.',
+  ERR_USAGE: 'De invoer is niet geldig.',
+  ERR_NO_ARCHIVE: 'Er is nog geen archief: voeg eerst documenten toe.',
+  ERR_WRITES_DISABLED: 'Toevoegen en wijzigen staan uit: de server is zonder API-sleutel gestart.',
+  ERR_NOT_FOUND: 'Dit adres bestaat niet.',
+  ERR_RATE_LIMITED: 'Te veel verzoeken achter elkaar; probeer het over een minuut opnieuw.',
   ERR_BUSY: (e) => `De server is druk; probeer het over ${e.retryAfter ?? 'enkele'} seconden opnieuw.`,
-  ERR_INTERNAL: () => 'Er ging iets mis op de server.',
+  ERR_INTERNAL: 'Er ging iets mis op de server.',
 };
 
 /** Validation errors name a field (e.g. "filters.yearFrom"); the first part says what to fix. */
@@ -70,7 +71,8 @@ export function fieldText(field) {
 /** Dutch text for an API error body (`{ code, message, field?, limit? }`), never the API's English message. */
 export function errorText(error, retryAfter) {
   const text = error && ERROR_TEXTS[error.code];
-  if (text) return text({ ...error, retryAfter });
+  if (typeof text === 'function') return text({ ...error, retryAfter });
+  if (text) return text;
   return `Er ging iets mis${error?.code ? ` (${error.code})` : ''}.`;
 }
 
