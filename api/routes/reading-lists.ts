@@ -8,7 +8,6 @@ import { keySecurity, requireApiKey } from '../auth.ts';
 import { jsonSchema } from '../zod-validation.ts';
 import { itemBody, itemParams, listBody, listParams, noteBody, orderBody, type ItemBody } from '../schemas.ts';
 import { readingListMarkdown } from '../export/markdown.ts';
-import { readingListDocx } from '../export/docx.ts';
 import { exportFileName } from '../export/citation.ts';
 
 type ListParams = { Params: { id: string } };
@@ -80,6 +79,7 @@ export function registerReadingLists(app: FastifyInstance, archive: Archive, api
         .send(readingListMarkdown(list));
     });
 
+  // The Word writer loads on first use: ~200 ms of module loading that a server which never exports need not pay.
   app.get<ListParams>('/api/reading-lists/:id/export.docx',
     { schema: { summary: 'Leeslijst als Word-document (bronnen als voetnoten)', tags: TAGS, params } },
     async (request, reply) => {
@@ -87,6 +87,6 @@ export function registerReadingLists(app: FastifyInstance, archive: Archive, api
       return reply
         .type(DOCX_TYPE)
         .header('content-disposition', `attachment; filename="${exportFileName(list, 'docx')}"`)
-        .send(await readingListDocx(list));
+        .send(await (await import('../export/docx.ts')).readingListDocx(list));
     });
 }
