@@ -57,6 +57,8 @@ export interface ArchiveHealth {
   /** The store and this process's indexes agree (another process's commit not yet picked up makes this false). */
   inStep: boolean;
   generation: { store: number; indexes: number };
+  /** What this process's indexes hold (documents, passages), beside the store's counts above. */
+  indexed: { documents: number; passages: number };
   embedder: EmbedderIdentity & { note: string };
   lexicon: boolean;
   dataDir: string;

@@ -96,6 +96,7 @@ class LocalArchive implements Archive {
       // Store and this process's indexes agree: same generation, every stored passage and vector indexed.
       inStep: generation === syncedGeneration && refs.size === c.passages && docs.size === c.documents && vectors.size === c.vectors,
       generation: { store: generation, indexes: syncedGeneration },
+      indexed: { documents: docs.size, passages: refs.size },
       embedder: { ...identityOf(embedder), note: denseBlocked ? `${embedderNote}; dense search disabled: ${denseBlocked}` : embedderNote },
       lexicon: lexDir !== null,
       dataDir,

@@ -127,7 +127,9 @@ export interface Hit extends Omit<PassageDraft, 'ordinal'> {
   signals: Record<string, SignalScore>;
   passageIds: number[];
   docId: string;
-  document: Pick<DocumentMeta, 'id' | 'title' | 'year' | 'organisation' | 'fileName'>;
+  document: Pick<DocumentMeta, 'id' | 'title' | 'year' | 'organisation' | 'fileName'> & Pick<DocumentDetails, 'pageKind'>;
+  /** Set when text of the hit's pages was read from a scan: those pages and their lowest OCR confidence (0..1). */
+  ocr?: { pages: number[]; confidence: number };
   /** Query terms (surface forms in `text`) worth highlighting. */
   highlights: string[];
 }

@@ -115,7 +115,7 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext):
       signals: s.signals,
       passageIds: parts.map((p) => p.id),
       docId: s.docId,
-      document: { id: doc.id, title: doc.title, year: doc.year, organisation: doc.organisation, fileName: doc.fileName },
+      document: { id: doc.id, title: doc.title, year: doc.year, organisation: doc.organisation, fileName: doc.fileName, pageKind: doc.details.pageKind },
       text,
       start: parts[0].start,
       end,
@@ -124,6 +124,8 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext):
       headingPath: parts[0].headingPath,
       highlights: highlightTerms(text, terms, ctx.analyser),
     };
+    const ocr = doc.details.ocrPages.filter((o) => o.page >= hit.pageFirst && o.page <= hit.pageLast);
+    if (ocr.length) hit.ocr = { pages: ocr.map((o) => o.page), confidence: Math.min(...ocr.map((o) => o.confidence)) };
     return [hit];
   });
 }
