@@ -19,6 +19,8 @@ export const ERROR_TEXTS = {
   ERR_FILE_UNREADABLE: 'Het bestand kon niet worden gelezen.',
   ERR_FILE_EMPTY: 'Het bestand is leeg.',
   ERR_UNSUPPORTED_TYPE: 'Dit soort bestand kan het archief niet lezen.',
+  ERR_FILE_CORRUPT: 'Het bestand is beschadigd.',
+  ERR_FILE_ENCRYPTED: 'Het bestand is beveiligd met een wachtwoord; sla het op zonder wachtwoord en voeg het opnieuw toe.',
   ERR_PDF_ENCRYPTED: 'De pdf is beveiligd met een wachtwoord; vul het wachtwoord in en voeg het bestand opnieuw toe.',
   ERR_PDF_PASSWORD: 'Het wachtwoord opent deze beveiligde pdf niet.',
   ERR_PDF_MALFORMED: 'De pdf is beschadigd.',
