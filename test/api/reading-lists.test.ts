@@ -119,3 +119,15 @@ describe('reading lists', () => {
     }
   });
 });
+
+describe('reading lists in the OpenAPI document', () => {
+  it('describes every reading-list route with its body', async () => {
+    const spec = (await h.app.inject({ url: '/openapi.json' })).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining([
+      '/api/reading-lists', '/api/reading-lists/{id}', '/api/reading-lists/{id}/items', '/api/reading-lists/{id}/items/{itemId}',
+      '/api/reading-lists/{id}/order', '/api/reading-lists/{id}/export.md', '/api/reading-lists/{id}/export.docx',
+    ]));
+    const item = spec.paths['/api/reading-lists/{id}/items'].post.requestBody.content['application/json'].schema;
+    expect(item.required).toEqual(expect.arrayContaining(['kind', 'text', 'source']));
+  });
+});
