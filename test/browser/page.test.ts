@@ -202,6 +202,10 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
     await expect.poll(() => card.count()).toBe(0);
     expect(await status(page)).toMatch(/is verwijderd\.$/);
     expect(h.archive.listDocuments().some((d) => d.title.includes('grondwaterbeheer'))).toBe(false);
+
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: shot('page-documents-360.png'), fullPage: true });
     await page.close();
   });
 
