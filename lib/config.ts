@@ -113,6 +113,9 @@ export const embedderDefaults = {
     /** Vector length 256; fit on a seeded sample of at most 20k passages and the 30k most frequent words (bounds fit
      *  time and state size); the seed makes the same archive give the same vectors. Dimension 384 was no better. */
     fit: { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 },
+    /** The first ingest into an empty archive fits once a quarter of its files (and at least 2,000 passages) are
+     *  prepared, then commits the rest as it comes: a kill mid-batch keeps the documents committed so far. */
+    firstFit: { fitMinPassages: 2000, fitFileShare: 0.25 },
     // Measured with the analyser's tokens (dev set of 131 LangChain 1000/200 chunks; LegalQA-NL, 6,708 chunks,
     // document nDCG@10), retrofitting on: identity 0.5 + partWeight 0.5 raised dense-alone LegalQA nDCG@10 from
     // 0.417 to 0.528 and dev MRR@10 from 0.574 to 0.644; fused (convex, dense 0.2) LegalQA 0.711 -> 0.717, dev

@@ -34,8 +34,8 @@ export async function startHarness(opts: ServerOptions = {}): Promise<Harness> {
 }
 
 /** A multipart/form-data body with one file field, built by hand (no form-data dependency). */
-export function multipartFile(fileName: string, content: string | Buffer, field = 'file') {
-  return multipartFiles([[fileName, content]], field);
+export function multipartFile(fileName: string, content: string | Buffer, field = 'file', fields: Record<string, string> = {}) {
+  return multipartFiles([[fileName, content]], field, fields);
 }
 
 /** A multipart/form-data body with one file field per file, after any plain `fields`. */
