@@ -10,6 +10,7 @@ import type { Archive, ArchiveHealth, ArchiveParts, DocumentSummary, IngestOptio
 import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
 import { storeChanged, syncWithStore } from './sync.ts';
+import { ReadingListStore, type ReadingLists } from '../store/reading-lists.ts';
 
 export type { OpenArchiveOptions } from './indexes.ts';
 
@@ -22,8 +23,11 @@ export async function openArchive(opts: OpenArchiveOptions & { watch?: boolean }
 class LocalArchive implements Archive {
   private readonly writes = new Mutex();
   private timer?: NodeJS.Timeout;
+  readonly readingLists: ReadingLists;
 
-  constructor(private readonly s: ArchiveState) {}
+  constructor(private readonly s: ArchiveState) {
+    this.readingLists = new ReadingListStore(s.store.db);
+  }
 
   /** Looks for other processes' commits every archiveDefaults.freshnessPollMs (a server's archive does). */
   watch(): void {
