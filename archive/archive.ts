@@ -12,6 +12,7 @@ import * as write from './write.ts';
 import { answerSources, textAround } from './answer-sources.ts';
 import type { AnswerSources } from '../answer/types.ts';
 import { storeChanged, syncWithStore } from './sync.ts';
+import { ReadingListStore, type ReadingLists } from '../store/reading-lists.ts';
 
 export type { OpenArchiveOptions } from './indexes.ts';
 
@@ -24,8 +25,11 @@ export async function openArchive(opts: OpenArchiveOptions & { watch?: boolean }
 class LocalArchive implements Archive {
   private readonly writes = new Mutex();
   private timer?: NodeJS.Timeout;
+  readonly readingLists: ReadingLists;
 
-  constructor(private readonly s: ArchiveState) {}
+  constructor(private readonly s: ArchiveState) {
+    this.readingLists = new ReadingListStore(s.store.db);
+  }
 
   /** Looks for other processes' commits every archiveDefaults.freshnessPollMs (a server's archive does). */
   watch(): void {

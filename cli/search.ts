@@ -19,7 +19,8 @@ export function registerSearch(program: Command): void {
           : hits
               .map((h) => {
                 const head = h.headingPath.length ? ` · ${h.headingPath.join(' > ')}` : '';
-                const where = `${h.document.title} (${h.docId}, ${locationLabel(h.pageFirst, h.pageLast, h.document.pageKind)})${head}${ocrLabel(h.ocr)}`;
+                const place = h.section ? `§ ${h.section.heading ?? `sectie ${h.pageFirst}`}, alinea ${h.section.paragraph}` : locationLabel(h.pageFirst, h.pageLast, h.document.pageKind);
+                const where = `${h.document.title} (${h.docId}, ${place})${head}${ocrLabel(h.ocr)}`;
                 return `${h.rank}. ${where}  score ${h.score.toFixed(4)}\n   ${highlightTerminal(truncate(h.text, 300), h.highlights)}`;
               })
               .join('\n\n'),

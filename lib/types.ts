@@ -128,6 +128,9 @@ export interface Hit extends Omit<PassageDraft, 'ordinal'> {
   passageIds: number[];
   docId: string;
   document: Pick<DocumentMeta, 'id' | 'title' | 'year' | 'organisation' | 'fileName'> & Pick<DocumentDetails, 'pageKind'>;
+  /** For documents without pages (Word, OpenDocument, HTML: pageKind 'section'): the section's heading and the
+   *  paragraph the hit starts in (1-based, headings not counted), which is how a citation names the place. */
+  section?: { heading: string | null; paragraph: number };
   /** Set when text of the hit's pages was read from a scan: those pages and their lowest OCR confidence (0..1). */
   ocr?: { pages: number[]; confidence: number };
   /** Query terms (surface forms in `text`) worth highlighting. */

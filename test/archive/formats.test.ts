@@ -43,6 +43,8 @@ describe('Word, OpenDocument and HTML', () => {
     const hit = hits.find((h) => h.docId === 'nota')!;
     expect(hit.document.pageKind).toBe('section');
     expect(hit.headingPath.join(' > ')).toMatch(/Nieuwe ideeën/);
+    // A citation of a section document names the heading and the paragraph.
+    expect(hit.section).toEqual({ heading: expect.stringMatching(/Nieuwe ideeën/), paragraph: expect.any(Number) });
     // The page view of a section shows that section.
     expect(archive.getPage('nota', hit.pageFirst)!.text).toContain('Tweede idee: één loket');
   });
