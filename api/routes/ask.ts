@@ -13,9 +13,12 @@ export function registerAsk(app: FastifyInstance, archive: Archive, queue: FairQ
       schema: {
         summary: 'Stel een vraag',
         description:
-          'A short answer made of sentences copied from the archive, each marked [n] and backed by a citation whose ' +
-          'start/end are offsets into the clean document text. When the archive does not cover the question: ' +
-          'answered=false with the closest passages.',
+          'A short answer made of sentences copied from the archive, each marked [n] and backed by a citation that says ' +
+          'whose words they are (title, organisation, year), the pages of the quoted sentence itself (pageKind ' +
+          '"section": the top-level section, named by headingPath), whether the document is another source than the ' +
+          'one the question names (otherSource), and start/end offsets into the clean document text. `evidence` gives ' +
+          'the expected answer type, the weighted focus terms, the abstention signals and the confidence. When the ' +
+          'evidence is too thin: answered=false with "Hierover staat niets in het archief." and the closest passages.',
         tags: ['zoeken'],
         body: jsonSchema(askBody),
       },
