@@ -28,7 +28,6 @@ export interface BestSentence {
   topic: number;
   topicExact: number;
   cue: boolean;
-  agreement: number;
   hit: Hit;
 }
 

@@ -1,7 +1,8 @@
 // The extractive strategy: the sentences of the top hits that best answer the question, copied verbatim, each with a
 // citation that says whose words they are and on which page they stand. Sentences are scored by the question's
-// IDF-weighted focus coverage (soft-matched where the words differ), the answer-type cue, and agreement with the source the question names; the chosen ones are widened by the context rules.
-// When the evidence is too thin it abstains instead of guessing, and shows the closest passages.
+// IDF-weighted focus coverage (soft-matched where the words differ), the answer-type cue, and agreement with the
+// source the question names; the chosen ones are widened by the context rules. When the evidence is too thin it
+// abstains instead of guessing, and shows the closest passages.
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
@@ -30,8 +31,7 @@ export const extractive: AnswerStrategy = { name: 'extractive', compose: compose
 export function composeAnswer(question: string, hits: readonly Hit[], ctx?: AnswerContext, tuning: AnswerTuning = answerDefaults): Answer {
   const f = tuning.features;
   const sources = ctx?.sources;
-  const idf = f.idfWeights && sources ? (t: string) => sources.idf(t) ** tuning.idfExponent : undefined;
-  const analysis = analyseQuestion(question, { idf, names: f.namedSources ? sources?.names : undefined });
+  const analysis = analyseQuestion(question, { idf: f.idfWeights ? sources?.idf : undefined, names: f.namedSources ? sources?.names : undefined });
   const chosen = choose(scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning), tuning);
   const evidence = measureEvidence(question, analysis, hits, bestOf(chosen[0], analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
@@ -95,7 +95,7 @@ function bestOf(c: Scored | undefined, analysis: QuestionAnalysis, tuning: Answe
   if (!c) return null;
   const topic = topicOf(analysis);
   return {
-    coverage: c.coverage, cue: c.cue, agreement: c.agreement, hit: c.s.hit,
+    coverage: c.coverage, cue: c.cue, hit: c.s.hit,
     topic: new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null).coverage(c.words, () => false).share,
     topicExact: new CoverageScorer(topic, null).coverage(c.words, () => false).share,
   };

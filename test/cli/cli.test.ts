@@ -1,7 +1,7 @@
 // The CLI contract scripts rely on: `raadsarchief <command> --json` prints only JSON on stdout; exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -56,6 +56,31 @@ describe('raadsarchief CLI', () => {
     const search = JSON.parse((await run(['--data', data, 'search', 'Wat is wethouderssocialisme?', '--json', '--k', '3'])).stdout);
     expect(search.hits).toHaveLength(3);
     expect(search.hits[0].document.title).toBeTruthy();
+  });
+
+  it('ask prints the answer with whose words each citation is and the page of the quoted sentence', async () => {
+    const r = await run(['--data', data, 'ask', 'Wat is wethouderssocialisme?']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\[1\] .+, (PvdA|Centrum voor Lokaal Bestuur \(PvdA\)|Wethoudersvereniging)?.*p\. \d+/);
+    const none = await run(['--data', data, 'ask', 'Wat kost een parkeervergunning voor bewoners in Utrecht?']);
+    expect(none.stdout).toContain('Hierover staat niets in het archief.');
+    expect(none.stdout).toContain('Dichtstbijzijnde passages');
+  });
+
+  it('eval --answers scores the answers beside the naive baseline, as a table and as JSON', async () => {
+    // Two questions written against the corpus: one with a verified quote, one the corpus does not answer.
+    const qrels = join(data, 'answers.jsonl');
+    writeFileSync(qrels, [
+      { id: 'c1', question: 'Wat is wethouderssocialisme?', type: 'definition', relevant: [{ doc: '004_10e39ddcb2732d17.txt', quote: 'Voor Dorien Zandvliet is wethouderssocialisme het in beweging brengen van de samenleving' }] },
+      { id: 'c2', question: 'Wat kost een parkeervergunning voor bewoners in Utrecht?', type: 'unanswerable', relevant: [] },
+    ].map((q) => JSON.stringify(q)).join('\n'));
+    const json = join(data, 'answers.json');
+    const r = await run(['--data', data, 'eval', '--qrels', qrels, '--answers', '--json', json]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/extractive\s+1\.000\s+1\.000/);
+    expect(r.stdout).toContain('baseline:first-2-sentences');
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.targets.extractive.abstention).toMatchObject({ truePositives: 1, falsePositives: 0, f1: 1 });
   });
 
   it('exits 1 when nothing could be ingested, 2 on a usage error', async () => {
