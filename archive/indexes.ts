@@ -7,6 +7,7 @@ import { log } from '../lib/log.ts';
 import { Store, type PassageRef } from '../store/store.ts';
 import { createAnalyser, type Analyser } from '../language/analyser.ts';
 import { countWords } from '../language/vocabulary.ts';
+import { loadWordVectors } from '../language/word-vectors.ts';
 import type { Embedder, EmbedderIdentity } from '../index/types.ts';
 import { LexicalIndex } from '../index/lexical-index.ts';
 import { loadEmbedder } from '../index/embedders/load.ts';
@@ -53,6 +54,7 @@ export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState>
   const vectors = await openVectorIndex(resolve(dataDir, VECTOR_DIR), identityOf(embedder));
   const state: ArchiveState = {
     dataDir, store, vocabulary, lexDir, embedder, vectors,
+    wordVectors: loadWordVectors(),
     analyser: createAnalyser({ lexiconDir: lexDir, vocabulary }),
     embedderNote: note,
     lexical: new LexicalIndex(),

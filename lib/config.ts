@@ -137,6 +137,14 @@ export const rankingDefaults = {
   maxQueryTerms: 64,
 };
 
+// ---- semantic re-ranking ------------------------------------------------------------------------
+/** The semantic signal (retrieval/semantic.ts): soft coverage of the question's content words by each candidate. */
+export const semanticDefaults = {
+  /** Random word pairs average ~0.25 cosine in the shipped vectors, above ~0.6 is a real relation. */
+  minSimilarity: 0.45,
+  idfWeights: true,
+};
+
 // ---- answers ------------------------------------------------------------------------------------
 export const answerDefaults = {
   /** The answer strategy (answer/ask.ts STRATEGIES). */

@@ -8,12 +8,17 @@ import { passageDefaults, rankingDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
 import { signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
+import type { SemanticParams } from './semantic.ts';
 
 /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
 export interface RetrieveTuning {
   fusion?: Partial<FusionParams>;
   candidates?: number;
   maxPerDocument?: number;
+  /** The signals to fuse, instead of the mode's (ablations). */
+  signals?: readonly string[];
+  /** Parameters of the semantic re-ranking signal. */
+  semantic?: Partial<SemanticParams>;
 }
 
 export async function retrieve(query: string, opts: SearchOptions, ctx: RetrievalContext, tuning: RetrieveTuning = {}): Promise<Hit[]> {
@@ -25,10 +30,11 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const k = Math.max(1, Math.min(opts.k ?? rankingDefaults.k, rankingDefaults.maxK));
   const candidates = Math.max(tuning.candidates ?? rankingDefaults.candidates, k * 3);
   const filter = docFilter(opts.filters, ctx);
-  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text) };
+  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text), semantic: tuning.semantic };
   clock('analysis');
 
-  const lists = await runSignals(rankingDefaults.modes[mode], q, candidates, filter, ctx, trace);
+  const names = mode === 'hybrid' && tuning.signals ? tuning.signals : rankingDefaults.modes[mode];
+  const lists = await runSignals(names, q, candidates, filter, ctx, trace);
   clock('signals');
   const fused: Fused[] = fuse(lists, { ...rankingDefaults.fusion, ...tuning.fusion });
   clock('fusion');
@@ -44,7 +50,7 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
 }
 
 /** Runs the signals side by side: off-thread ones are started first and get an event-loop turn to post their work,
- *  so the main thread's own signals run while they search. */
+ *  so the main thread's own signals run while they search; re-ranking signals then score what the others found. */
 async function runSignals(
   names: readonly string[],
   q: SignalQuery,
@@ -53,18 +59,24 @@ async function runSignals(
   ctx: RetrievalContext,
   trace: Record<string, number> | undefined,
 ): Promise<Record<string, ScoredId[]>> {
-  const signals = names.map(signalNamed);
-  const timed = (s: (typeof signals)[number]) => {
+  const all = names.map(signalNamed);
+  const signals = all.filter((s) => !s.reranks);
+  const timed = (s: (typeof signals)[number], prior?: Record<string, ScoredId[]>) => {
     const t0 = performance.now();
-    return s.search(q, n, filter, ctx).then((list) => {
+    return s.search(q, n, filter, ctx, prior).then((list) => {
       if (trace) trace[`signal:${s.name}`] = performance.now() - t0;
       return [s.name, list] as const;
     });
   };
-  const started = signals.filter((s) => s.offThread).map(timed);
+  const started = signals.filter((s) => s.offThread).map((s) => timed(s));
   if (started.length) await new Promise<void>((r) => setImmediate(r));
   for (const s of signals.filter((x) => !x.offThread)) started.push(timed(s));
-  return Object.fromEntries(await Promise.all(started));
+  const lists: Record<string, ScoredId[]> = Object.fromEntries(await Promise.all(started));
+  for (const s of all.filter((x) => x.reranks)) {
+    const [name, list] = await timed(s, lists);
+    lists[name] = list;
+  }
+  return lists;
 }
 
 /** The analysed query terms, bounded so that a huge query costs no more than a long one. */

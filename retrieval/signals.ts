@@ -7,6 +7,9 @@ import type { Embedder, ScoredId } from '../index/types.ts';
 import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { VectorIndexThread } from '../index/vector-thread.ts';
 import type { PassageRef, Store } from '../store/store.ts';
+import type { WordVectors } from '../language/word-vectors.ts';
+import { semanticDefaults } from '../lib/config.ts';
+import { semanticQuery, semanticScores, type SemanticParams } from './semantic.ts';
 
 /** What retrieval reads: the archive's indexes and its in-memory views of the store. */
 export interface RetrievalContext {
@@ -17,6 +20,8 @@ export interface RetrievalContext {
   refs: Map<number, PassageRef>;
   docs: Map<string, DocumentMeta>;
   store: Store;
+  /** The shipped background word vectors (language/word-vectors/). */
+  wordVectors: WordVectors;
 }
 
 export interface SignalQuery {
@@ -24,6 +29,8 @@ export interface SignalQuery {
   text: string;
   /** Its analysed, weighted terms. */
   terms: WeightedTerm[];
+  /** Overrides of the semantic signal's parameters (eval sweeps). */
+  semantic?: Partial<SemanticParams>;
 }
 
 export type PassageFilter = (id: number) => boolean;
@@ -32,8 +39,16 @@ export interface Signal {
   readonly name: string;
   /** Work done off the main thread (the HNSW search): started before the others so that they overlap. */
   readonly offThread: boolean;
+  /** A re-ranking signal runs after the others and scores the passages their lists found (`prior`). */
+  readonly reranks?: boolean;
   /** Up to `n` passages for the query, best first, restricted by `filter`. */
-  search(query: SignalQuery, n: number, filter: PassageFilter | undefined, ctx: RetrievalContext): Promise<ScoredId[]>;
+  search(
+    query: SignalQuery,
+    n: number,
+    filter: PassageFilter | undefined,
+    ctx: RetrievalContext,
+    prior?: Readonly<Record<string, ScoredId[]>>,
+  ): Promise<ScoredId[]>;
 }
 
 /** BM25+ over the analysed terms of the passages (index/lexical-index.ts). */
@@ -55,7 +70,21 @@ const dense: Signal = {
   },
 };
 
-export const SIGNALS: readonly Signal[] = [lexical, dense];
+/** Soft coverage of the question's content words by each candidate of the other signals, through the background
+ *  word vectors (retrieval/semantic.ts): finds the passage that says "kinderopvang" for a question about "crèches". */
+const semantic: Signal = {
+  name: 'semantic',
+  offThread: false,
+  reranks: true,
+  async search(query, _n, _filter, ctx, prior = {}) {
+    const ids = [...new Set(Object.values(prior).flatMap((list) => list.map((c) => c.id)))];
+    const p: SemanticParams = { ...semanticDefaults, ...query.semantic };
+    const q = semanticQuery(query.text, ctx.analyser, ctx.lexical, ctx.wordVectors, p);
+    return semanticScores(q, ids, ctx.lexical, ctx.wordVectors, p);
+  },
+};
+
+export const SIGNALS: readonly Signal[] = [lexical, dense, semantic];
 
 export function signalNamed(name: string): Signal {
   const s = SIGNALS.find((x) => x.name === name);
