@@ -143,6 +143,13 @@ export const semanticDefaults = {
   /** Random word pairs average ~0.25 cosine in the shipped vectors, above ~0.6 is a real relation. */
   minSimilarity: 0.45,
   idfWeights: true,
+  precisionWeight: 0,
+};
+
+/** The source signal (retrieval/source.ts): documents the question names by their metadata. */
+export const sourceDefaults = {
+  useTitle: false,
+  maxDocShare: 0.1,
 };
 
 // ---- answers ------------------------------------------------------------------------------------

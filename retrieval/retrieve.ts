@@ -9,6 +9,7 @@ import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from '.
 import { highlightTerms } from './highlight.ts';
 import { signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
+import type { SourceParams } from './source.ts';
 
 /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
 export interface RetrieveTuning {
@@ -19,6 +20,8 @@ export interface RetrieveTuning {
   signals?: readonly string[];
   /** Parameters of the semantic re-ranking signal. */
   semantic?: Partial<SemanticParams>;
+  /** Parameters of the source signal. */
+  source?: Partial<SourceParams>;
 }
 
 export async function retrieve(query: string, opts: SearchOptions, ctx: RetrievalContext, tuning: RetrieveTuning = {}): Promise<Hit[]> {
@@ -30,7 +33,7 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const k = Math.max(1, Math.min(opts.k ?? rankingDefaults.k, rankingDefaults.maxK));
   const candidates = Math.max(tuning.candidates ?? rankingDefaults.candidates, k * 3);
   const filter = docFilter(opts.filters, ctx);
-  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text), semantic: tuning.semantic };
+  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text), semantic: tuning.semantic, source: tuning.source };
   clock('analysis');
 
   const names = mode === 'hybrid' && tuning.signals ? tuning.signals : rankingDefaults.modes[mode];

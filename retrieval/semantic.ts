@@ -6,7 +6,7 @@
 // vector row is looked up once per index, so a query costs one dot product per (question word, distinct candidate term).
 import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { ScoredId } from '../index/types.ts';
-import type { Analyser } from '../language/analyser.ts';
+import { CompoundSplitter } from '../language/compounds.ts';
 import { contentTerms } from '../language/content-terms.ts';
 import { foldDiacritics } from '../language/stem.ts';
 import type { WordVectors } from '../language/word-vectors.ts';
@@ -16,6 +16,9 @@ export interface SemanticParams {
   minSimilarity: number;
   /** Weigh question words by their IDF in the archive (else all equal). */
   idfWeights: boolean;
+  /** Share of the score given to the other direction: how much of the passage's (IDF-weighted) terms the question
+   *  covers, which favours a passage about the question over a long one that also mentions its words. */
+  precisionWeight: number;
 }
 
 export interface SemanticQuery {
@@ -30,15 +33,16 @@ const NOT_LOOKED_UP = -2;
 const rowCaches = new WeakMap<LexicalIndex, { rows: Int32Array }>();
 /** Folded word -> row of its most frequent spelling, per vector set: index terms are diacritic-folded. */
 const foldedRows = new WeakMap<WordVectors, Map<string, number>>();
+const splitters = new WeakMap<WordVectors, CompoundSplitter>();
 
 /** The question's content words, weighted, with their vectors (composed from compound parts when the vocabulary
- *  lacks the word: the analyser's compound parts of that word). */
-export function semanticQuery(text: string, analyser: Analyser, lexical: LexicalIndex, vectors: WordVectors, p: SemanticParams): SemanticQuery {
+ *  lacks the word, split with the vocabulary itself as the known words: a fresh clone has no lexicon). */
+export function semanticQuery(text: string, lexical: LexicalIndex, vectors: WordVectors, p: SemanticParams): SemanticQuery {
   const words = contentTerms(text).map((term) => {
     const row = rowOfTerm(vectors, term);
     let vector = row >= 0 ? vectorOfRow(vectors, row) : null;
     if (!vector) {
-      const parts = analyser.queryTerms(term).filter((t) => t.source === 'compound').map((t) => t.term);
+      const parts = splitterOf(vectors).split(term);
       vector = vectors.composed(term, parts.map((w) => vectors.words[rowOfTerm(vectors, w)] ?? w));
     }
     return { term, termId: lexical.termId(term), weight: p.idfWeights ? lexical.idf(term) : 1, vector };
@@ -60,6 +64,7 @@ export function semanticScores(q: SemanticQuery, candidates: readonly number[], 
   });
   for (const t of local.keys()) if (rows[t] === NOT_LOOKED_UP) rows[t] = rowOfTerm(vectors, lexical.termName(t));
   const sims = q.words.map((w) => similarities(w, local, rows, vectors, p.minSimilarity));
+  const precisionOf = p.precisionWeight > 0 ? passagePrecision(q, local, sims, lexical) : null;
   const out: ScoredId[] = candidates.map((id, c) => {
     let score = 0;
     q.words.forEach((w, i) => {
@@ -75,9 +80,31 @@ export function semanticScores(q: SemanticQuery, candidates: readonly number[], 
       }
       score += w.weight * best;
     });
-    return { id, score: score / total };
+    const recall = score / total;
+    return { id, score: precisionOf ? (1 - p.precisionWeight) * recall + p.precisionWeight * precisionOf(termsOf[c]) : recall };
   });
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** The other direction: the IDF-weighted share of a passage's distinct terms that some question word matches. */
+function passagePrecision(q: SemanticQuery, local: Map<number, number>, sims: Float32Array[], lexical: LexicalIndex): (terms: Int32Array) => number {
+  const best = new Float32Array(local.size);
+  const idf = new Float32Array(local.size);
+  for (const [t, i] of local) {
+    idf[i] = lexical.idf(lexical.termName(t));
+    for (const s of sims) if (s[i] > best[i]) best[i] = s[i];
+  }
+  for (const w of q.words) if (local.has(w.termId)) best[local.get(w.termId)!] = 1;
+  return (terms) => {
+    let num = 0;
+    let den = 0;
+    for (const t of terms) {
+      const i = local.get(t)!;
+      num += idf[i] * best[i];
+      den += idf[i];
+    }
+    return den > 0 ? num / den : 0;
+  };
 }
 
 /** A question word's cosine with every local term, 0 below the threshold (and for terms without a vector). */
@@ -109,6 +136,20 @@ function termRows(lexical: LexicalIndex, vectors: WordVectors): Int32Array {
     cache.rows = grown;
   }
   return cache.rows;
+}
+
+/** A compound splitter that knows the vocabulary's words, scored Zipf-like by frequency rank (the file is in
+ *  frequency order: rank r ~ frequency 1/r). */
+function splitterOf(vectors: WordVectors): CompoundSplitter {
+  let s = splitters.get(vectors);
+  if (!s) {
+    s = new CompoundSplitter((w) => {
+      const row = rowOfTerm(vectors, w);
+      return row < 0 ? undefined : 7 - Math.log10(row + 1);
+    });
+    splitters.set(vectors, s);
+  }
+  return s;
 }
 
 /** The vector row of a (diacritic-folded) index term, -1 when the vocabulary has no spelling of it. */

@@ -8,8 +8,9 @@ import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { VectorIndexThread } from '../index/vector-thread.ts';
 import type { PassageRef, Store } from '../store/store.ts';
 import type { WordVectors } from '../language/word-vectors.ts';
-import { semanticDefaults } from '../lib/config.ts';
+import { semanticDefaults, sourceDefaults } from '../lib/config.ts';
 import { semanticQuery, semanticScores, type SemanticParams } from './semantic.ts';
+import { namedDocuments, type SourceParams } from './source.ts';
 
 /** What retrieval reads: the archive's indexes and its in-memory views of the store. */
 export interface RetrievalContext {
@@ -31,6 +32,8 @@ export interface SignalQuery {
   terms: WeightedTerm[];
   /** Overrides of the semantic signal's parameters (eval sweeps). */
   semantic?: Partial<SemanticParams>;
+  /** Overrides of the source signal's parameters (eval sweeps). */
+  source?: Partial<SourceParams>;
 }
 
 export type PassageFilter = (id: number) => boolean;
@@ -79,12 +82,26 @@ const semantic: Signal = {
   async search(query, _n, _filter, ctx, prior = {}) {
     const ids = [...new Set(Object.values(prior).flatMap((list) => list.map((c) => c.id)))];
     const p: SemanticParams = { ...semanticDefaults, ...query.semantic };
-    const q = semanticQuery(query.text, ctx.analyser, ctx.lexical, ctx.wordVectors, p);
+    const q = semanticQuery(query.text, ctx.lexical, ctx.wordVectors, p);
     return semanticScores(q, ids, ctx.lexical, ctx.wordVectors, p);
   },
 };
 
-export const SIGNALS: readonly Signal[] = [lexical, dense, semantic];
+/** The passages of the documents the question names ("volgens de ChristenUnie", "de SGP in 1918"), ranked by BM25
+ *  within them and scaled by how clearly each document is named (retrieval/source.ts): a boost, not a filter. */
+const source: Signal = {
+  name: 'source',
+  offThread: false,
+  async search(query, n, filter, ctx) {
+    const named = namedDocuments(query.text, ctx.docs, { ...sourceDefaults, ...query.source });
+    if (named.size === 0) return [];
+    const strength = (id: number) => named.get(ctx.refs.get(id)?.docId ?? '') ?? 0;
+    const list = ctx.lexical.search(query.terms, n, (id) => strength(id) > 0 && (!filter || filter(id)));
+    return list.map((c) => ({ id: c.id, score: c.score * strength(c.id) })).sort((a, b) => b.score - a.score || a.id - b.id);
+  },
+};
+
+export const SIGNALS: readonly Signal[] = [lexical, dense, source, semantic];
 
 export function signalNamed(name: string): Signal {
   const s = SIGNALS.find((x) => x.name === name);

@@ -51,12 +51,25 @@ export const VARIANTS: Record<string, Variant> = {
   'lex+sem.5-t.35': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { minSimilarity: 0.35 } } },
   'lex+sem.5-t.55': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { minSimilarity: 0.55 } } },
   'lex+sem.5-noidf': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { idfWeights: false } } },
+  'lex+sem.7-p.2': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { precisionWeight: 0.2 } } },
+  'lex+sem.7-p.5': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { precisionWeight: 0.5 } } },
+  'lex+sem.7-t.55': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { minSimilarity: 0.55 } } },
+  'lex+sem.7-t.35': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { minSimilarity: 0.35 } } },
+  'lex+dense+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.25, dense: 0.05, semantic: 0.7 }) },
+  'lex+sem.85': { mode: 'hybrid', tuning: convex({ lexical: 0.15, semantic: 0.85 }) },
+  'lex+src': { mode: 'hybrid', tuning: convex({ lexical: 0.8, source: 0.2 }) },
+  'lex+src+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.25, source: 0.15, semantic: 0.6 }) },
+  'lex+src.1+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.25, source: 0.1, semantic: 0.65 }) },
+  'lex+src.3+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.2, source: 0.3, semantic: 0.5 }) },
+  'lex+srcT+sem.7': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.25, source: 0.15, semantic: 0.6 }), source: { useTitle: true } } },
+  'lex+dense0+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.3, dense: 0, semantic: 0.7 }) },
   'lex+sem.5-c200': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), candidates: 200 } },
 };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { sets: { type: 'string', default: 'dev,legal,pdf,prog' }, variants: { type: 'string' }, json: { type: 'string' }, suffix: { type: 'string', default: '-base' }, baseline: { type: 'boolean', default: true } },
+    allowNegative: true,
   });
   const variantNames = values.variants ? values.variants.split(',') : Object.keys(VARIANTS);
   const out: Record<string, Record<string, ModeReport>> = {};
