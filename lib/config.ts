@@ -80,6 +80,9 @@ export const lexicalDefaults = {
 
 // ---- embedders -----------------------------------------------------------------------------------
 export const embedderDefaults = {
+  /** `raadsarchief fetch-model`: the smallest multilingual E5 export for transformers.js (int8 ONNX ~118 MB); not
+   *  measured here (no hub on the build machines), chosen as the model index/embedders/e5.ts was written for. */
+  e5: { model: 'Xenova/multilingual-e5-small', hub: 'https://huggingface.co' },
   builtin: {
     /** Vector length 256; fit on a seeded sample of at most 20k passages and the 30k most frequent words (bounds fit
      *  time and state size); the seed makes the same archive give the same vectors. Dimension 384 was no better. */

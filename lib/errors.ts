@@ -18,6 +18,7 @@ const catalogue = {
   ERR_PAGE_NOT_FOUND: { status: 404, template: 'document has no page {reason}' },
   ERR_EMBEDDER_MISMATCH: { status: 409, template: 'embedder mismatch: {reason}; run `raadsarchief reindex`' },
   ERR_MODEL_UNAVAILABLE: { status: 503, template: 'embedding model unavailable: {reason}' },
+  ERR_MODEL_DOWNLOAD: { status: 502, template: 'model download failed: {reason}' },
   ERR_INDEX_CORRUPT: { status: 500, template: 'vector index unusable: {reason}' },
   ERR_BAD_REQUEST: { status: 400, template: '{reason}' },
   ERR_UNAUTHORIZED: { status: 401, template: 'a valid API key is required (header x-api-key or Authorization: Bearer)' },
