@@ -130,10 +130,19 @@ export const rankingDefaults = {
   candidates: 100,
   /** At most this many hits of one document before others get a turn (0 = no limit). */
   maxPerDocument: 0,
-  /** The retrieval signals (retrieval/signals.ts) each mode fuses. */
-  modes: { lexical: ['lexical'], dense: ['dense'], hybrid: ['lexical', 'dense'] } as Record<SearchMode, readonly string[]>,
-  /** Fusion of the signals' lists: convex with the dense list at 0.2 (EVAL.md has the sweep that chose these). */
-  fusion: { method: 'convex' as 'rrf' | 'convex', rrfK: 60, weights: { lexical: 0.8, dense: 0.2 } as Record<string, number> },
+  /** The retrieval signals (retrieval/signals.ts) each mode fuses. Hybrid: BM25, the documents the question names,
+   *  and the semantic re-ranking of what those two found (tools/retrieval/ablation.ts, EVAL.md "Retrieval
+   *  ablation"). The built-in embedder's dense list is left out of hybrid: beside the semantic signal it lowered dev
+   *  R@5 0.879 -> 0.845, LegalQA 0.826 -> 0.812 and programmas-nl 0.234 -> 0.213, pdf-nl level. */
+  modes: { lexical: ['lexical'], dense: ['dense'], hybrid: ['lexical', 'source', 'semantic'] } as Record<SearchMode, readonly string[]>,
+  /** Hybrid with a pretrained embedder (EMBEDDER=e5, `raadsarchief fetch-model`): its dense list joins, at the dense
+   *  weight measured for the built-in one (a pretrained model could not be measured on these machines). */
+  pretrainedHybrid: ['lexical', 'dense', 'source', 'semantic'] as readonly string[],
+  /** Convex fusion of min-max normalised lists. lexical 0.3 / semantic 0.7 was best or tied on every set among
+   *  0.7/0.3, 0.5/0.5, 0.3/0.7, 0.15/0.85 (pdf-nl R@5 0.610, 0.683, 0.683, 0.659; dev 0.845, 0.845, 0.879, 0.845;
+   *  LegalQA 0.807, 0.816, 0.826, 0.816). source 0.3 on top: programmas-nl R@5 0.234 -> 0.383, dev, pdf-nl and
+   *  LegalQA R@5 unchanged, MRR@10 level or up; 0.5 lowered pdf-nl MRR@10 0.516 -> 0.483. */
+  fusion: { method: 'convex' as 'rrf' | 'convex', rrfK: 60, weights: { lexical: 0.3, semantic: 0.7, source: 0.3, dense: 0.2 } as Record<string, number> },
   /** Queries longer than this are cut before analysis, and at most maxQueryTerms weighted terms are kept:
    *  a 10,000-character query still answers in bounded time. */
   maxQueryChars: 2000,
@@ -143,15 +152,23 @@ export const rankingDefaults = {
 // ---- semantic re-ranking ------------------------------------------------------------------------
 /** The semantic signal (retrieval/semantic.ts): soft coverage of the question's content words by each candidate. */
 export const semanticDefaults = {
-  /** Random word pairs average ~0.25 cosine in the shipped vectors, above ~0.6 is a real relation. */
+  /** Random word pairs average ~0.25 cosine in the shipped vectors, above ~0.6 is a real relation. 0.35 and 0.55
+   *  (mix 0.3/0.7) moved single questions either way (dev R@5 0.845 / 0.810 vs 0.879; pdf-nl 0.707 / 0.683 vs
+   *  0.683); 1.01 (exact words only) lost the gain (pdf-nl 0.585, as lexical alone). */
   minSimilarity: 0.45,
+  /** IDF-weighted question words; equal weights were level on pdf-nl and LegalQA, lower on dev MRR@10. */
   idfWeights: true,
+  /** The other direction (how much of the passage the question covers), at 0.2 and 0.5: no set gained, LegalQA
+   *  MRR@10 fell 0.834 -> 0.815 / 0.735. Off. */
   precisionWeight: 0,
 };
 
 /** The source signal (retrieval/source.ts): documents the question names by their metadata. */
 export const sourceDefaults = {
+  /** Title words as names: PDF titles are often a running header or a contents line; no set gained with them. */
   useTitle: false,
+  /** A word on more than 10% of the documents (and on more than 2) names none of them ("programma", a common year
+   *  in a small archive); "PvdA" on 2 of the 5 dev documents still names both. */
   maxDocShare: 0.1,
 };
 

@@ -2,7 +2,7 @@
 // merging of overlapping passages and highlighting shape the hits.
 import type { Hit, SearchFilters, SearchOptions } from '../lib/types.ts';
 import type { Analyser, WeightedTerm } from '../language/analyser.ts';
-import type { ScoredId } from '../index/types.ts';
+import { isFittable, type ScoredId } from '../index/types.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import { passageDefaults, rankingDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
@@ -36,7 +36,7 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text), semantic: tuning.semantic, source: tuning.source };
   clock('analysis');
 
-  const names = mode === 'hybrid' && tuning.signals ? tuning.signals : rankingDefaults.modes[mode];
+  const names = mode !== 'hybrid' ? rankingDefaults.modes[mode] : (tuning.signals ?? (!isFittable(ctx.embedder) ? rankingDefaults.pretrainedHybrid : rankingDefaults.modes.hybrid));
   const lists = await runSignals(names, q, candidates, filter, ctx, trace);
   clock('signals');
   const fused: Fused[] = fuse(lists, { ...rankingDefaults.fusion, ...tuning.fusion });

@@ -26,35 +26,58 @@ interface SourceIndex {
 
 let cached: SourceIndex | null = null;
 
-/** Documents the question names, with a strength in (0, 1] (1 = the best named), or an empty map. */
+/** Documents the question names, with a strength in (0, 1] (1 = named best), or an empty map. */
 export function namedDocuments(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): Map<string, number> {
   const index = sourceIndex(docs, p.useTitle);
   const n = index.metas.length;
   const scores = new Map<string, number>();
-  for (const word of questionWords(question)) {
+  const named: string[][] = [];
+  for (const [word, count] of questionWords(question)) {
     const holders = index.docsOf.get(word);
-    if (!holders || holders.length > Math.max(1, p.maxDocShare * n)) continue;
-    const idf = Math.log(1 + n / holders.length);
+    if (!holders || holders.length > Math.max(2, p.maxDocShare * n)) continue;
+    const idf = count * Math.log(1 + n / holders.length);
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + idf);
+    named.push(holders);
   }
-  const best = Math.max(0, ...scores.values());
-  for (const [d, s] of scores) scores.set(d, s / best);
+  // Each document is measured against the best document sharing a name with it, so a question naming two sources
+  // ("de ChristenUnie en de Partij voor de Dieren") names both fully, while "de SGP in 1918" still ranks SGP_1918
+  // above SGP_1922.
+  const rival = new Map<string, number>();
+  for (const holders of named) {
+    const best = Math.max(...holders.map((d) => scores.get(d)!));
+    for (const d of holders) rival.set(d, Math.max(rival.get(d) ?? 0, best));
+  }
+  for (const [d, s] of scores) scores.set(d, s / rival.get(d)!);
   return scores;
 }
 
-/** The question's candidate names: its content words (hyphen parts too) and the acronyms of 3 to 5 consecutive words. */
-export function questionWords(question: string): Set<string> {
-  const words = tokenise(question).flatMap((t) => t.parts ?? [t.word]).map(key);
-  const out = new Set<string>();
-  for (const w of words) if (w && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w)) out.add(w);
-  for (const t of tokenise(question)) if (t.parts) out.add(key(t.word));
+/** The question's candidate names, each with the number of words it stands for: its content words (hyphen parts
+ *  too) count 1; an acronym of 3 to 5 consecutive words ("partij voor de dieren" -> pvdd), or of 2 words both
+ *  capitalised in the question ("Autoriteit Persoonsgegevens" -> ap), counts as many as the content words it spans,
+ *  so a document named by its acronym ranks level with one named in full. */
+export function questionWords(question: string): Map<string, number> {
+  const tokens = tokenise(question);
+  const words = tokens.flatMap((t) => t.parts ?? [t.word]).map(key);
+  const capitals = capitalised(question);
+  const content = (w: string) => w !== '' && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w);
+  const out = new Map<string, number>();
+  for (const w of words) if (content(w)) out.set(w, 1);
+  for (const t of tokens) if (t.parts) out.set(key(t.word), 1);
   for (let i = 0; i < words.length; i++) {
-    for (let len = 3; len <= 5 && i + len <= words.length; len++) {
+    for (let len = 2; len <= 5 && i + len <= words.length; len++) {
       const span = words.slice(i, i + len);
-      if (span.every((w) => /^\p{L}/u.test(w))) out.add(span.map((w) => w[0]).join(''));
+      if (!span.every((w) => /^\p{L}/u.test(w))) continue;
+      if (len === 2 && !span.every((w) => capitals.has(w))) continue;
+      const acronym = span.map((w) => w[0]).join('');
+      if (!out.has(acronym)) out.set(acronym, Math.max(1, span.filter(content).length));
     }
   }
   return out;
+}
+
+/** The (folded) words written with a capital in the question. */
+function capitalised(question: string): Set<string> {
+  return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => key(m[0].toLowerCase())));
 }
 
 /** A document's metadata words: file name (without extension), organisation, title when wanted, year. */

@@ -22,7 +22,9 @@ describe('named documents', () => {
   });
 
   it('acronyms of consecutive words name a document', () => {
-    expect(questionWords('Wat vindt de Partij voor de Dieren van de bio-industrie?').has('pvdd')).toBe(true);
+    expect(questionWords('Wat vindt de Partij voor de Dieren van de bio-industrie?').get('pvdd')).toBe(2);
+    expect(questionWords('Wat zegt de Autoriteit Persoonsgegevens?').has('ap')).toBe(true);
+    expect(questionWords('wat zegt de autoriteit persoonsgegevens?').has('ap')).toBe(false);
     expect(best('Wat vindt de Partij voor de Dieren van de bio-industrie?')).toEqual(['pvdd-2021']);
   });
 

@@ -63,6 +63,11 @@ export const VARIANTS: Record<string, Variant> = {
   'lex+src.3+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.2, source: 0.3, semantic: 0.5 }) },
   'lex+srcT+sem.7': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.25, source: 0.15, semantic: 0.6 }), source: { useTitle: true } } },
   'lex+dense0+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.3, dense: 0, semantic: 0.7 }) },
+  'lex+sem.7+src.15': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7, source: 0.15 }) },
+  'lex+sem.7+src.3': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7, source: 0.3 }) },
+  'lex+sem.7+src.5': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7, source: 0.5 }) },
+  'lex+sem.7+src.8': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7, source: 0.8 }) },
+  'lex+src.3': { mode: 'hybrid', tuning: convex({ lexical: 1, source: 0.3 }) },
   'lex+sem.5-c200': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), candidates: 200 } },
 };
 
@@ -119,4 +124,4 @@ function table(modes: Record<string, ModeReport>): string {
   );
 }
 
-await main();
+if (process.argv[1]?.endsWith("ablation.ts")) await main();
