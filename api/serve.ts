@@ -11,7 +11,8 @@ export interface ServeOptions {
 }
 
 export async function serve(opts: ServeOptions): Promise<void> {
-  const archive = await openArchive({ dataDir: opts.dataDir });
+  // watch: what another process (the CLI, a second server) commits to the data folder is picked up within a second.
+  const archive = await openArchive({ dataDir: opts.dataDir, watch: true });
   const app = await buildServer(archive, { apiKey: opts.apiKey, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   // The first question after start-up cost ~450 ms (code paths compiled, caches filled) against ~15 ms after:
   // pay it here, before the first member of staff does.

@@ -9,7 +9,8 @@ import type { VectorIndexThread } from '../index/vector-thread.ts';
 import type { Store } from '../store/store.ts';
 import type { RetrieveTuning } from '../retrieval/retrieve.ts';
 
-export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'skipped';
+/** `duplicate`: the file's bytes are already in the archive under another source (docId names that document). */
+export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'duplicate' | 'skipped';
 
 /** The outcome for one input file: always produced, whatever went wrong. */
 export interface IngestOutcome {
@@ -22,8 +23,16 @@ export interface IngestOutcome {
   code?: ErrorCode;
   pages?: number;
   emptyPages?: number;
+  /** Pages read from a scan by OCR. */
+  ocrPages?: number;
   passages?: number;
   ms: number;
+}
+
+export interface IngestOptions {
+  /** The password of encrypted PDFs in the batch. */
+  password?: string;
+  onProgress?: (p: IngestProgress) => void;
 }
 
 export interface IngestProgress {
@@ -42,6 +51,9 @@ export interface ArchiveHealth {
   documents: number;
   passages: number;
   vectors: number;
+  /** The store and this process's indexes agree (another process's commit not yet picked up makes this false). */
+  inStep: boolean;
+  generation: { store: number; indexes: number };
   embedder: EmbedderIdentity & { note: string };
   lexicon: boolean;
   dataDir: string;
@@ -65,13 +77,16 @@ export interface Archive {
   getPage(docId: string, page: number): { page: number; start: number; text: string } | null;
   /** The full clean document text (citations' offsets point into it). */
   getDocumentText(docId: string): string | null;
-  ingestFiles(paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestOutcome[]>;
-  /** Ingest one uploaded file; `fileName` is a bare name (no directories), used for the document id. */
-  ingestBytes(fileName: string, bytes: Uint8Array): Promise<IngestOutcome>;
+  /** Ingests files and folders (walked); one outcome per file found, in walk order. */
+  ingestFiles(paths: string[], opts?: IngestOptions): Promise<IngestOutcome[]>;
+  /** Ingest one uploaded file; `fileName` is a bare name (no directories): the upload's identity and its id. */
+  ingestBytes(fileName: string, bytes: Uint8Array, opts?: Omit<IngestOptions, 'onProgress'>): Promise<IngestOutcome>;
   deleteDocument(id: string): Promise<boolean>;
   /** Re-embeds every stored passage (refitting the built-in embedder) and rebuilds the indexes. */
   reindex(onProgress?: (done: number, total: number) => void): Promise<{ passages: number; ms: number }>;
   health(): ArchiveHealth;
+  /** Picks up what other processes committed to the store since the last look; true when something changed. */
+  refresh(): Promise<boolean>;
   /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
   tuning: RetrieveTuning;
   /** HNSW search breadth (efSearch): the recall/speed trade-off, for sweeps and benchmarks. */

@@ -1,23 +1,42 @@
 // The archive: the one orchestrator. It ties the store (source of truth) to the derived indexes and the embedder,
 // answers reads, and serialises writes (archive/write.ts) so a search never sees a half-updated document.
 import type { Hit, Passage, SearchOptions } from '../lib/types.ts';
-import { rankingDefaults } from '../lib/config.ts';
+import { archiveDefaults, rankingDefaults } from '../lib/config.ts';
+import { describeError } from '../lib/errors.ts';
+import { log } from '../lib/log.ts';
 import { Mutex } from '../lib/mutex.ts';
 import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
-import type { Archive, ArchiveHealth, ArchiveParts, DocumentSummary, IngestOutcome, IngestProgress } from './api.ts';
+import type { Archive, ArchiveHealth, ArchiveParts, DocumentSummary, IngestOptions, IngestOutcome } from './api.ts';
 import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
+import { storeChanged, syncWithStore } from './sync.ts';
 
 export type { OpenArchiveOptions } from './indexes.ts';
 
-export async function openArchive(opts: OpenArchiveOptions): Promise<Archive> {
-  return new LocalArchive(await openState(opts));
+export async function openArchive(opts: OpenArchiveOptions & { watch?: boolean }): Promise<Archive> {
+  const archive = new LocalArchive(await openState(opts));
+  if (opts.watch) archive.watch();
+  return archive;
 }
 
 class LocalArchive implements Archive {
   private readonly writes = new Mutex();
+  private timer?: NodeJS.Timeout;
 
   constructor(private readonly s: ArchiveState) {}
+
+  /** Looks for other processes' commits every archiveDefaults.freshnessPollMs (a server's archive does). */
+  watch(): void {
+    this.timer = setInterval(() => {
+      this.refresh().catch((e: unknown) => log.warn(`could not bring the archive up to date with its store: ${describeError(e)}`));
+    }, archiveDefaults.freshnessPollMs);
+    this.timer.unref();
+  }
+
+  async refresh(): Promise<boolean> {
+    if (!storeChanged(this.s)) return false;
+    return this.writes.run(async () => (await syncWithStore(this.s)) !== null);
+  }
 
   get tuning(): RetrieveTuning {
     return this.s.tuning;
@@ -63,12 +82,16 @@ class LocalArchive implements Archive {
   }
 
   health(): ArchiveHealth {
-    const { store, vectors, embedder, embedderNote, denseBlocked, lexDir, dataDir } = this.s;
+    const { store, vectors, embedder, embedderNote, denseBlocked, lexDir, dataDir, refs, docs, syncedGeneration } = this.s;
     const c = store.counts();
+    const generation = store.generation();
     return {
       documents: c.documents,
       passages: c.passages,
       vectors: vectors.size,
+      // Store and this process's indexes agree: same generation, every stored passage and vector indexed.
+      inStep: generation === syncedGeneration && refs.size === c.passages && docs.size === c.documents && vectors.size === c.vectors,
+      generation: { store: generation, indexes: syncedGeneration },
       embedder: { ...identityOf(embedder), note: denseBlocked ? `${embedderNote}; dense search disabled: ${denseBlocked}` : embedderNote },
       lexicon: lexDir !== null,
       dataDir,
@@ -82,12 +105,12 @@ class LocalArchive implements Archive {
 
   // ---- writing ----------------------------------------------------------------------------------
 
-  ingestFiles(paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestOutcome[]> {
-    return this.writes.run(() => write.ingestFiles(this.s, paths, onProgress));
+  ingestFiles(paths: string[], opts?: IngestOptions): Promise<IngestOutcome[]> {
+    return this.writes.run(() => write.ingestFiles(this.s, paths, opts));
   }
 
-  ingestBytes(fileName: string, bytes: Uint8Array): Promise<IngestOutcome> {
-    return this.writes.run(() => write.ingestBytes(this.s, fileName, bytes));
+  ingestBytes(fileName: string, bytes: Uint8Array, opts?: IngestOptions): Promise<IngestOutcome> {
+    return this.writes.run(() => write.ingestBytes(this.s, fileName, bytes, opts));
   }
 
   deleteDocument(id: string): Promise<boolean> {
@@ -99,6 +122,7 @@ class LocalArchive implements Archive {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.timer);
     await this.writes.run(async () => {
       try {
         if (this.s.dirty) await saveVectors(this.s);

@@ -38,6 +38,12 @@ export interface ArchiveState extends RetrievalContext {
   dirty: boolean;
   /** Why dense search is refused (vectors of another embedder), or null. */
   denseBlocked: string | null;
+  /** The store generation the in-memory views and indexes reflect (another process may have moved the store on). */
+  syncedGeneration: number;
+  /** The store's data_version when last checked: a cheap "did anyone else write?" test. */
+  seenDataVersion: number;
+  /** Makes the embedder anew from its saved state (after another process fitted or re-indexed it). */
+  reloadEmbedder: () => Promise<void>;
 }
 
 const VECTOR_DIR = 'vectors';
@@ -50,7 +56,8 @@ export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState>
   // The embedder's tokens must not drift as the archive vocabulary grows: it gets an analyser of fixed rules.
   const stable = createAnalyser({ lexiconDir: lexDir });
   const preference = opts.embedder ?? (process.env.EMBEDDER as OpenArchiveOptions['embedder']) ?? 'auto';
-  const { embedder, note } = await loadEmbedder({ preference, stateDir: dataDir, tokenize: (t) => stable.passageTerms(t), lexiconDir: lexDir });
+  const load = () => loadEmbedder({ preference, stateDir: dataDir, tokenize: (t) => stable.passageTerms(t), lexiconDir: lexDir });
+  const { embedder, note } = await load();
   const vectors = await openVectorIndex(resolve(dataDir, VECTOR_DIR), identityOf(embedder));
   const state: ArchiveState = {
     dataDir, store, vocabulary, lexDir, embedder, vectors,
@@ -64,6 +71,13 @@ export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState>
     tuning: {},
     dirty: false,
     denseBlocked: null,
+    syncedGeneration: store.generation(),
+    seenDataVersion: store.dataVersion(),
+    reloadEmbedder: async () => {
+      const next = await load();
+      state.embedder = next.embedder;
+      state.embedderNote = next.note;
+    },
   };
   try {
     await loadViews(state);
@@ -97,8 +111,7 @@ async function loadViews(s: ArchiveState): Promise<void> {
     return;
   }
   // The index file is saved after store commits; a crash in between leaves it behind the store's generation.
-  const gen = String(s.store.generation());
-  if (s.store.getMeta('vector_index_generation') !== gen || s.vectors.size !== counts.vectors) {
+  if (s.vectors.savedTag !== String(s.syncedGeneration) || s.vectors.size !== counts.vectors) {
     if (s.vectors.size > 0 || counts.vectors > 0) log.info('vector index out of date with the store: rebuilding from stored vectors');
     await rebuildVectorIndex(s);
   }
@@ -135,10 +148,18 @@ export async function resetVectorIndex(s: ArchiveState): Promise<void> {
   await s.vectors.reset(resolve(s.dataDir, VECTOR_DIR), identityOf(s.embedder));
 }
 
+/** Saves the vector index, tagged with the generation it reflects (not the store's, which another process may have
+ *  moved on: the next open then sees the difference and rebuilds). */
 export async function saveVectors(s: ArchiveState): Promise<void> {
-  await s.vectors.save();
-  s.store.setMeta('vector_index_generation', String(s.store.generation()));
+  await s.vectors.save(String(s.syncedGeneration));
   s.dirty = false;
+}
+
+/** After this process's own commit: the views follow the store, unless another process committed in between (then the
+ *  next sync picks up its changes; the diff by passage ids is idempotent). */
+export function noteOwnCommit(s: ArchiveState, before: number): void {
+  const now = s.store.generation();
+  if (s.syncedGeneration === before && now === before + 1) s.syncedGeneration = now;
 }
 
 /** Drops passages from the in-memory views and indexes (their rows are already gone from the store). */

@@ -1,101 +1,108 @@
 // The archive's write path: files -> prepared documents (ingest/) -> terms and vectors -> one store transaction per
-// document -> the in-memory indexes. Callers serialise writes (archive.ts holds the mutex), so a search never sees a
-// half-updated document.
-import { basename, resolve } from 'node:path';
+// document -> the in-memory indexes. Documents are committed one by one as soon as they are ready (in input order),
+// so a kill keeps every finished document and a re-run completes the rest. Callers serialise writes (archive.ts holds
+// the mutex), so a search never sees a half-updated document.
+import { basename } from 'node:path';
 import type { PassageRecord } from '../store/store.ts';
+import { embedderDefaults } from '../lib/config.ts';
 import { describeError, isArchiveError } from '../lib/errors.ts';
 import { isFittable } from '../index/types.ts';
 import { prepareDocument, sha256, type PreparedDocument } from '../ingest/prepare.ts';
-import type { IngestOutcome, IngestProgress } from './api.ts';
-import { assignIds, documentId, uploadName } from './ids.ts';
-import { expandPaths, readInput } from './files.ts';
+import type { IngestOptions, IngestOutcome, IngestProgress } from './api.ts';
+import { newDocumentId, uploadName, uploadSource } from './ids.ts';
+import { readInput, walk, type WalkedFile } from './files.ts';
 import {
-  assertDenseUsable, forget, learnVocabulary, loadLexical, rebuildVectorIndex, recordIdentity,
+  assertDenseUsable, forget, learnVocabulary, loadLexical, noteOwnCommit, rebuildVectorIndex, recordIdentity,
   resetVectorIndex, saveVectors, storedIdentity, termsOf, type ArchiveState,
 } from './indexes.ts';
+import { syncWithStore } from './sync.ts';
+import { prepareAhead, type Step } from './pipeline.ts';
 
-interface Prepared {
-  index: number;
-  file: string;
-  t0: number;
-  prep: PreparedDocument;
-}
-
-export async function ingestFiles(s: ArchiveState, paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestOutcome[]> {
-  const files = assignIds(await expandPaths(paths.map((p) => resolve(p))));
-  // Outcomes in input order; a prepared document gets its outcome when it is committed.
-  const outcomes: (IngestOutcome | undefined)[] = new Array(files.length);
+export async function ingestFiles(s: ArchiveState, paths: string[], opts: IngestOptions = {}): Promise<IngestOutcome[]> {
+  await syncWithStore(s);
+  const files = await walk(paths);
   const progress: IngestProgress = { filesDone: 0, filesTotal: files.length, pages: 0, passages: 0 };
-  const prepared = await prepareAll(s, files, outcomes, progress, onProgress);
-
-  // The built-in embedder learns from the archive: fit it before the first vectors are made.
-  await fitIfNeeded(s, prepared.map((p) => p.prep));
-  learnVocabulary(s, prepared.flatMap((p) => p.prep.passages.map((x) => x.text)));
-
-  // Analyse, embed, write each document in its own transaction, then update the indexes.
-  for (const p of prepared) {
-    try {
-      // The vector thread indexes the previous documents meanwhile; wait only if it falls far behind.
-      await s.vectors.settle();
-      const outcome = await commitDocument(s, p.prep);
-      outcomes[p.index] = { ...outcome, file: p.file, ms: performance.now() - p.t0 };
-      progress.passages += p.prep.passages.length;
-      onProgress?.({ ...progress, currentFile: p.file });
-    } catch (e) {
-      outcomes[p.index] = skipped(p.file, e, p.t0);
+  const batch = new Batch(s);
+  const outcomes: IngestOutcome[] = [];
+  const unfitted: { step: Step<PreparedDocument>; file: WalkedFile }[] = [];
+  const steps = prepareAhead(files, (f) => prepareFile(s, f, opts));
+  for (const [i, f] of files.entries()) {
+    const step = await steps.next(i);
+    progress.filesDone++;
+    progress.currentFile = f.path;
+    if (step.prepared) progress.pages += step.prepared.meta.pageCount;
+    if (needsFit(s) && step.prepared) {
+      // The built-in embedder learns from the archive: the first documents wait until there is enough text to fit it.
+      unfitted.push({ step, file: f });
+      if (unfittedPassages(unfitted) < embedderDefaults.builtin.fit.maxFitPassages && i < files.length - 1) continue;
+      await fit(s, unfitted.map((u) => u.step.prepared!));
+      for (const u of unfitted.splice(0)) outcomes.push(await batch.commit(u.step, u.file, progress));
+    } else {
+      outcomes.push(await batch.commit(step, f, progress));
     }
+    opts.onProgress?.({ ...progress });
   }
   if (s.dirty) await saveVectors(s);
-  return outcomes.filter((o) => o !== undefined);
+  return outcomes;
 }
 
-/** Parses, cleans and splits two files at a time (PDFs parse in two worker threads). Unchanged files stop here. */
-async function prepareAll(
-  s: ArchiveState,
-  files: { path: string; id: string }[],
-  outcomes: (IngestOutcome | undefined)[],
-  progress: IngestProgress,
-  onProgress?: (p: IngestProgress) => void,
-): Promise<Prepared[]> {
-  const prepared: Prepared[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < files.length; i = next++) {
-      const f = files[i];
-      const t0 = performance.now();
-      progress.currentFile = f.path;
-      onProgress?.({ ...progress });
-      try {
-        const bytes = await readInput(f.path);
-        const existing = s.docs.get(f.id);
-        if (existing && existing.sha256 === sha256(bytes)) {
-          outcomes[i] = { file: f.path, status: 'unchanged', docId: f.id, ms: performance.now() - t0 };
-        } else {
-          const prep = await prepareDocument(bytes, { id: f.id, fileName: basename(f.path), sourcePath: f.path }, { passage: s.passageOpts });
-          prepared.push({ index: i, file: f.path, t0, prep });
-          progress.pages += prep.meta.pageCount;
-        }
-      } catch (e) {
-        outcomes[i] = skipped(f.path, e, t0);
-      }
-      progress.filesDone++;
-      onProgress?.({ ...progress });
+/** Reads a file and prepares it, unless its document is unchanged or another document has the same bytes. */
+async function prepareFile(s: ArchiveState, f: WalkedFile, opts: IngestOptions): Promise<Step<PreparedDocument>> {
+  const t0 = performance.now();
+  if (f.error) return { t0, outcome: skipped(f.path, f.error, t0) };
+  try {
+    const bytes = await readInput(f.real);
+    const hash = sha256(bytes);
+    const existing = s.store.documentBySource(f.real);
+    if (existing?.sha256 === hash) return { t0, outcome: { file: f.path, status: 'unchanged', docId: existing.id, ms: performance.now() - t0 } };
+    const twin = s.store.documentBySha(hash, f.real);
+    if (twin) return { t0, outcome: duplicate(f.path, twin.id, t0) };
+    const prepared = await prepareDocument(bytes, { id: existing?.id ?? '', fileName: basename(f.real), sourcePath: f.real }, { passage: s.passageOpts, password: opts.password });
+    return { t0, prepared };
+  } catch (e) {
+    return { t0, outcome: skipped(f.path, e, t0) };
+  }
+}
+
+/** Identity and duplicates across one batch, resolved in input order so ids do not depend on timing. */
+class Batch {
+  private readonly ids = new Set<string>();
+  private readonly hashes = new Map<string, string>();
+
+  constructor(private readonly s: ArchiveState) {}
+
+  async commit(step: Step<PreparedDocument>, f: WalkedFile, progress: IngestProgress): Promise<IngestOutcome> {
+    if (!step.prepared) return step.outcome!;
+    const prep = step.prepared;
+    const twin = this.hashes.get(prep.meta.sha256);
+    if (twin) return duplicate(f.path, twin, step.t0);
+    prep.meta.id ||= newDocumentId(prep.meta.sourcePath, (id) => this.ids.has(id) || this.s.store.hasDocument(id));
+    try {
+      const outcome = await commitDocument(this.s, prep);
+      this.ids.add(prep.meta.id);
+      this.hashes.set(prep.meta.sha256, prep.meta.id);
+      progress.passages += prep.passages.length;
+      return { ...outcome, file: f.path, ms: performance.now() - step.t0 };
+    } catch (e) {
+      return skipped(f.path, e, step.t0);
     }
-  };
-  await Promise.all([worker(), worker()]);
-  return prepared.sort((x, y) => x.index - y.index);
+  }
 }
 
-export async function ingestBytes(s: ArchiveState, fileName: string, bytes: Uint8Array): Promise<IngestOutcome> {
+export async function ingestBytes(s: ArchiveState, fileName: string, bytes: Uint8Array, opts: IngestOptions = {}): Promise<IngestOutcome> {
   const t0 = performance.now();
   const name = uploadName(fileName);
-  const id = documentId(name);
+  const source = uploadSource(name);
   try {
-    const existing = s.docs.get(id);
-    if (existing && existing.sha256 === sha256(bytes)) return { file: name, status: 'unchanged', docId: id, ms: performance.now() - t0 };
-    const prep = await prepareDocument(bytes, { id, fileName: name, sourcePath: `upload:${name}` }, { passage: s.passageOpts });
-    await fitIfNeeded(s, [prep]);
-    learnVocabulary(s, prep.passages.map((p) => p.text));
+    await syncWithStore(s);
+    const hash = sha256(bytes);
+    const existing = s.store.documentBySource(source);
+    if (existing?.sha256 === hash) return { file: name, status: 'unchanged', docId: existing.id, ms: performance.now() - t0 };
+    const twin = s.store.documentBySha(hash, source);
+    if (twin) return duplicate(name, twin.id, t0);
+    const id = existing?.id ?? newDocumentId(source, (x) => s.store.hasDocument(x));
+    const prep = await prepareDocument(bytes, { id, fileName: name, sourcePath: source }, { passage: s.passageOpts, password: opts.password });
+    if (needsFit(s)) await fit(s, [prep]);
     const outcome = await commitDocument(s, prep);
     await saveVectors(s);
     return { ...outcome, file: name, ms: performance.now() - t0 };
@@ -105,8 +112,11 @@ export async function ingestBytes(s: ArchiveState, fileName: string, bytes: Uint
 }
 
 export async function deleteDocument(s: ArchiveState, id: string): Promise<boolean> {
+  await syncWithStore(s);
+  const before = s.store.generation();
   const removed = s.store.deleteDocument(id);
   if (removed === null) return false;
+  noteOwnCommit(s, before);
   forget(s, removed);
   s.docs.delete(id);
   await saveVectors(s);
@@ -117,10 +127,13 @@ export async function deleteDocument(s: ArchiveState, id: string): Promise<boole
  *  vector index; re-analyses terms too. The fix for an embedder mismatch or a grown archive. */
 export async function reindex(s: ArchiveState, onProgress?: (done: number, total: number) => void): Promise<{ passages: number; ms: number }> {
   const t0 = performance.now();
+  await syncWithStore(s);
   const passages = [...s.store.passageTexts()];
   // The built-in embedder saves its own state when fitted (index/embedders/load.ts says where).
   if (isFittable(s.embedder)) await s.embedder.fit(passages.map((p) => p.text));
+  const before = s.store.generation();
   s.store.replaceVectors(await embedAll(s, passages, onProgress));
+  noteOwnCommit(s, before);
   s.store.replaceTerms(passages.map((p) => ({ id: p.id, terms: termsOf(s, p.text) })));
   recordIdentity(s);
   s.denseBlocked = null;
@@ -145,17 +158,27 @@ async function embedAll(
   return entries;
 }
 
-async function fitIfNeeded(s: ArchiveState, batch: PreparedDocument[]): Promise<void> {
-  if (!isFittable(s.embedder) || s.embedder.fitted) return;
+function needsFit(s: ArchiveState): boolean {
+  return isFittable(s.embedder) && !s.embedder.fitted;
+}
+
+function unfittedPassages(waiting: { step: Step<PreparedDocument> }[]): number {
+  return waiting.reduce((n, w) => n + w.step.prepared!.passages.length, 0);
+}
+
+/** Fits the built-in embedder on the stored passages and the waiting documents, before their vectors are made. */
+async function fit(s: ArchiveState, waiting: PreparedDocument[]): Promise<void> {
+  if (!isFittable(s.embedder)) return;
   const stored = [...s.store.passageTexts()];
-  const texts = stored.map((p) => p.text);
-  for (const b of batch) for (const p of b.passages) texts.push(p.text);
-  if (texts.length === 0) return;
-  await s.embedder.fit(texts);
+  await s.embedder.fit([...stored.map((p) => p.text), ...waiting.flatMap((b) => b.passages.map((p) => p.text))]);
   // Vectors made before the fit (e.g. when the saved embedder state was lost) are not comparable with the new
   // basis: re-embed the stored passages, so store and index keep one vector per passage.
   const entries = await embedAll(s, stored);
-  if (entries.length > 0 || s.store.counts().vectors > 0) s.store.replaceVectors(entries);
+  const before = s.store.generation();
+  if (entries.length > 0 || s.store.counts().vectors > 0) {
+    s.store.replaceVectors(entries);
+    noteOwnCommit(s, before);
+  }
   recordIdentity(s);
   s.denseBlocked = null;
   // The index was opened for the unfitted embedder's identity: start one for the fitted embedder.
@@ -166,12 +189,17 @@ async function fitIfNeeded(s: ArchiveState, batch: PreparedDocument[]): Promise<
 
 async function commitDocument(s: ArchiveState, prep: PreparedDocument): Promise<Omit<IngestOutcome, 'file' | 'ms'>> {
   assertDenseUsable(s);
+  // The vector thread indexes the previous documents meanwhile; wait only if it falls far behind.
+  await s.vectors.settle();
+  learnVocabulary(s, prep.passages.map((p) => p.text));
   const vectors = await s.embedder.embedPassages(prep.passages.map((p) => p.text));
   const records: PassageRecord[] = prep.passages.map((p, i) => ({ ...p, terms: termsOf(s, p.text), vector: vectors[i] }));
   if (!storedIdentity(s.store)) recordIdentity(s);
   const replaced = s.docs.has(prep.meta.id);
   // From here to the end of the function everything is synchronous: no search can interleave.
+  const before = s.store.generation();
   const { removed, added } = s.store.putDocument(prep.meta, prep.doc, records);
+  noteOwnCommit(s, before);
   forget(s, removed);
   s.docs.set(prep.meta.id, prep.meta);
   added.forEach((id, i) => {
@@ -186,8 +214,13 @@ async function commitDocument(s: ArchiveState, prep: PreparedDocument): Promise<
     docId: prep.meta.id,
     pages: prep.meta.pageCount,
     emptyPages: prep.doc.emptyPages.length,
+    ocrPages: prep.meta.details.ocrPages.length || undefined,
     passages: prep.passages.length,
   };
+}
+
+function duplicate(file: string, of: string, t0: number): IngestOutcome {
+  return { file, status: 'duplicate', docId: of, reason: `same bytes as document "${of}"`, ms: performance.now() - t0 };
 }
 
 function skipped(file: string, e: unknown, t0: number): IngestOutcome {

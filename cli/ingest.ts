@@ -1,6 +1,6 @@
 // `raadsarchief ingest <paths…>`: files and folders in, one outcome per file, a summary table.
 import type { Command } from 'commander';
-import type { IngestOutcome } from '../archive/api.ts';
+import type { IngestOutcome, IngestProgress } from '../archive/api.ts';
 import { supportedExtensions } from '../ingest/formats/index.ts';
 import { command, print, withArchive, type Globals, type Result } from './common.ts';
 import { ProgressBar, table, truncate } from './terminal.ts';
@@ -8,18 +8,15 @@ import { ProgressBar, table, truncate } from './terminal.ts';
 export function registerIngest(program: Command, result: Result): void {
   command(program, 'ingest', `ingest ${supportedExtensions().join(', ')} files (folders are walked recursively)`)
     .argument('<paths...>', 'files or folders')
-    .action(async (paths: string[], _o, c: Command) => {
+    .option('--password <password>', 'the password of encrypted PDFs in the batch (or env RAADSARCHIEF_PDF_PASSWORD)')
+    .action(async (paths: string[], o: { password?: string }, c: Command) => {
       const g = c.optsWithGlobals<Globals>();
       const t0 = performance.now();
-      const bar = new ProgressBar(!g.json && process.stderr.isTTY === true);
-      const outcomes = await withArchive(
-        g,
-        (a) =>
-          a.ingestFiles(paths, (p) =>
-            bar.update(p.filesDone, p.filesTotal, `files · ${p.pages} pages · ${p.passages} passages · ${truncate(p.currentFile?.split('/').pop() ?? '', 30)}`),
-          ),
-        { create: true },
-      );
+      const bar = new ProgressBar(!g.json);
+      const password = o.password ?? process.env.RAADSARCHIEF_PDF_PASSWORD;
+      const onProgress = (p: IngestProgress) =>
+        bar.update(p.filesDone, p.filesTotal, `files · ${p.pages} pages · ${p.passages} passages · ${truncate(p.currentFile?.split('/').pop() ?? '', 30)}`);
+      const outcomes = await withArchive(g, (a) => a.ingestFiles(paths, { password, onProgress }), { create: true });
       bar.done();
       const seconds = (performance.now() - t0) / 1000;
       print(g.json, { outcomes, seconds }, () => ingestSummary(outcomes, seconds));
@@ -35,8 +32,13 @@ function ingestSummary(outcomes: IngestOutcome[], seconds: number): string {
     o.status,
     o.pages ?? '',
     o.passages ?? '',
-    o.status === 'skipped' ? (o.reason ?? '') : o.emptyPages ? `${o.emptyPages} empty page(s)` : '',
+    note(o),
   ]);
-  const totals = `ingested ${count('ingested')} · replaced ${count('replaced')} · unchanged ${count('unchanged')} · skipped ${count('skipped')} · ${seconds.toFixed(1)} s`;
+  const totals = `ingested ${count('ingested')} · replaced ${count('replaced')} · unchanged ${count('unchanged')} · duplicate ${count('duplicate')} · skipped ${count('skipped')} · ${seconds.toFixed(1)} s`;
   return `${table(['file', 'status', 'pages', 'passages', 'note'], rows)}\n\n${totals}`;
+}
+
+function note(o: IngestOutcome): string {
+  if (o.status === 'skipped' || o.status === 'duplicate') return o.reason ?? '';
+  return [o.ocrPages ? `${o.ocrPages} page(s) read by OCR` : '', o.emptyPages ? `${o.emptyPages} empty page(s)` : ''].filter(Boolean).join(' · ');
 }

@@ -7,7 +7,7 @@ export function registerReindex(program: Command): void {
   command(program, 'reindex', 're-embed every passage from the store (refits the built-in embedder) and rebuild the indexes').action(
     async (_o, c: Command) => {
       const g = c.optsWithGlobals<Globals>();
-      const bar = new ProgressBar(!g.json && process.stderr.isTTY === true);
+      const bar = new ProgressBar(!g.json);
       const r = await withArchive(g, (a) => a.reindex((d, t) => bar.update(d, t, 'passages embedded')));
       bar.done();
       print(g.json, r, () => `re-indexed ${r.passages} passages in ${(r.ms / 1000).toFixed(1)} s`);

@@ -19,32 +19,36 @@ export function truncate(s: string, n: number): string {
   return flat.length <= n ? flat : `${flat.slice(0, n - 1)}…`;
 }
 
-/** A one-line progress bar, redrawn in place on a TTY; silent otherwise (CI logs stay readable). */
+/** Progress on stderr: a bar redrawn in place on a terminal; plain lines otherwise (logs, pipes, CI), at most one every
+ *  few seconds and one at the end, so a long batch shows it is alive without flooding the log. Off for --json. */
 export class ProgressBar {
   private readonly started = performance.now();
-  private readonly enabled: boolean;
+  private readonly mode: 'bar' | 'lines' | 'off';
   private last = 0;
 
-  constructor(enabled = process.stderr.isTTY === true) {
-    this.enabled = enabled;
+  constructor(enabled: boolean, tty = process.stderr.isTTY === true) {
+    this.mode = !enabled ? 'off' : tty ? 'bar' : 'lines';
   }
 
   update(done: number, total: number, detail: string): void {
-    if (!this.enabled) return;
+    if (this.mode === 'off') return;
     const now = performance.now();
-    if (now - this.last < 80 && done < total) return;
+    if (now - this.last < (this.mode === 'bar' ? 80 : 5000) && done < total) return;
     this.last = now;
-    const width = 24;
-    const frac = total > 0 ? done / total : 1;
-    const filled = Math.round(frac * width);
     const elapsed = (now - this.started) / 1000;
     const eta = done > 0 && done < total ? ` ETA ${Math.ceil((elapsed / done) * (total - done))}s` : '';
+    if (this.mode === 'lines') {
+      process.stderr.write(`${done}/${total} ${detail}${eta} (${elapsed.toFixed(0)} s)\n`);
+      return;
+    }
+    const width = 24;
+    const filled = Math.round((total > 0 ? done / total : 1) * width);
     const cols = process.stderr.columns ?? 100;
     const msg = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${detail}${eta}`;
     process.stderr.write(`\r${msg.slice(0, cols - 1).padEnd(Math.min(cols - 1, msg.length))}\x1b[K`);
   }
 
   done(): void {
-    if (this.enabled) process.stderr.write('\r\x1b[K');
+    if (this.mode === 'bar') process.stderr.write('\r\x1b[K');
   }
 }

@@ -2,7 +2,7 @@
 // Derived data: the store holds the vectors, so any doubt about this file (corrupt, foreign embedder)
 // is reported as an error the caller answers by rebuilding from the store.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { hnswDefaults } from '../lib/config.ts';
@@ -32,11 +32,16 @@ interface Sidecar {
   deleted: number[];
   indexBytes: number;
   indexSha256: string;
+  /** What the saved index reflects, as its owner said (the archive's store generation). */
+  tag?: string;
 }
 
 const INDEX_FILE = 'hnsw.bin';
 const SIDECAR_FILE = 'hnsw.json';
-const TMP_SUFFIX = '.tmp';
+/** Temp files carry the process id: two processes saving one data folder never write the same temp file. */
+const TMP_SUFFIX = `.${process.pid}.tmp`;
+/** A temp file older than this was left by a save that died; younger ones may belong to a live process. */
+const STALE_TMP_MS = 60 * 60 * 1000;
 // hnswlib's graph construction draws levels from this seed: fixed so rebuilds are reproducible.
 const RANDOM_SEED = 100;
 
@@ -46,6 +51,8 @@ export class VectorIndex {
   readonly params: HnswParams;
   private hnsw: Hnsw;
   private live: Set<number>;
+  /** The tag of the saved index this one was opened from or last saved as. */
+  savedTag: string | null = null;
   private deleted: Set<number>;
 
   private constructor(dir: string, identity: EmbedderIdentity, params: HnswParams, hnsw: Hnsw, live: Set<number>, deleted: Set<number>) {
@@ -65,8 +72,7 @@ export class VectorIndex {
   static open(dir: string, identity: EmbedderIdentity, params: Partial<HnswParams> = {}): VectorIndex {
     const sidecarPath = join(dir, SIDECAR_FILE);
     const indexPath = join(dir, INDEX_FILE);
-    // A temp file means a save died before its rename; the renamed pair (if any) is still consistent.
-    for (const f of [INDEX_FILE, SIDECAR_FILE]) rmSync(join(dir, f + TMP_SUFFIX), { force: true });
+    removeStaleTemps(dir);
     if (!existsSync(sidecarPath)) {
       if (existsSync(indexPath)) throw new ArchiveError('ERR_INDEX_CORRUPT', 'index file without its sidecar', indexPath);
       return VectorIndex.create(dir, identity, params);
@@ -94,7 +100,9 @@ export class VectorIndex {
     if (live.size !== sidecar.count) {
       throw new ArchiveError('ERR_INDEX_CORRUPT', `holds ${live.size} vectors, sidecar says ${sidecar.count}`, indexPath);
     }
-    return new VectorIndex(dir, sidecar.identity, p, hnsw, live, deleted);
+    const index = new VectorIndex(dir, sidecar.identity, p, hnsw, live, deleted);
+    index.savedTag = sidecar.tag ?? null;
+    return index;
   }
 
   /** A new, empty index for `identity`; existing files in `dir` are replaced at the next `save()`. */
@@ -183,7 +191,7 @@ export class VectorIndex {
   }
 
   /** Writes the index atomically: index to a temp file, rename; then the sidecar the same way, last. */
-  save(): void {
+  save(tag?: string): void {
     mkdirSync(this.dir, { recursive: true });
     const indexPath = join(this.dir, INDEX_FILE);
     const sidecarPath = join(this.dir, SIDECAR_FILE);
@@ -204,7 +212,9 @@ export class VectorIndex {
       deleted: [...this.deleted],
       indexBytes: bytes.length,
       indexSha256: sha256(bytes),
+      tag,
     };
+    this.savedTag = tag ?? null;
     renameSync(indexTmp, indexPath);
     const sidecarTmp = sidecarPath + TMP_SUFFIX;
     writeFileSync(sidecarTmp, JSON.stringify(sidecar, null, 1));
@@ -278,4 +288,19 @@ function fsyncFile(path: string): void {
  *  of ef halved the misses there (BENCHMARKS.md), so ef grows in proportion to size to hold recall near 0.99. */
 export function scaledEf(efSearch: number, size: number): number {
   return Math.min(hnswDefaults.maxEfSearch, Math.max(efSearch, Math.ceil((efSearch * size) / 10_000)));
+}
+
+/** A temp file means a save died before its rename (the renamed pair, if any, is still consistent); only old ones are
+ *  removed, since another process may be saving right now. */
+function removeStaleTemps(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith('.tmp')) continue;
+    const path = join(dir, f);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_TMP_MS) rmSync(path, { force: true });
+    } catch {
+      // Gone already: another process finished or cleaned up.
+    }
+  }
 }

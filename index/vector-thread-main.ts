@@ -22,7 +22,7 @@ function handle(m: ToThread): FromThread | null {
     case 'open':
       index = null;
       index = VectorIndex.open(m.dir, m.identity);
-      return { re: m.re, ok: true, ids: Int32Array.from(index.ids()) };
+      return { re: m.re, ok: true, ids: Int32Array.from(index.ids()), tag: index.savedTag ?? undefined };
     case 'create':
       index = VectorIndex.create(m.dir, m.identity);
       return { re: m.re, ok: true };
@@ -44,7 +44,7 @@ function handle(m: ToThread): FromThread | null {
       return { re: m.re, ok: true, hits: { ids: Int32Array.from(hits, (h) => h.id), scores: Float64Array.from(hits, (h) => h.score) } };
     }
     case 'save':
-      need().save();
+      need().save(m.tag);
       return { re: m.re, ok: true };
   }
 }

@@ -25,10 +25,10 @@ export type ToThread =
   | { op: 'remove'; ids: Int32Array }
   | { op: 'setEf'; ef: number }
   | { op: 'search'; re: number; vector: Float32Array; k: number; allowed?: Int32Array }
-  | { op: 'save'; re: number };
+  | { op: 'save'; re: number; tag: string };
 
 export type FromThread =
-  | { re: number; ok: true; ids?: Int32Array; hits?: { ids: Int32Array; scores: Float64Array } }
+  | { re: number; ok: true; ids?: Int32Array; tag?: string; hits?: { ids: Int32Array; scores: Float64Array } }
   | { re: number; ok: false; error: WireError }
   | { added: number }
   | { failed: WireError };
@@ -49,6 +49,8 @@ export class VectorIndexThread {
   private broken: ArchiveError | null = null;
   private live = new Set<number>();
   private _identity: EmbedderIdentity;
+  /** The tag of the index as last opened or saved (null for a new index). */
+  savedTag: string | null = null;
 
   private constructor(identity: EmbedderIdentity) {
     this._identity = identity;
@@ -66,6 +68,7 @@ export class VectorIndexThread {
     try {
       const r = await t.request({ op: 'open', re: 0, dir, identity });
       t.live = new Set(r.ids);
+      t.savedTag = r.tag ?? null;
       return t;
     } catch (e) {
       await t.close();
@@ -85,6 +88,7 @@ export class VectorIndexThread {
     await this.request({ op: 'create', re: 0, dir, identity });
     this._identity = identity;
     this.live = new Set();
+    this.savedTag = null;
   }
 
   get identity(): EmbedderIdentity {
@@ -148,9 +152,11 @@ export class VectorIndexThread {
     this.worker.postMessage({ op: 'setEf', ef } satisfies ToThread);
   }
 
-  /** Writes the index atomically (after everything sent before). */
-  async save(): Promise<void> {
-    await this.request({ op: 'save', re: 0 });
+  /** Writes the index atomically (after everything sent before), with a tag saying what it reflects (the archive's
+   *  store generation): the tag travels in the checksummed sidecar, so it always describes the file beside it. */
+  async save(tag: string): Promise<void> {
+    await this.request({ op: 'save', re: 0, tag });
+    this.savedTag = tag;
   }
 
   async close(): Promise<void> {

@@ -1,68 +1,105 @@
-// Document metadata from what the file offers: the PDF info title when it is a real title, else the first
-// heading or line; the most plausible year; the organisation behind it (general patterns, no file lookup);
-// the language from stop-word counts.
-import type { CleanDocument, ParsedFile } from '../lib/types.ts';
+// Document metadata from what the file offers, checked against its text: the file's own title (PDF info, Word core
+// properties) only when it is a real title that the first pages contain (producers leave stale titles of other
+// documents behind); else a title line from the text, skipping page furniture (institution headers, dates, labels,
+// tables of contents, "Openbare versie"); the most plausible year; the organisation behind it (general patterns, no
+// file lookup), named by the text; the language from stop-word counts. Each field says where it came from.
+import type { CleanDocument, DocumentDetails, MetaSource, ParsedFile } from '../lib/types.ts';
+import { normaliseText } from '../language/tokenise.ts';
 
 export interface ExtractedMetadata {
   title: string;
   year: number | null;
   organisation: string | null;
   language: string;
+  sources: DocumentDetails['metaSources'];
 }
 
-/** How much of the document's start is searched for year and organisation. */
+/** How much of the document's start is searched for a title, year and organisation. */
 const HEAD_CHARS = 3000;
 const MAX_TITLE = 160;
+/** The start of a document where a letterhead names its sender. */
+const LETTERHEAD_CHARS = 300;
 
-/** Titles that producers fill in automatically and that say nothing about the document. */
-function realTitle(t: string | undefined): string | null {
+/** A file-property title that is a real title: not a producer's default, not a file name, not a date, and present
+ *  (as words) in the first pages' text. */
+function propertyTitle(t: string | undefined, head: string): string | null {
   if (!t) return null;
   const s = t.replace(/\s+/g, ' ').trim();
   if (s.length < 4 || !/\p{L}{3}/u.test(s)) return null;
-  if (/^(microsoft\s+\w+\s*-|untitled|naamloos|titel$|title$|document\s*\d*$|presentatie\s*\d*$)/i.test(s)) return null;
-  if (/\.(docx?|pdf|indd|pptx?|xlsx?|odt|rtf|tex|dvi)$/i.test(s)) return null;
-  return s.slice(0, MAX_TITLE);
+  if (/^(microsoft\s+\w+\s*-|untitled|naamloos|titel$|title$|document\s*\d*$|presentatie\s*\d*$|sjabloon|template)/i.test(s)) return null;
+  if (/\.(docx?|pdf|indd|pptx?|xlsx?|odt|rtf|tex|dvi)$/i.test(s) || DATE_LINE.test(s)) return null;
+  return wordsOf(head).includes(wordsOf(s)) ? s.slice(0, MAX_TITLE) : null;
 }
 
-const NOT_A_TITLE = /^(inhoud(sopgave)?|inhoudstafel|contents|table of contents|voorwoord|inleiding|samenvatting)$/i;
+const wordsOf = (s: string) => ` ${normaliseText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
+const NOT_A_TITLE = /^(inhoud(sopgave)?|inhoudstafel|contents|table of contents|voorwoord|inleiding|samenvatting|colofon|bijlagen?)$/i;
 /** Lines that open scraped web pages and say nothing about the document ("Inloggen", "home > nieuws > …"). */
 const NAVIGATION = /^(inloggen|login|menu|home|zoeken|search|skip to content|naar de inhoud)$|\s[>»›]\s/i;
+/** Page furniture of letters and parliamentary papers: labels with a value, versions, dates, chapter numbers. */
+const FURNITURE = /^((ons |uw )?(kenmerk|datum|referentie|bijlage|pagina|blad|telefoon|e-?mail|postbus|contactpersoon|behandeld door|vergaderjaar|aan|van|cc)\b.{0,80}|(openbare|definitieve|concept)[- ]?versie|versie \d.*|vertrouwelijk|hoofdstuk \d+.*|pagina \d+( van \d+)?)$/i;
+const DATE_LINE = /^(\p{L}+dag )?\d{1,2}[-\s./](\d{1,2}|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)[-\s./]\d{2,4}$|^\d{4}-\d\d-\d\d$/iu;
+/** Dot leaders of a table of contents ("Inleiding........ 3"). */
+const LEADER = /(\.\s?){4,}|…{2,}|_{4,}/;
 
-/** The document's first line when it comes before any heading (its first sentence when the line is long), else
- *  its first real heading. */
-function firstLineTitle(doc: CleanDocument, fileName: string): string {
-  const heading = doc.headings?.find((h) => h.start < HEAD_CHARS && !NOT_A_TITLE.test(doc.text.slice(h.start, h.end)));
-  let line: { text: string; index: number } | null = null;
-  for (const m of doc.text.matchAll(/[^\n]+/g)) {
-    const t = m[0].trim();
-    if (!/\p{L}{3}/u.test(t) || NAVIGATION.test(t) || NOT_A_TITLE.test(t) || /^(?:-|\d{1,2}[.)])\s/.test(t)) continue;
-    line = { text: t, index: m.index };
-    break;
-  }
-  if (line && (!heading || line.index < heading.start)) {
-    if (line.text.length <= 120) return line.text;
-    const sentence = /^.{20,160}?[.!?](?=\s|$)/u.exec(line.text)?.[0];
-    if (sentence) return sentence;
-  }
-  if (heading) return doc.text.slice(heading.start, heading.end).slice(0, MAX_TITLE);
-  if (line) return line.text.slice(0, MAX_TITLE).replace(/\s+\S*$/, '') + '…';
-  return fileName.replace(/\.[^.]+$/, '');
+function skippable(t: string): boolean {
+  return !/\p{L}{3}/u.test(t) || NAVIGATION.test(t) || NOT_A_TITLE.test(t) || FURNITURE.test(t) || DATE_LINE.test(t) ||
+    LEADER.test(t) || TOC_ENTRY.test(t) || /^(?:-|•|\d{1,2}(\.\d+)*[.)]?\s+(?=\p{Lu}))/u.test(t) || isOrganisationLine(t);
 }
 
-/** The most frequent plausible year in the title and the document's first page(s), else the PDF creation date.
+/** A table-of-contents entry without leaders: a short heading followed by its page number ("Samenvatting 4"). */
+const TOC_ENTRY = /^\D.{2,70}\s\d{1,3}$/u;
+/** A date or a parliamentary paper's header that the cleaner joined to the title line: removed before judging it. */
+const LINE_PREFIXES = [
+  /^\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}\s+/i,
+  /^(\d{1,3}\s+)?vergaderjaar \d{4}[–-]\d{4}\s+(\d{2,3} ?\d{3}\s+)?/i,
+];
+/** The part of a parliamentary paper's line that is its title: up to "Nr. 143 MOTIE …". */
+const PAPER_NUMBER = /\s+Nr\.\s+\d+\b.*$/;
+
+function titleLine(line: string): string {
+  let t = line;
+  for (const p of LINE_PREFIXES) t = t.replace(p, '');
+  return t.replace(PAPER_NUMBER, '').trim();
+}
+
+/** The subject of a letter ("Onderwerp: Besluit op Woo-verzoek …") is its title. */
+const SUBJECT = /^(onderwerp|betreft|subject)\s*:\s*(.{4,})$/i;
+
+/** The document's first title-like line, its first heading, or the file name. */
+function textTitle(doc: CleanDocument, fileName: string): { title: string; source: MetaSource } {
+  const heading = doc.headings.find((h) => h.start < HEAD_CHARS && !skippable(doc.text.slice(h.start, h.end).trim()));
+  let line: { text: string; index: number } | null = null;
+  for (const m of doc.text.slice(0, HEAD_CHARS).matchAll(/[^\n]+/g)) {
+    const t = titleLine(m[0].trim());
+    const subject = SUBJECT.exec(t);
+    if (subject) return { title: subject[2].slice(0, MAX_TITLE), source: 'text' };
+    if (skippable(t)) continue;
+    line ??= { text: t, index: m.index };
+  }
+  if (line && (!heading || line.index < heading.start)) {
+    if (line.text.length <= 120) return { title: line.text, source: 'text' };
+    const sentence = /^.{20,160}?[.!?](?=\s|$)/u.exec(line.text)?.[0];
+    if (sentence) return { title: sentence, source: 'text' };
+  }
+  if (heading) return { title: doc.text.slice(heading.start, heading.end).trim().slice(0, MAX_TITLE), source: 'text' };
+  if (line) return { title: line.text.slice(0, MAX_TITLE).replace(/\s+\S*$/, '') + '…', source: 'text' };
+  return { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
+}
+
+/** The most frequent plausible year in the title and the document's first page(s), else the file's creation date.
  *  Title years win (a programme "2025 - 2030" is dated by its title, not by a year it quotes). */
-function pickYear(title: string, head: string, creationDate: string | undefined): number | null {
+function pickYear(title: string, head: string, creationDate: string | undefined): { year: number | null; source: MetaSource } {
   const max = new Date().getFullYear() + 1;
   const years = (s: string) =>
-    [...s.matchAll(/(?<![\d.,])(19[4-9]\d|20\d\d)(?![\d.,]\d)/g)].map((m) => Number(m[1])).filter((y) => y >= 1945 && y <= max);
+    [...s.matchAll(/(?<![\d.,])(18[89]\d|19\d\d|20\d\d)(?![\d.,]\d)/g)].map((m) => Number(m[1])).filter((y) => y >= 1880 && y <= max);
   const inTitle = years(title);
-  if (inTitle.length) return Math.min(...inTitle);
+  if (inTitle.length) return { year: Math.min(...inTitle), source: 'text' };
   const counts = new Map<number, number>();
   for (const y of years(head)) counts.set(y, (counts.get(y) ?? 0) + 1);
-  if (counts.size) return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  if (counts.size) return { year: [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0], source: 'text' };
   const created = creationDate ? Number(/\b(19|20)\d\d\b/.exec(creationDate)?.[0]) : NaN;
-  return created >= 1945 && created <= max ? created : null;
+  return created >= 1945 && created <= max ? { year: created, source: 'creation-date' } : { year: null, source: 'none' };
 }
 
 /** Organisation patterns, most specific first; each returns a canonical name. */
@@ -90,22 +127,35 @@ const ORGANISATIONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\bCDA\b/, () => 'CDA'],
   [/\bVVD\b/, () => 'VVD'],
   [/\bD66\b/, () => 'D66'],
-  [/\bSP\b/, () => 'SP'],
+  [/\bSP\b|\bSocialistische Partij\b/i, () => 'SP'],
 ];
 
-/** The organisation mentioned most in title, author and the document's start (earlier patterns win ties). A single
- *  passing mention in the text is not enough: the title or author must name it, or the text more than once. */
-function pickOrganisation(title: string, author: string, head: string): string | null {
-  const text = [title, author, head].join('\n');
+
+/** A line that is only an organisation's name (a letterhead, "Tweede Kamer der Staten-Generaal"): the sender, not
+ *  the title. */
+function isOrganisationLine(t: string): boolean {
+  return t.length <= 60 && ORGANISATIONS.some(([re]) => {
+    const m = re.exec(t);
+    return m !== null && t.replace(m[0], '').replace(/\b(der|de|van|het|staten-generaal)\b/gi, '').replace(/[\s,.:;()-]/g, '').length <= 3;
+  });
+}
+
+/** The organisation the text names most in its title and start (earlier patterns win ties); the file's author
+ *  property counts only for an organisation the text also names. Passing mentions are not enough (a council's decision
+ *  list names the parties that spoke): it must stand in the title or the letterhead (the first lines), be named by
+ *  the author property too, or be named at least three times. */
+function pickOrganisation(title: string, author: string, head: string): { organisation: string | null; source: MetaSource } {
   let best: { name: string; count: number } | null = null;
   for (const [re, name] of ORGANISATIONS) {
-    const all = (s: string) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
-    const matches = all(text);
-    if (matches.length === 0 || (matches.length === 1 && all(`${title}\n${author}`).length === 0)) continue;
-    const count = matches.length;
-    if (!best || count > best.count) best = { name: name(matches[0] as unknown as RegExpExecArray), count };
+    const find = (s: string) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
+    const inText = find(`${title}\n${head}`);
+    if (inText.length === 0) continue;
+    const count = inText.length + find(author).length;
+    const prominent = find(title).length > 0 || find(head.slice(0, LETTERHEAD_CHARS)).length > 0 || find(author).length > 0;
+    if (!prominent && count < 3) continue;
+    if (!best || count > best.count) best = { name: name(inText[0] as unknown as RegExpExecArray), count };
   }
-  return best?.name ?? null;
+  return best ? { organisation: best.name, source: 'text' } : { organisation: null, source: 'none' };
 }
 
 const STOPWORDS: Record<string, Set<string>> = {
@@ -128,13 +178,17 @@ export function guessLanguage(text: string): string {
 }
 
 export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName: string): ExtractedMetadata {
-  const title = realTitle(parsed.info.title) ?? firstLineTitle(doc, fileName);
   const firstPageEnd = doc.pageStarts.find((s) => s > HEAD_CHARS) ?? HEAD_CHARS;
   const head = doc.text.slice(0, Math.max(HEAD_CHARS, Math.min(firstPageEnd, 2 * HEAD_CHARS)));
+  const fromProperties = propertyTitle(parsed.info.title, head);
+  const { title, source: titleSource } = fromProperties ? { title: fromProperties, source: 'properties' as const } : textTitle(doc, fileName);
+  const year = pickYear(title, head, parsed.info.creationDate);
+  const org = pickOrganisation(title, parsed.info.author ?? '', head);
   return {
     title,
-    year: pickYear(title, head, parsed.info.creationDate),
-    organisation: pickOrganisation(title, parsed.info.author ?? '', head),
+    year: year.year,
+    organisation: org.organisation,
     language: guessLanguage(doc.text),
+    sources: { title: titleSource, year: year.source, organisation: org.source },
   };
 }

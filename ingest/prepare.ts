@@ -18,6 +18,8 @@ export interface PreparedDocument {
 export interface PrepareOptions {
   passage?: Partial<typeof passageDefaults>;
   parseTimeoutMs?: number;
+  /** For encrypted PDFs. */
+  password?: string;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -30,7 +32,7 @@ export async function prepareDocument(
   opts: PrepareOptions = {},
 ): Promise<PreparedDocument> {
   const hash = sha256(bytes); // before parsing: pdf-parse transfers the buffer to its worker
-  const parsed = await parseFile(bytes, source.fileName, opts.parseTimeoutMs);
+  const parsed = await parseFile(bytes, source.fileName, { timeoutMs: opts.parseTimeoutMs, password: opts.password });
   const doc = cleanPages(parsed.pages);
   if (doc.text.trim().length === 0) throw new ArchiveError('ERR_NO_TEXT', '', source.fileName);
   const passages = splitPassages(doc, opts.passage);
@@ -48,6 +50,7 @@ export async function prepareDocument(
     fileName: source.fileName,
     sourcePath: source.sourcePath,
     ingestedAt: new Date().toISOString(),
+    details: { pageKind: parsed.pageKind ?? 'page', ocrPages: parsed.ocrPages ?? [], metaSources: info.sources },
   };
   return { meta, doc, passages };
 }

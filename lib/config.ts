@@ -31,11 +31,22 @@ export const ingestDefaults = {
   runningLineMinShare: 0.4,
   /** PDF parser threads; 2 = the cores of the target machine, so a batch parses in parallel. */
   pdfWorkers: 2,
+  /** Files prepared at once (parse, clean, split) while earlier ones are committed: the parser threads' count. */
+  prepareConcurrency: 2,
+  /** How far preparation may run ahead of the commits: bounds the memory of prepared documents waiting. */
+  prepareAhead: 4,
   /** JS heap ceiling of one PDF worker (resourceLimits); a blow-up is reported as a malformed PDF. */
   pdfWorkerHeapMb: 1024,
   /** Process memory growth (RSS) during a parse beyond which the longest-running parse is stopped: pdf.js
    *  decodes streams into ArrayBuffers that the heap limit does not see (pdfjs_bomb_giant.pdf grew 60 MB/s). */
   pdfParseRssGrowthMb: 1536,
+};
+
+// ---- archive ------------------------------------------------------------------------------------
+export const archiveDefaults = {
+  /** A serving archive looks for other processes' commits this often (PRAGMA data_version, no table read), so what
+   *  the CLI adds is searchable within about a second; the issue asks for two. */
+  freshnessPollMs: 1000,
 };
 
 // ---- passages -----------------------------------------------------------------------------------

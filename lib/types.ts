@@ -15,8 +15,12 @@ export type SourceFormat = string;
 export interface ParsedFile {
   format: SourceFormat;
   pages: RawPage[];
-  /** Title/author/dates from the PDF info dictionary, when present. */
+  /** Title/author/dates from the file's own properties (PDF info dictionary, Word core properties), when present. */
   info: { title?: string; author?: string; creationDate?: string };
+  /** 'section' when the format has no pages and each top-level section became one page (default 'page'). */
+  pageKind?: 'page' | 'section';
+  /** Pages whose text came from OCR, with the mean word confidence (0..1). */
+  ocrPages?: { page: number; confidence: number }[];
 }
 
 /** The cleaned text of a whole document, with a map back to pages. */
@@ -45,6 +49,26 @@ export interface PassageDraft {
   headingPath: string[];
 }
 
+/** Where a metadata field came from: the file's own properties (PDF info, Word core properties), the text, the
+ *  file name, the file's creation date, or nowhere. */
+export type MetaSource = 'properties' | 'text' | 'file-name' | 'creation-date' | 'none';
+
+export interface DocumentDetails {
+  /** 'page' for paged formats (PDF, text with form feeds); 'section' where the format has no pages (Word, OpenDocument,
+   *  HTML): each top-level section is then one unit of the page map, and citations name the heading. */
+  pageKind: 'page' | 'section';
+  /** Pages read from a scan by OCR, with Tesseract's mean word confidence (0..1). */
+  ocrPages: { page: number; confidence: number }[];
+  /** Where title, year and organisation came from. */
+  metaSources: { title: MetaSource; year: MetaSource; organisation: MetaSource };
+}
+
+export const DEFAULT_DETAILS: DocumentDetails = {
+  pageKind: 'page',
+  ocrPages: [],
+  metaSources: { title: 'none', year: 'none', organisation: 'none' },
+};
+
 export interface DocumentMeta {
   /** Stable, URL-safe id derived from the file name (e.g. "000_ddb77fb8e123a2aa"). */
   id: string;
@@ -58,8 +82,10 @@ export interface DocumentMeta {
   sha256: string;
   /** The file name as ingested (basename, e.g. "000_ddb77fb8e123a2aa.txt"): what eval qrels call `doc`. */
   fileName: string;
+  /** The document's identity: the real path of its source file, or `upload:<name>` for an upload. */
   sourcePath: string;
   ingestedAt: string;
+  details: DocumentDetails;
 }
 
 export interface Passage extends PassageDraft {

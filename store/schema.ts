@@ -1,6 +1,13 @@
 // The SQLite schema: the store is the source of truth; the vector and lexical indexes are derived from it.
-// Bump SCHEMA_VERSION with a migration when the tables change.
-export const SCHEMA_VERSION = 1;
+// Bump SCHEMA_VERSION with a migration in MIGRATIONS when columns change; new tables (CREATE TABLE IF NOT EXISTS) need
+// none.
+export const SCHEMA_VERSION = 2;
+
+/** Statements that bring a store of version n - 1 to version n (index n - 2), run in order in one transaction. */
+export const MIGRATIONS: readonly string[][] = [
+  // 2: document details (page kind, OCR pages, where the metadata came from), as JSON.
+  [`ALTER TABLE documents ADD COLUMN details TEXT NOT NULL DEFAULT '{}'`],
+];
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -23,8 +30,12 @@ CREATE TABLE IF NOT EXISTS documents (
   source_path  TEXT NOT NULL,
   ingested_at  TEXT NOT NULL,
   text         TEXT NOT NULL,          -- the clean text that passage offsets point into
-  page_starts  TEXT NOT NULL           -- JSON array: offset of each page in text
+  page_starts  TEXT NOT NULL,          -- JSON array: offset of each page in text
+  details      TEXT NOT NULL DEFAULT '{}' -- JSON DocumentDetails: page kind, OCR pages, metadata sources
 );
+-- A document is its source (a file's real path, or upload:<name>); identical bytes are found by their hash.
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source_path);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 
 -- AUTOINCREMENT: passage ids are never reused, so a stale vector-index label can never point at a new passage.
 CREATE TABLE IF NOT EXISTS passages (

@@ -3,9 +3,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CleanDocument, DocumentMeta, Passage, PassageDraft } from '../lib/types.ts';
+import { DEFAULT_DETAILS, type CleanDocument, type DocumentDetails, type DocumentMeta, type Passage, type PassageDraft } from '../lib/types.ts';
 import type { DocumentSummary } from '../archive/api.ts';
-import { SCHEMA_VERSION, schemaSql } from './schema.ts';
+import { ArchiveError } from '../lib/errors.ts';
+import { MIGRATIONS, SCHEMA_VERSION, schemaSql } from './schema.ts';
 
 /** A passage ready to be written: its draft, its analysed terms and (optionally) its vector. */
 export interface PassageRecord extends PassageDraft {
@@ -36,6 +37,7 @@ interface DocumentRow {
   file_name: string;
   source_path: string;
   ingested_at: string;
+  details: string;
   passage_count?: number;
 }
 
@@ -52,7 +54,7 @@ interface PassageRow {
 }
 
 const DOC_COLUMNS =
-  'id, title, year, organisation, language, format, page_count, empty_pages, byte_size, sha256, file_name, source_path, ingested_at';
+  'id, title, year, organisation, language, format, page_count, empty_pages, byte_size, sha256, file_name, source_path, ingested_at, details';
 
 function toMeta(r: DocumentRow): DocumentMeta {
   return {
@@ -68,6 +70,7 @@ function toMeta(r: DocumentRow): DocumentMeta {
     fileName: r.file_name,
     sourcePath: r.source_path,
     ingestedAt: r.ingested_at,
+    details: { ...DEFAULT_DETAILS, ...(JSON.parse(r.details) as Partial<DocumentDetails>) },
   };
 }
 
@@ -108,11 +111,18 @@ export class Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(schemaSql);
-    const version = this.getMeta('schema_version');
-    if (version === null) this.setMeta('schema_version', String(SCHEMA_VERSION));
-    else if (Number(version) !== SCHEMA_VERSION) {
-      throw new Error(`store ${path} has schema version ${version}, this program expects ${SCHEMA_VERSION}`);
-    }
+    this.migrate();
+  }
+
+  /** Brings an older store up to SCHEMA_VERSION in one transaction; refuses a newer one (written by a newer program). */
+  private migrate(): void {
+    const raw = this.getMeta('schema_version');
+    const version = raw === null ? SCHEMA_VERSION : Number(raw);
+    if (version > SCHEMA_VERSION) throw new ArchiveError('ERR_STORE_VERSION', `${version}; this program reads up to ${SCHEMA_VERSION}`, this.path);
+    this.db.transaction(() => {
+      for (let v = version + 1; v <= SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v - 2]) this.db.exec(sql);
+      this.setMeta('schema_version', String(SCHEMA_VERSION));
+    }).immediate();
   }
 
   static open(dataDir: string): Store {
@@ -148,6 +158,51 @@ export class Store {
       .prepare(`SELECT ${DOC_COLUMNS}, (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.id) AS passage_count FROM documents d WHERE id = ?`)
       .get(id) as DocumentRow | undefined;
     return row ? { ...toMeta(row), passageCount: row.passage_count ?? 0 } : null;
+  }
+
+  /** The document ingested from a source (a file's real path, or upload:<name>). */
+  documentBySource(source: string): DocumentMeta | null {
+    const row = this.db.prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE source_path = ? LIMIT 1`).get(source) as DocumentRow | undefined;
+    return row ? toMeta(row) : null;
+  }
+
+  /** A document with exactly these bytes, other than the one at `exceptSource`. */
+  documentBySha(sha256: string, exceptSource: string): DocumentMeta | null {
+    const row = this.db
+      .prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE sha256 = ? AND source_path <> ? ORDER BY id LIMIT 1`)
+      .get(sha256, exceptSource) as DocumentRow | undefined;
+    return row ? toMeta(row) : null;
+  }
+
+  hasDocument(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Changes whenever another connection (another process) commits: a cheap check before a fuller look. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** Runs `fn` in one read transaction: what it reads is one consistent state of the store (WAL snapshot). */
+  snapshot<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
+  passageIds(): number[] {
+    return (this.db.prepare('SELECT id FROM passages').pluck().all() as number[]);
+  }
+
+  /** Refs with terms and vectors of the given passages, for bringing the in-memory indexes up to date. */
+  passagesForIndex(ids: number[]): { ref: PassageRef; terms: string[]; vector: Float32Array | null }[] {
+    const stmt = this.db.prepare(
+      'SELECT p.id, p.doc_id AS docId, p.ordinal, p.start, p.end, p.terms, v.vector FROM passages p LEFT JOIN vectors v ON v.passage_id = p.id WHERE p.id = ?',
+    );
+    return ids.flatMap((id) => {
+      const r = stmt.get(id) as (PassageRef & { terms: string; vector: Buffer | null }) | undefined;
+      if (!r) return [];
+      const { terms, vector, ...ref } = r;
+      return [{ ref, terms: terms ? terms.split(' ') : [], vector: vector ? blobToVector(vector) : null }];
+    });
   }
 
   listDocuments(): DocumentSummary[] {
@@ -194,10 +249,11 @@ export class Store {
         .prepare(
           `INSERT INTO documents (${DOC_COLUMNS}, text, page_starts)
            VALUES (@id, @title, @year, @organisation, @language, @format, @pageCount, @emptyPages, @byteSize, @sha256,
-                   @fileName, @sourcePath, @ingestedAt, @text, @pageStarts)`,
+                   @fileName, @sourcePath, @ingestedAt, @details, @text, @pageStarts)`,
         )
         .run({
           ...meta,
+          details: JSON.stringify(meta.details),
           emptyPages: JSON.stringify(doc.emptyPages),
           text: doc.text,
           pageStarts: JSON.stringify(doc.pageStarts),

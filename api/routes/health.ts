@@ -6,6 +6,7 @@ export function registerHealth(app: FastifyInstance, archive: Archive): void {
   app.get('/api/health', { schema: { summary: 'Status van het archief', tags: ['beheer'] } }, async () => {
     // The data folder is a server-side path: not for the outside world.
     const { dataDir: _hidden, ...health } = archive.health();
-    return { status: 'ok', ...health };
+    // 'syncing': another process committed and this server has not picked it up yet (it does within a second).
+    return { status: health.inStep ? 'ok' : 'syncing', ...health };
   });
 }

@@ -10,6 +10,8 @@ import { looksLikeText, parseText } from './text.ts';
 
 export interface ParseOptions {
   timeoutMs: number;
+  /** For encrypted PDFs. */
+  password?: string;
 }
 
 export interface Format {
@@ -71,9 +73,9 @@ function unsupported(reason: string, fileName: string): ArchiveError {
 }
 
 /** Parses a file's bytes with its detected format. */
-export async function parseFile(bytes: Uint8Array, fileName: string, timeoutMs = ingestDefaults.parseTimeoutMs): Promise<ParsedFile> {
+export async function parseFile(bytes: Uint8Array, fileName: string, opts: Partial<ParseOptions> = {}): Promise<ParsedFile> {
   if (bytes.byteLength > ingestDefaults.maxFileBytes) {
     throw new ArchiveError('ERR_TOO_LARGE', `${bytes.byteLength} bytes; the limit is ${ingestDefaults.maxFileBytes}`, fileName);
   }
-  return detectFormat(bytes, fileName).parse(bytes, { timeoutMs });
+  return detectFormat(bytes, fileName).parse(bytes, { timeoutMs: opts.timeoutMs ?? ingestDefaults.parseTimeoutMs, password: opts.password });
 }

@@ -1,8 +1,8 @@
 // Worker thread that parses one PDF per message with pdf-parse (pdf.js). Plain JS so it runs without a TS
 // loader. It lives in its own thread so the parent can cut off a parse that hangs or eats memory.
-// Message in:  { id, data: Uint8Array, maxPages }
+// Message in:  { id, data: Uint8Array, maxPages, password? }
 // Message out: { id, ok: true, total, pages: [{ page, text }], info: { title?, author?, creationDate? } }
-//           or { id, ok: false, name, message }
+//           or { id, ok: false, name, message, code? }
 import { parentPort } from 'node:worker_threads';
 
 // pdfjs-dist's legacy build installs core-js's JavaScript Array.prototype.push on Node 20 (its feature check for a
@@ -49,8 +49,8 @@ async function pageTexts(parser, total) {
   }
 }
 
-async function parse(data, maxPages) {
-  const parser = new PDFParse({ data, verbosity: 0, maxImageSize: 1 });
+async function parse(data, maxPages, password) {
+  const parser = new PDFParse({ data, password, verbosity: 0, maxImageSize: 1 });
   try {
     const info = await parser.getInfo();
     const total = info.total;
@@ -70,12 +70,13 @@ async function parse(data, maxPages) {
   }
 }
 
-parentPort.on('message', async ({ id, data, maxPages }) => {
+parentPort.on('message', async ({ id, data, maxPages, password }) => {
   let reply;
   try {
-    reply = await parse(data, maxPages);
+    reply = await parse(data, maxPages, password);
   } catch (e) {
-    reply = { ok: false, name: e?.name ?? 'Error', message: String(e?.message ?? e) };
+    // pdf.js: PasswordException code 1 = a password is needed, 2 = the given one is wrong.
+    reply = { ok: false, name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code };
   }
   parentPort.postMessage({ id, ...reply });
 });

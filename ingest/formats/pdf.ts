@@ -8,15 +8,17 @@ import { ingestDefaults } from '../../lib/config.ts';
 
 export interface PdfParseOptions {
   timeoutMs?: number;
+  password?: string;
 }
 
 type WorkerReply =
   | { id: number; ok: true; total: number; pages: RawPage[]; info: ParsedFile['info'] }
-  | { id: number; ok: false; name: string; message: string };
+  | { id: number; ok: false; name: string; message: string; code?: number };
 
 interface Job {
   id: number;
   data: Uint8Array;
+  password?: string;
   timeoutMs: number;
   resolve: (r: WorkerReply) => void;
   reject: (e: ArchiveError) => void;
@@ -55,9 +57,9 @@ class PdfWorkerPool {
 
   constructor(private readonly size: number) {}
 
-  run(data: Uint8Array, timeoutMs: number): Promise<WorkerReply> {
+  run(data: Uint8Array, timeoutMs: number, password?: string): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, data, timeoutMs, resolve, reject });
+      this.queue.push({ id: this.nextId++, data, password, timeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -113,7 +115,7 @@ class PdfWorkerPool {
       this.kill(worker);
     }, job.timeoutMs);
     const maxPages = Math.max(1, Math.floor(job.data.length / MIN_BYTES_PER_PAGE));
-    worker.postMessage({ id: job.id, data: job.data, maxPages }, [job.data.buffer as ArrayBuffer]);
+    worker.postMessage({ id: job.id, data: job.data, maxPages, password: job.password }, [job.data.buffer as ArrayBuffer]);
     this.watch();
   }
 
@@ -179,8 +181,8 @@ export async function closePdfWorkers(): Promise<void> {
   await p?.close();
 }
 
-function toArchiveError(name: string, message: string): ArchiveError {
-  if (name === 'PasswordException') return new ArchiveError('ERR_PDF_ENCRYPTED');
+function toArchiveError(name: string, message: string, code?: number): ArchiveError {
+  if (name === 'PasswordException') return new ArchiveError(code === 2 ? 'ERR_PDF_PASSWORD' : 'ERR_PDF_ENCRYPTED');
   return new ArchiveError('ERR_PDF_MALFORMED', message.replace(/\.$/, '') || name);
 }
 
@@ -190,8 +192,8 @@ function toArchiveError(name: string, message: string): ArchiveError {
 export async function parsePdf(bytes: Uint8Array, opts: PdfParseOptions = {}): Promise<ParsedFile> {
   // The bytes are transferred to the worker; copy so the caller's buffer stays usable (e.g. for hashing).
   const data = new Uint8Array(bytes);
-  const reply = await workerPool().run(data, opts.timeoutMs ?? ingestDefaults.parseTimeoutMs);
-  if (!reply.ok) throw toArchiveError(reply.name, reply.message);
+  const reply = await workerPool().run(data, opts.timeoutMs ?? ingestDefaults.parseTimeoutMs, opts.password);
+  if (!reply.ok) throw toArchiveError(reply.name, reply.message, reply.code);
   if (reply.pages.length === 0) throw new ArchiveError('ERR_PDF_NO_PAGES');
   const withText = reply.pages.filter((p) => p.text.trim() !== '').length;
   if (withText === 0) throw new ArchiveError('ERR_PDF_NO_TEXT', `0 of ${reply.pages.length} pages have text`);

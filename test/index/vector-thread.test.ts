@@ -54,7 +54,7 @@ describe('VectorIndexThread', () => {
     const dir = tempDir();
     const t = track(await VectorIndexThread.create(dir, identity));
     t.add(ids(50), randomVectors(50));
-    await t.save();
+    await t.save('1');
     expect(track(await VectorIndexThread.open(dir, identity)).size).toBe(50);
     await expect(VectorIndexThread.open(dir, { ...identity, version: 'v2' })).rejects.toMatchObject({ code: 'ERR_EMBEDDER_MISMATCH', message: expect.stringContaining('version v2') });
     const bytes = readFileSync(join(dir, 'hnsw.bin'));

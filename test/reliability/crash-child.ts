@@ -7,7 +7,7 @@ const t0 = performance.now();
 const archive = await openArchive({ dataDir, embedder: 'builtin' });
 process.stdout.write(`opened ${Math.round(performance.now() - t0)}\n`);
 const t1 = performance.now();
-await archive.ingestFiles(files, (p) => process.stdout.write(`progress ${p.filesDone}/${p.filesTotal} ${p.passages}\n`));
+await archive.ingestFiles(files, { onProgress: (p) => process.stdout.write(`progress ${p.filesDone}/${p.filesTotal} ${p.passages}\n`) });
 process.stdout.write(`ingested ${Math.round(performance.now() - t1)}\n`);
 await archive.close();
 process.stdout.write('closed\n');

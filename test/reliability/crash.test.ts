@@ -1,6 +1,6 @@
 // Crashes: SIGKILL during ingest (5 seeded kills here, 20 in `npm run soak`), and damaged derived files at start-up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { openArchive } from '../../archive/archive.ts';
@@ -46,9 +46,11 @@ describe('damaged derived files at start-up are rebuilt from the store', () => {
   afterAll(() => rmSync(reference, { recursive: true, force: true }));
 
   const damages: [string, (vectors: string) => void][] = [
-    ['leftover temp files from a save that died before its rename', (v) => {
-      writeFileSync(join(v, 'hnsw.bin.tmp'), Buffer.alloc(5000, 7));
-      writeFileSync(join(v, 'hnsw.json.tmp'), '{"format": 1, "trunc');
+    ['leftover temp files from a save that died before its rename (an hour ago: no live process owns them)', (v) => {
+      writeFileSync(join(v, 'hnsw.bin.4242.tmp'), Buffer.alloc(5000, 7));
+      writeFileSync(join(v, 'hnsw.json.4242.tmp'), '{"format": 1, "trunc');
+      const old = new Date(Date.now() - 2 * 3600_000);
+      for (const f of ['hnsw.bin.4242.tmp', 'hnsw.json.4242.tmp']) utimesSync(join(v, f), old, old);
     }],
     ['a garbage sidecar', (v) => writeFileSync(join(v, 'hnsw.json'), Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x7b]))],
     ['a sidecar that is valid JSON but not a sidecar', (v) => writeFileSync(join(v, 'hnsw.json'), '[1, 2, 3]')],
