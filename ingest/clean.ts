@@ -222,9 +222,10 @@ function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
 
 // ---- the stage ---------------------------------------------------------------------------------------
 
-export function cleanPages(pages: RawPage[]): CleanDocument {
+/** `furniture`: look for running headers and footers (real pages only: the sections of a Word file have none). */
+export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
   const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
-  const kept = pages.length > 1 ? dropFurniture(pageLines) : pageLines;
+  const kept = pages.length > 1 && opts.furniture !== false ? dropFurniture(pageLines) : pageLines;
   const bullets = symbolBullets(kept.flat());
 
   const lines: Line[] = [];

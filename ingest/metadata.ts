@@ -142,20 +142,24 @@ function isOrganisationLine(t: string): boolean {
 
 /** The organisation the text names most in its title and start (earlier patterns win ties); the file's author
  *  property counts only for an organisation the text also names. Passing mentions are not enough (a council's decision
- *  list names the parties that spoke): it must stand in the title or the letterhead (the first lines), be named by
- *  the author property too, or be named at least three times. */
+ *  list names the parties that spoke): the organisation must stand in the title or the letterhead (the first lines) or
+ *  the author property, or be named at least twice and twice as often as any other (one's own family excepted:
+ *  "PvdA" in "Centrum voor Lokaal Bestuur (PvdA)"). */
 function pickOrganisation(title: string, author: string, head: string): { organisation: string | null; source: MetaSource } {
-  let best: { name: string; count: number } | null = null;
+  const found: { name: string; count: number; prominent: boolean }[] = [];
   for (const [re, name] of ORGANISATIONS) {
     const find = (s: string) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
     const inText = find(`${title}\n${head}`);
     if (inText.length === 0) continue;
-    const count = inText.length + find(author).length;
     const prominent = find(title).length > 0 || find(head.slice(0, LETTERHEAD_CHARS)).length > 0 || find(author).length > 0;
-    if (!prominent && count < 3) continue;
-    if (!best || count > best.count) best = { name: name(inText[0] as unknown as RegExpExecArray), count };
+    found.push({ name: name(inText[0] as unknown as RegExpExecArray), count: inText.length + find(author).length, prominent });
   }
-  return best ? { organisation: best.name, source: 'text' } : { organisation: null, source: 'none' };
+  const ranked = found.sort((a, b) => b.count - a.count);
+  const best = ranked[0];
+  if (!best) return { organisation: null, source: 'none' };
+  const rival = ranked.find((r) => r !== best && !best.name.includes(r.name))?.count ?? 0;
+  const clear = best.prominent || (best.count >= 2 && best.count >= 2 * rival);
+  return clear ? { organisation: best.name, source: 'text' } : { organisation: null, source: 'none' };
 }
 
 const STOPWORDS: Record<string, Set<string>> = {

@@ -3,6 +3,7 @@
 // rather than tesseract.js, which downloads language data at run time (impossible offline) and runs in-process
 // where a hostile page could take the server down; a child process can be time- and memory-limited and killed.
 import { spawn } from 'node:child_process';
+import { ocrDefaults } from '../lib/config.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,6 @@ export interface OcrPage {
   error?: string;
 }
 
-const DEFAULTS = { dpi: 200, timeoutMs: 60_000, memoryMb: 1024, concurrency: 2 };
 /** Tesseract's TSV for a dense page is ~100 KB; more than this is not OCR output. */
 const MAX_STDOUT = 32 * 2 ** 20;
 const NOT_FOUND = 127; // the shell's exit code for "command not found"
@@ -139,7 +139,7 @@ export function ocrAvailable(): Promise<{ ok: boolean; reason?: string }> {
   return availability;
 }
 
-type Settings = typeof DEFAULTS & { password?: string };
+type Settings = Omit<typeof ocrDefaults, 'enabled'> & { password?: string };
 
 /** Render and read one page; a failure becomes this page's `error`, never an exception. */
 async function ocrPage(dir: string, pdf: string, page: number, o: Settings): Promise<OcrPage> {
@@ -183,7 +183,8 @@ async function pool<T, R>(items: T[], n: number, fn: (item: T) => Promise<R>): P
 export async function ocrPdfPages(pdf: Uint8Array, pages: number[], opts: OcrOptions = {}): Promise<OcrPage[]> {
   const available = await ocrAvailable();
   if (!available.ok) throw new Error(`OCR unavailable: ${available.reason}`);
-  const settings: Settings = { ...DEFAULTS, ...opts };
+  const { enabled: _, ...defaults } = ocrDefaults;
+  const settings: Settings = { ...defaults, ...opts };
   const dir = await mkdtemp(join(tmpdir(), 'raadsarchief-ocr-')); // mode 0700
   try {
     const file = join(dir, 'input.pdf');

@@ -33,7 +33,7 @@ export async function prepareDocument(
 ): Promise<PreparedDocument> {
   const hash = sha256(bytes); // before parsing: pdf-parse transfers the buffer to its worker
   const parsed = await parseFile(bytes, source.fileName, { timeoutMs: opts.parseTimeoutMs, password: opts.password });
-  const doc = cleanPages(parsed.pages);
+  const doc = cleanPages(parsed.pages, { furniture: parsed.pageKind !== 'section' });
   if (doc.text.trim().length === 0) throw new ArchiveError('ERR_NO_TEXT', '', source.fileName);
   const passages = splitPassages(doc, opts.passage);
   const info = extractMetadata(parsed, doc, source.fileName);

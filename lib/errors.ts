@@ -6,6 +6,8 @@ const catalogue = {
   ERR_FILE_UNREADABLE: { status: 400, template: 'cannot read file: {reason}' },
   ERR_FILE_EMPTY: { status: 422, template: 'empty file (0 bytes)' },
   ERR_UNSUPPORTED_TYPE: { status: 415, template: 'unsupported file type ({reason})' },
+  ERR_FILE_CORRUPT: { status: 422, template: 'damaged file: {reason}' },
+  ERR_FILE_ENCRYPTED: { status: 422, template: 'password-protected file ({reason}); save it without a password and ingest it again' },
   ERR_PDF_ENCRYPTED: { status: 422, template: 'encrypted PDF, a password is required (ingest --password, or the upload\'s password field)' },
   ERR_PDF_PASSWORD: { status: 422, template: 'encrypted PDF, the password given does not open it' },
   ERR_PDF_MALFORMED: { status: 422, template: 'malformed PDF: {reason}' },

@@ -58,6 +58,8 @@ export interface BuiltinTuning {
 }
 
 const GRAM = 5;
+/** Below this many repeated words the fit uses every word (a first archive of one short note). */
+const MIN_FIT_WORDS = 50;
 
 
 export class BuiltinEmbedder implements FittableEmbedder {
@@ -110,13 +112,13 @@ export class BuiltinEmbedder implements FittableEmbedder {
 
     const counts = new Map<string, number>();
     for (const ts of tokens) for (const w of ts) counts.set(w, (counts.get(w) ?? 0) + 1);
-    // Words seen once carry no co-occurrence signal; ties broken alphabetically for determinism.
-    const words = [...counts]
-      .filter(([, c]) => c >= 2)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, maxVocabulary)
-      .map(([w]) => w);
-    if (words.length < 2) throw new ArchiveError('ERR_MODEL_UNAVAILABLE', 'too little text to fit the built-in embedder');
+    // Words seen once carry no co-occurrence signal; ties broken alphabetically for determinism. A first archive of one
+    // short note has few repeated words: then every word counts, and words that never co-occur keep only their
+    // identity direction (exact matches still work; `reindex` refits once the archive has grown).
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const repeated = ranked.filter(([, c]) => c >= 2);
+    const words = (repeated.length >= MIN_FIT_WORDS ? repeated : ranked).slice(0, maxVocabulary).map(([w]) => w);
+    if (words.length === 0) throw new ArchiveError('ERR_NO_TEXT', 'no words to fit the built-in embedder on');
     const index = new Map(words.map((w, i) => [w, i]));
     let total = 0;
     for (const c of counts.values()) total += c;

@@ -9,7 +9,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
 import { findAll, findOne, removeElement, textContent } from 'domutils';
-import { decodeText } from '../text.ts';
+import { decodeText } from './text.ts';
 import { domToBlocks } from './dom-blocks.ts';
 import { BlockList, cleanInfo, guarded, isoDate, nestUnderTitle, type StructuredText } from './structured.ts';
 

@@ -7,6 +7,11 @@ import { ArchiveError } from '../../lib/errors.ts';
 import { ingestDefaults } from '../../lib/config.ts';
 import { hasPdfHeader, parsePdf } from './pdf.ts';
 import { looksLikeText, parseText } from './text.ts';
+import { sniffContainer, startsLikeHtml } from './sniff.ts';
+import { parseDocx } from './docx.ts';
+import { parseOdt } from './odt.ts';
+import { parseHtml } from './html.ts';
+import { parseStructured } from './structured-pages.ts';
 
 export interface ParseOptions {
   timeoutMs: number;
@@ -31,9 +36,24 @@ export interface Format {
 }
 
 const textFits = (bytes: Uint8Array) => (looksLikeText(bytes) ? null : 'binary data');
+const zipped = (kind: 'docx' | 'odt') => (bytes: Uint8Array) => sniffContainer(bytes) === kind;
 
 export const FORMATS: readonly Format[] = [
   { name: 'pdf', extensions: ['pdf'], sniff: hasPdfHeader, signature: '%PDF header', plainText: false, parse: (b, o) => parsePdf(b, o) },
+  {
+    // By name the parser reads it anyway: it tells a damaged file from an encrypted or old-format one.
+    name: 'docx', extensions: ['docx', 'docm', 'dotx'], sniff: zipped('docx'), fits: () => null, plainText: false,
+    parse: (b) => parseStructured('docx', () => parseDocx(b)),
+  },
+  {
+    name: 'odt', extensions: ['odt', 'ott'], sniff: zipped('odt'), fits: () => null, plainText: false,
+    parse: (b) => parseStructured('odt', () => parseOdt(b)),
+  },
+  {
+    name: 'html', extensions: ['html', 'htm', 'xhtml'], sniff: startsLikeHtml, plainText: false,
+    fits: (b) => (sniffContainer(b) === 'html' ? null : 'no HTML markup'),
+    parse: (b) => parseStructured('html', () => parseHtml(b)),
+  },
   { name: 'md', extensions: ['md', 'markdown'], sniff: () => false, fits: textFits, plainText: true, parse: async (b) => parseText(b, 'md') },
   { name: 'txt', extensions: ['txt', 'text', ''], sniff: () => false, fits: textFits, plainText: true, parse: async (b) => parseText(b, 'txt') },
 ];

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import type { ParsedFile, RawPage } from '../../lib/types.ts';
 import { ArchiveError } from '../../lib/errors.ts';
 import { ingestDefaults } from '../../lib/config.ts';
+import { fillEmptyPages } from './pdf-ocr.ts';
 
 export interface PdfParseOptions {
   timeoutMs?: number;
@@ -186,8 +187,9 @@ function toArchiveError(name: string, message: string, code?: number): ArchiveEr
   return new ArchiveError('ERR_PDF_MALFORMED', message.replace(/\.$/, '') || name);
 }
 
-/** Parse a PDF into pages of raw text. Throws ArchiveError: ERR_PDF_ENCRYPTED, ERR_PDF_MALFORMED,
- *  ERR_PDF_NO_PAGES, ERR_PDF_NO_TEXT (every page empty, e.g. a scan), ERR_PARSE_TIMEOUT.
+/** Parse a PDF into pages of raw text; pages without a text layer are read by OCR when Tesseract is installed.
+ *  Throws ArchiveError: ERR_PDF_ENCRYPTED, ERR_PDF_PASSWORD, ERR_PDF_MALFORMED, ERR_PDF_NO_PAGES, ERR_PDF_NO_TEXT
+ *  (no page has text, even after OCR), ERR_PARSE_TIMEOUT.
  *  Several calls may run at once; they share a small pool of worker threads. */
 export async function parsePdf(bytes: Uint8Array, opts: PdfParseOptions = {}): Promise<ParsedFile> {
   // The bytes are transferred to the worker; copy so the caller's buffer stays usable (e.g. for hashing).
@@ -195,7 +197,10 @@ export async function parsePdf(bytes: Uint8Array, opts: PdfParseOptions = {}): P
   const reply = await workerPool().run(data, opts.timeoutMs ?? ingestDefaults.parseTimeoutMs, opts.password);
   if (!reply.ok) throw toArchiveError(reply.name, reply.message, reply.code);
   if (reply.pages.length === 0) throw new ArchiveError('ERR_PDF_NO_PAGES');
-  const withText = reply.pages.filter((p) => p.text.trim() !== '').length;
-  if (withText === 0) throw new ArchiveError('ERR_PDF_NO_TEXT', `0 of ${reply.pages.length} pages have text`);
-  return { format: 'pdf', pages: reply.pages, info: reply.info };
+  // The caller's bytes are intact (the worker got a copy): pages without a text layer go to OCR.
+  const ocr = await fillEmptyPages(bytes, reply.pages, opts.password);
+  if (!ocr.pages.some((p) => p.text.trim() !== '')) {
+    throw new ArchiveError('ERR_PDF_NO_TEXT', `0 of ${reply.pages.length} pages have text${ocr.note ? `; ${ocr.note}` : ''}`);
+  }
+  return { format: 'pdf', pages: ocr.pages, info: reply.info, ocrPages: ocr.ocrPages };
 }

@@ -1,7 +1,7 @@
 // Recognise a container format by its bytes, never its name (archives hold .doc files that are HTML and
 // .docx files renamed .zip). Cheap: a ZIP is judged by its central directory plus at most one tiny entry,
 // markup by its first few KB.
-import { decodeText } from '../text.ts';
+import { decodeText } from './text.ts';
 import { ODT_MIME } from './odt.ts';
 import { FormatError } from './structured.ts';
 import { entryText, isZip, readZip } from './zip.ts';
@@ -56,6 +56,13 @@ function rootMediaType(manifest: string): string {
     if (/manifest:full-path="\/"/.test(entry)) return /manifest:media-type="([^"]*)"/.exec(entry)?.[1] ?? '';
   }
   return '';
+}
+
+/** The file opens as an HTML document (doctype, <html>, <head> or <body>): HTML whatever it is called. A fragment
+ *  (common tags only) counts as HTML only when sniffContainer is asked, i.e. for a name that promises HTML. */
+export function startsLikeHtml(bytes: Uint8Array): boolean {
+  const head = decodeText(bytes.subarray(0, HTML_SNIFF_BYTES));
+  return !head.includes('\u0000') && HTML_START.test(head.trimStart());
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {

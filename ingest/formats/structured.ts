@@ -5,6 +5,8 @@
 // (odt.ts) and parseHtml (html.ts) return StructuredText or throw FormatError. OCR of scanned PDF pages is
 // in ../ocr.ts.
 
+import { ingestDefaults } from '../../lib/config.ts';
+
 export interface Block {
   kind: 'heading' | 'paragraph' | 'list-item';
   text: string;
@@ -31,11 +33,8 @@ export class FormatError extends Error {
   }
 }
 
-/**
- * Work limits for container formats. A 30-page policy document inflates to a few MB of XML; 200 MB and
- * 10,000 entries leave room for huge reports while stopping zip bombs before they exhaust memory.
- */
-export const LIMITS = { maxInflatedBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
+/** Work limits for container formats (lib/config.ts ingestDefaults.container); tests may lower them. */
+export const LIMITS = ingestDefaults.container;
 
 /** Collapse every run of whitespace (including no-break and other Unicode spaces) to one space. */
 export function collapse(text: string): string {

@@ -92,7 +92,10 @@ describe.skipIf(!corpusDir)('extractMetadata on the corpus', () => {
   it('finds title, year, organisation and language', () => {
     const parsed = parseText(read(corpusDir!, '001_99635ff256e3dcee.txt'), 'txt');
     const meta = extractMetadata(parsed, cleanPages(parsed.pages), '001_99635ff256e3dcee.txt');
-    expect(meta).toEqual({ title: 'Werken aan waardering voor wethouders', year: 2025, organisation: 'Wethoudersvereniging', language: 'nl' });
+    expect(meta).toEqual({
+      title: 'Werken aan waardering voor wethouders', year: 2025, organisation: 'Wethoudersvereniging', language: 'nl',
+      sources: { title: 'text', year: 'text', organisation: 'text' },
+    });
     const p2 = parseText(read(corpusDir!, '002_2cdf2b3bdbada1f9.txt'), 'txt');
     expect(extractMetadata(p2, cleanPages(p2.pages), 'x.txt').organisation).toBe('Centrum voor Lokaal Bestuur (PvdA)');
   });

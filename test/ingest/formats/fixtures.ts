@@ -1,7 +1,7 @@
 // Word, OpenDocument and HTML test files built from XML we write here, so no binary fixture lives in git.
 // The texts are Dutch with diacritics (coördinatie, één, ideeën) to catch encoding mistakes.
 import { zipSync, strToU8, type Zippable } from 'fflate';
-import type { Block } from '../../ingest/formats/structured.ts';
+import type { Block } from '../../../ingest/formats/structured.ts';
 
 export const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sniffContainer } from '../../ingest/formats/sniff.ts';
-import { parseDocx } from '../../ingest/formats/docx.ts';
-import { parseOdt } from '../../ingest/formats/odt.ts';
-import { parseHtml } from '../../ingest/formats/html.ts';
-import { FormatError, LIMITS, type FormatErrorKind } from '../../ingest/formats/structured.ts';
+import { sniffContainer } from '../../../ingest/formats/sniff.ts';
+import { parseDocx } from '../../../ingest/formats/docx.ts';
+import { parseOdt } from '../../../ingest/formats/odt.ts';
+import { parseHtml } from '../../../ingest/formats/html.ts';
+import { FormatError, LIMITS, type FormatErrorKind } from '../../../ingest/formats/structured.ts';
 import {
   AGENDA_PAGE, DOC_BLOCKS, DOC_INFO, h, li, p, NEWS_CHROME, NEWS_PAGE, OLD_PAGE, buildDocx, buildOdt, docxParts, enc, odtParts, oleFile,
   WORD_HTML_PAGE, windows1252, withDeclaredSize, wordParagraph, zipParts,
-} from './format-fixtures.ts';
+} from './fixtures.ts';
 
 /** Run `parse`, expect a FormatError of `kind` whose message matches `message`, within `ms`. */
 async function expectFormatError(parse: () => Promise<unknown>, kind: FormatErrorKind, message: RegExp, ms = 2000) {

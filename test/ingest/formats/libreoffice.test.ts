@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocx } from '../../ingest/formats/docx.ts';
-import { parseOdt } from '../../ingest/formats/odt.ts';
-import { sniffContainer } from '../../ingest/formats/sniff.ts';
-import { FormatError } from '../../ingest/formats/structured.ts';
-import { DOC_BLOCKS, DOC_INFO } from './format-fixtures.ts';
+import { parseDocx } from '../../../ingest/formats/docx.ts';
+import { parseOdt } from '../../../ingest/formats/odt.ts';
+import { sniffContainer } from '../../../ingest/formats/sniff.ts';
+import { FormatError } from '../../../ingest/formats/structured.ts';
+import { DOC_BLOCKS, DOC_INFO } from './fixtures.ts';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { timeout: 60_000 }).status === 0;
 if (!hasSoffice) console.warn('[formats tests] LibreOffice (soffice) not installed: skipping the real-file tests');
