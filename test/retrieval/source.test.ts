@@ -1,11 +1,11 @@
 // Which documents a question names, on hand-made document records shaped like the team's archives.
 import { describe, expect, it } from 'vitest';
-import type { DocumentMeta } from '../../lib/types.ts';
+import { DEFAULT_DETAILS, type DocumentMeta } from '../../lib/types.ts';
 import { metadataWords, namedDocuments, questionWords } from '../../retrieval/source.ts';
 
 const doc = (fileName: string, year: number | null, organisation: string | null = null, title = 'Verkiezingsprogramma'): DocumentMeta => ({
   id: fileName.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]+/g, '-'),
-  title, year, organisation, language: 'nl', format: 'txt', pageCount: 1, byteSize: 1, sha256: '', fileName, sourcePath: '', ingestedAt: '',
+  title, year, organisation, language: 'nl', format: 'txt', pageCount: 1, byteSize: 1, sha256: '', fileName, sourcePath: '', ingestedAt: '', details: DEFAULT_DETAILS,
 });
 const docs = new Map(
   [doc('SGP_1918.txt', 1918), doc('SGP_1922.txt', 1922), doc('ARP_1918.txt', 1918), doc('PvdD_2021.txt', 2021), doc('D66_1967.txt', 1967),
