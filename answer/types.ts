@@ -32,6 +32,8 @@ export interface Evidence {
   coverageRank: number | null;
   /** Whether that hit was also found by the lexical signal. */
   lexical: boolean;
+  /** Names the question writes with a capital ("Amsterdam") that no top hit holds, in its text or as its source. */
+  missingNames: string[];
 }
 
 export type Answer =

@@ -81,7 +81,7 @@ function capitalised(question: string): Set<string> {
 }
 
 /** A document's metadata words: file name (without extension), organisation, title when wanted, year. */
-export function metadataWords(d: DocumentMeta, useTitle: boolean): Set<string> {
+export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' | 'title' | 'year'>, useTitle: boolean): Set<string> {
   const stem = d.fileName.replace(/\.[^.]+$/, '').replace(/[_;]+/g, ' ');
   const texts = [stem, d.organisation ?? '', useTitle ? d.title : ''];
   const out = new Set<string>();
