@@ -185,11 +185,10 @@ export const semanticDefaults = {
    *  (mix 0.3/0.7) moved single questions either way (dev R@5 0.845 / 0.810 vs 0.879; pdf-nl 0.707 / 0.683 vs
    *  0.683); 1.01 (exact words only) lost the gain (pdf-nl 0.585, as lexical alone). */
   minSimilarity: 0.45,
-  /** IDF-weighted question words; equal weights were level on pdf-nl and LegalQA, lower on dev MRR@10. */
+  /** IDF-weighted question words; equal weights were level on pdf-nl and LegalQA, lower on dev MRR@10. (Tried and
+   *  dropped: the other direction, how much of the passage the question covers, mixed in at 0.2 and 0.5: no set
+   *  gained, LegalQA MRR@10 fell 0.834 -> 0.815 / 0.735.) */
   idfWeights: true,
-  /** The other direction (how much of the passage the question covers), at 0.2 and 0.5: no set gained, LegalQA
-   *  MRR@10 fell 0.834 -> 0.815 / 0.735. Off. */
-  precisionWeight: 0,
 };
 
 /** The source signal (retrieval/source.ts): documents the question names by their metadata. */

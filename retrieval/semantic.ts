@@ -16,9 +16,6 @@ export interface SemanticParams {
   minSimilarity: number;
   /** Weigh question words by their IDF in the archive (else all equal). */
   idfWeights: boolean;
-  /** Share of the score given to the other direction: how much of the passage's (IDF-weighted) terms the question
-   *  covers, which favours a passage about the question over a long one that also mentions its words. */
-  precisionWeight: number;
 }
 
 export interface SemanticQuery {
@@ -54,80 +51,53 @@ export function semanticQuery(text: string, lexical: LexicalIndex, vectors: Word
 export function semanticScores(q: SemanticQuery, candidates: readonly number[], lexical: LexicalIndex, vectors: WordVectors, p: SemanticParams): ScoredId[] {
   const total = q.words.reduce((s, w) => s + w.weight, 0);
   if (total <= 0 || candidates.length === 0) return [];
-  const rows = termRows(lexical, vectors);
-  // Similarity of each question word to each distinct candidate term, computed once.
+  // The distinct terms of all candidates, numbered locally; each candidate as a list of local numbers.
   const local = new Map<number, number>();
-  const termsOf = candidates.map((id) => {
+  const terms: number[] = [];
+  const localOf = candidates.map((id) => {
     const ts = lexical.distinctTermIds(id) ?? new Int32Array(0);
-    for (const t of ts) if (!local.has(t)) local.set(t, local.size);
-    return ts;
+    const out = new Int32Array(ts.length);
+    for (let k = 0; k < ts.length; k++) {
+      let i = local.get(ts[k]);
+      if (i === undefined) {
+        local.set(ts[k], (i = terms.length));
+        terms.push(ts[k]);
+      }
+      out[k] = i;
+    }
+    return out;
   });
-  for (const t of local.keys()) if (rows[t] === NOT_LOOKED_UP) rows[t] = rowOfTerm(vectors, lexical.termName(t));
-  const sims = q.words.map((w) => similarities(w, local, rows, vectors, p.minSimilarity));
-  const precisionOf = p.precisionWeight > 0 ? passagePrecision(q, local, sims, lexical) : null;
+  // Each question word against each local term, once: its own term 1, others their cosine above the threshold.
+  const rows = termRows(lexical, vectors, terms);
+  const sims = q.words.map((w) => {
+    const s = new Float32Array(terms.length);
+    if (w.vector) {
+      for (let i = 0; i < terms.length; i++) {
+        if (rows[i] < 0) continue;
+        const v = vectors.rowSimilarity(w.vector, rows[i]);
+        if (v >= p.minSimilarity) s[i] = v;
+      }
+    }
+    const own = local.get(w.termId);
+    if (own !== undefined) s[own] = 1;
+    return s;
+  });
   const out: ScoredId[] = candidates.map((id, c) => {
+    const mine = localOf[c];
     let score = 0;
-    q.words.forEach((w, i) => {
+    for (let i = 0; i < sims.length; i++) {
       const s = sims[i];
       let best = 0;
-      for (const t of termsOf[c]) {
-        if (t === w.termId) {
-          best = 1;
-          break;
-        }
-        const v = s[local.get(t)!];
-        if (v > best) best = v;
-      }
-      score += w.weight * best;
-    });
-    const recall = score / total;
-    return { id, score: precisionOf ? (1 - p.precisionWeight) * recall + p.precisionWeight * precisionOf(termsOf[c]) : recall };
+      for (let k = 0; k < mine.length; k++) if (s[mine[k]] > best) best = s[mine[k]];
+      score += q.words[i].weight * best;
+    }
+    return { id, score: score / total };
   });
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
-/** The other direction: the IDF-weighted share of a passage's distinct terms that some question word matches. */
-function passagePrecision(q: SemanticQuery, local: Map<number, number>, sims: Float32Array[], lexical: LexicalIndex): (terms: Int32Array) => number {
-  const best = new Float32Array(local.size);
-  const idf = new Float32Array(local.size);
-  for (const [t, i] of local) {
-    idf[i] = lexical.idf(lexical.termName(t));
-    for (const s of sims) if (s[i] > best[i]) best[i] = s[i];
-  }
-  for (const w of q.words) if (local.has(w.termId)) best[local.get(w.termId)!] = 1;
-  return (terms) => {
-    let num = 0;
-    let den = 0;
-    for (const t of terms) {
-      const i = local.get(t)!;
-      num += idf[i] * best[i];
-      den += idf[i];
-    }
-    return den > 0 ? num / den : 0;
-  };
-}
-
-/** A question word's cosine with every local term, 0 below the threshold (and for terms without a vector). */
-function similarities(
-  w: SemanticQuery['words'][number],
-  local: Map<number, number>,
-  rows: Int32Array,
-  vectors: WordVectors,
-  minSimilarity: number,
-): Float32Array {
-  const out = new Float32Array(local.size);
-  if (!w.vector) return out;
-  for (const [t, i] of local) {
-    const row = rows[t];
-    if (row < 0) continue;
-    const s = vectors.rowSimilarity(w.vector, row);
-    if (s >= minSimilarity) out[i] = s;
-  }
-  return out;
-}
-
-/** The vector rows of the index's term ids (looked up when first met, kept for the index's life). */
-function termRows(lexical: LexicalIndex, vectors: WordVectors): Int32Array {
+/** The vector row of each of `terms` (index term ids), looked up when first met and kept for the index's life. */
+function termRows(lexical: LexicalIndex, vectors: WordVectors, terms: readonly number[]): Int32Array {
   let cache = rowCaches.get(lexical);
   if (!cache) rowCaches.set(lexical, (cache = { rows: new Int32Array(0) }));
   if (cache.rows.length < lexical.termCount) {
@@ -135,7 +105,13 @@ function termRows(lexical: LexicalIndex, vectors: WordVectors): Int32Array {
     grown.set(cache.rows);
     cache.rows = grown;
   }
-  return cache.rows;
+  const out = new Int32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (cache.rows[t] === NOT_LOOKED_UP) cache.rows[t] = rowOfTerm(vectors, lexical.termName(t));
+    out[i] = cache.rows[t];
+  }
+  return out;
 }
 
 /** A compound splitter that knows the vocabulary's words, scored Zipf-like by frequency rank (the file is in

@@ -15,7 +15,7 @@ const passages = [
 ];
 const lexical = new LexicalIndex();
 passages.forEach((p, i) => lexical.add(i + 1, analyser.passageTerms(p)));
-const params: SemanticParams = { minSimilarity: 0.45, idfWeights: true, precisionWeight: 0 };
+const params: SemanticParams = { minSimilarity: 0.45, idfWeights: true };
 const rank = (question: string, p = params) =>
   semanticScores(semanticQuery(question, lexical, vectors, p), [1, 2, 3, 4], lexical, vectors, p);
 

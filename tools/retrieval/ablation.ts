@@ -51,8 +51,6 @@ export const VARIANTS: Record<string, Variant> = {
   'lex+sem.5-t.35': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { minSimilarity: 0.35 } } },
   'lex+sem.5-t.55': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { minSimilarity: 0.55 } } },
   'lex+sem.5-noidf': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { idfWeights: false } } },
-  'lex+sem.7-p.2': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { precisionWeight: 0.2 } } },
-  'lex+sem.7-p.5': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { precisionWeight: 0.5 } } },
   'lex+sem.7-t.55': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { minSimilarity: 0.55 } } },
   'lex+sem.7-t.35': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { minSimilarity: 0.35 } } },
   'lex+dense+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.25, dense: 0.05, semantic: 0.7 }) },
