@@ -4,12 +4,12 @@ import type { Hit, SearchFilters, SearchOptions } from '../lib/types.ts';
 import type { Analyser, WeightedTerm } from '../language/analyser.ts';
 import { isFittable, type ScoredId } from '../index/types.ts';
 import { ArchiveError } from '../lib/errors.ts';
-import { passageDefaults, rankingDefaults } from '../lib/config.ts';
+import { passageDefaults, rankingDefaults, sourceDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
 import { signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
-import type { SourceParams } from './source.ts';
+import { namedDocuments, type SourceParams } from './source.ts';
 
 /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
 export interface RetrieveTuning {
@@ -47,7 +47,8 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
     return ref ? [{ ...f, docId: ref.docId, start: ref.start, end: ref.end, ids: [f.id] }] : [];
   });
   const shaped = mergeAdjacent(diversify(spans, tuning.maxPerDocument ?? rankingDefaults.maxPerDocument), passageDefaults.maxChars).slice(0, k);
-  const hits = toHits(shaped, q.terms, ctx);
+  const named = namedDocuments(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
+  const hits = toHits(shaped, q.terms, ctx).map((h) => (named.size > 0 ? { ...h, namedSource: named.has(h.docId) } : h));
   clock('hits');
   return hits;
 }

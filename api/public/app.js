@@ -112,7 +112,7 @@ function renderPassages(hits) {
 }
 
 /** Dutch names of the retrieval signals (retrieval/signals.ts); an unknown signal shows under its own name. */
-const SIGNAL_NAMES = { lexical: 'lexicaal', dense: 'semantisch' };
+const SIGNAL_NAMES = { lexical: 'lexicaal', dense: 'vectoren', semantic: 'betekenis', source: 'genoemde bron' };
 
 function scoresText(signals) {
   return Object.entries(signals ?? {}).map(([name, s]) => `${SIGNAL_NAMES[name] ?? name} #${s.rank}`).join(' · ');
@@ -137,7 +137,8 @@ function passageCard(h) {
       el('span', { class: 'rank', text: `${h.rank}` }),
       el('div', {},
         el('h3', { text: h.document.title }),
-        el('p', { class: 'meta', text: [docLine(h.document), pages(h.pageFirst, h.pageLast)].filter(Boolean).join(' · ') }))),
+        el('p', { class: 'meta', text: [docLine(h.document), pages(h.pageFirst, h.pageLast)].filter(Boolean).join(' · ') }),
+        h.namedSource === false ? el('p', { class: 'other-source', text: 'Uit een ander document dan de vraag noemt' }) : null)),
     h.headingPath.length > 0 ? el('p', { class: 'crumbs', text: h.headingPath.join(' › ') }) : null,
     el('p', { class: 'passage-text' }, highlighted(h.text, h.highlights)),
     el('div', { class: 'passage-foot' },
