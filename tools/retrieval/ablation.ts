@@ -17,6 +17,7 @@ import type { RetrieveTuning } from '../../retrieval/retrieve.ts';
 import type { EvalTarget, ModeReport } from '../../eval/types.ts';
 import type { SearchMode } from '../../lib/types.ts';
 import { fmt, formatTable } from '../../eval/table.ts';
+import { expandQuestion, mineAbbreviations, type Abbreviations } from './abbreviations.ts';
 
 const shared = sharedDir() ?? '/work/shared';
 const repo = resolve(import.meta.dirname, '../..');
@@ -33,6 +34,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
 interface Variant {
   mode: SearchMode;
   tuning?: RetrieveTuning;
+  /** Expand questions with archive-mined abbreviations (tools/retrieval/abbreviations.ts). */
+  abbreviations?: boolean;
 }
 
 const convex = (weights: Record<string, number>): RetrieveTuning => ({ signals: Object.keys(weights), fusion: { method: 'convex', weights } });
@@ -42,6 +45,7 @@ export const VARIANTS: Record<string, Variant> = {
   lexical: { mode: 'lexical' },
   dense: { mode: 'dense' },
   default: { mode: 'hybrid' },
+  'default+abbr': { mode: 'hybrid', abbreviations: true },
   'lex+dense': { mode: 'hybrid', tuning: convex({ lexical: 0.8, dense: 0.2 }) },
   'lex+sem.3': { mode: 'hybrid', tuning: convex({ lexical: 0.7, semantic: 0.3 }) },
   'lex+sem.5': { mode: 'hybrid', tuning: convex({ lexical: 0.5, semantic: 0.5 }) },
@@ -99,11 +103,19 @@ async function runSet(archive: Archive, qrels: string, variants: string[], basel
     const target: EvalTarget = await buildPlainBm25Baseline(baselineTexts(archive), { chunk: !docLevel });
     Object.assign(result, (await runEval([target], questions)).modes);
   }
+  let abbr: Abbreviations | null = null;
   for (const name of variants) {
     const v = VARIANTS[name];
     if (!v) throw new Error(`unknown variant ${name}: ${Object.keys(VARIANTS).join(', ')}`);
     archive.tuning = v.tuning ?? {};
-    const report = await runEval([{ ...archiveTarget(archive, v.mode), name }], questions);
+    const target = archiveTarget(archive, v.mode);
+    if (v.abbreviations) {
+      abbr ??= mineAbbreviations(archive.listDocuments().map((d) => archive.getDocumentText(d.id) ?? ''));
+      const mined = abbr;
+      const search = target.search;
+      target.search = (q, k) => search(expandQuestion(q, mined), k);
+    }
+    const report = await runEval([{ ...target, name }], questions);
     result[name] = report.modes[name];
   }
   archive.tuning = {};
