@@ -101,15 +101,15 @@ function latencySection(results: BenchResults): string[] {
   out.push('');
   out.push('Where a hybrid search spends its time (library, ms, p50 / p95):');
   out.push('');
-  const pieces: [string, keyof Breakdown][] = [
-    ['query analysis', 'queryAnalysis'], ['lexical (LexicalIndex.search)', 'lexical'], ['query embedding (embedQuery)', 'embedQuery'],
-    ['HNSW (vector thread, timed alone; overlaps lexical)', 'hnsw'], ['fusion (fuse)', 'fusion'], ['passage fetch (store.passagesByIds)', 'passageFetch'],
-    ['rest: merge, highlight, hit objects', 'hitComposition'],
-    ['whole search', 'total'], ['answer composition (composeAnswer)', 'answer'],
+  const stageNames = [...new Set(results.scales.flatMap((s) => Object.keys(s.breakdown.stages ?? {})))];
+  const rowsOf = (label: string, pick: (b: Breakdown) => Summary | undefined): string[] => [
+    label, ...results.scales.map((s) => { const x = pick(s.breakdown); return x ? `${ms(x.p50, 3)} / ${ms(x.p95, 3)}` : '-'; }),
   ];
-  out.push(table(['piece', ...results.scales.map((s) => `${int(s.passages)} passages`)], pieces.map(([label, key]) => [
-    label, ...results.scales.map((s) => { const x = s.breakdown[key] as Summary; return `${ms(x.p50, 3)} / ${ms(x.p95, 3)}`; }),
-  ])));
+  out.push(table(['piece', ...results.scales.map((s) => `${int(s.passages)} passages`)], [
+    ...stageNames.map((st) => rowsOf(st, (b) => b.stages?.[st])),
+    rowsOf('whole search', (b) => b.total),
+    rowsOf('answer composition (composeAnswer)', (b) => b.answer),
+  ]));
   out.push('');
   return out;
 }

@@ -2,7 +2,7 @@
 // /tmp/ra-eval/), each retrieval piece on and off, beside the eval's plain-BM25 baseline. Build time only: it reads
 // the team's shared folder for the question sets and sources.
 //   node bin/run-ts.js tools/retrieval/ablation.ts [--sets dev,legal,pdf,prog] [--variants a,b] [--json out.json]
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sharedDir } from '../../lib/config.ts';
@@ -40,12 +40,20 @@ interface Variant {
 
 const convex = (weights: Record<string, number>): RetrieveTuning => ({ signals: Object.keys(weights), fusion: { method: 'convex', weights } });
 
-/** Each piece on and off. `default` is lib/config.ts as it stands. */
+/** Each piece on and off. `default` is lib/config.ts as it stands; `lex+…` rows name the signals fused (weights as
+ *  given); `default-…`/`default+…` change one thing of the default. */
 export const VARIANTS: Record<string, Variant> = {
   lexical: { mode: 'lexical' },
   dense: { mode: 'dense' },
   default: { mode: 'hybrid' },
   'default+abbr': { mode: 'hybrid', abbreviations: true },
+  'default+dense': { mode: 'hybrid', tuning: { signals: ['lexical', 'dense', 'source', 'semantic'] } },
+  'default-exact': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 1.01 } } },
+  'default-t.35': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.35 } } },
+  'default-t.55': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.55 } } },
+  'default-noidf': { mode: 'hybrid', tuning: { semantic: { idfWeights: false } } },
+  'default-c200': { mode: 'hybrid', tuning: { candidates: 200 } },
+  'default+title': { mode: 'hybrid', tuning: { source: { useTitle: true } } },
   'lex+dense': { mode: 'hybrid', tuning: convex({ lexical: 0.8, dense: 0.2 }) },
   'lex+sem.3': { mode: 'hybrid', tuning: convex({ lexical: 0.7, semantic: 0.3 }) },
   'lex+sem.5': { mode: 'hybrid', tuning: convex({ lexical: 0.5, semantic: 0.5 }) },
@@ -73,18 +81,29 @@ export const VARIANTS: Record<string, Variant> = {
   'lex+sem.5-c200': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), candidates: 200 } },
 };
 
+/** The rows of EVAL.md's ablation table. */
+const MAIN = ['lexical', 'dense', 'lex+dense', 'lex+src.3', 'lex+sem.7', 'default', 'default+dense', 'default-exact', 'default-t.35', 'default-t.55', 'default-noidf', 'default-c200', 'default+title', 'default+abbr'];
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sets: { type: 'string', default: 'dev,legal,pdf,prog' }, variants: { type: 'string' }, json: { type: 'string' }, suffix: { type: 'string', default: '-base' }, baseline: { type: 'boolean', default: true } },
+    options: { sets: { type: 'string', default: 'dev,legal,pdf,prog' }, variants: { type: 'string' }, json: { type: 'string' }, suffix: { type: 'string', default: '-m' }, analyser: { type: 'string' }, lexicon: { type: 'string' }, baseline: { type: 'boolean', default: true } },
     allowNegative: true,
   });
-  const variantNames = values.variants ? values.variants.split(',') : Object.keys(VARIANTS);
+  const variantNames = values.variants ? values.variants.split(',') : MAIN;
   const out: Record<string, Record<string, ModeReport>> = {};
   for (const set of values.sets!.split(',')) {
     const spec = SETS[set];
-    const dataDir = join(cache, spec.data + values.suffix);
+    let dataDir = join(cache, spec.data + values.suffix);
     if (!existsSync(dataDir)) throw new Error(`no archive at ${dataDir}: ingest ${spec.sources} into it first`);
-    const archive = await openArchive({ dataDir, embedder: 'builtin' });
+    // Other analyser rules or a lexicon re-analyse the stored passages: on a copy, so the cached archive stays as built.
+    const analyser = values.analyser ? Object.fromEntries(values.analyser.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : Number.isFinite(Number(v)) ? Number(v) : v])) : undefined;
+    if (analyser || values.lexicon) {
+      const copy = `${dataDir}-copy`;
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(dataDir, copy, { recursive: true });
+      dataDir = copy;
+    }
+    const archive = await openArchive({ dataDir, embedder: 'builtin', analyser, lexiconDir: values.lexicon ?? null });
     try {
       out[set] = await runSet(archive, spec.qrels, variantNames, values.baseline!);
     } finally {
