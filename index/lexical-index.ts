@@ -61,6 +61,11 @@ export class LexicalIndex {
     return this.slotOf.size;
   }
 
+  /** Changes with every add and remove: lets callers cache what they derive from the indexed passages. */
+  get revision(): number {
+    return this.version;
+  }
+
   /** Passages containing `term`. */
   docFreq(term: string): number {
     const t = this.termIds.get(term);

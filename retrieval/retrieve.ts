@@ -33,7 +33,8 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const k = Math.max(1, Math.min(opts.k ?? rankingDefaults.k, rankingDefaults.maxK));
   const candidates = Math.max(tuning.candidates ?? rankingDefaults.candidates, k * 3);
   const filter = docFilter(opts.filters, ctx);
-  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text), semantic: tuning.semantic, source: tuning.source };
+  const named = namedDocuments(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
+  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text), semantic: tuning.semantic, named };
   clock('analysis');
 
   const names = mode !== 'hybrid' ? rankingDefaults.modes[mode] : (tuning.signals ?? (!isFittable(ctx.embedder) ? rankingDefaults.pretrainedHybrid : rankingDefaults.modes.hybrid));
@@ -47,7 +48,6 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
     return ref ? [{ ...f, docId: ref.docId, start: ref.start, end: ref.end, ids: [f.id] }] : [];
   });
   const shaped = mergeAdjacent(diversify(spans, tuning.maxPerDocument ?? rankingDefaults.maxPerDocument), passageDefaults.maxChars).slice(0, k);
-  const named = namedDocuments(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
   const hits = toHits(shaped, q.terms, ctx).map((h) => (named.size > 0 ? { ...h, namedSource: named.has(h.docId) } : h));
   clock('hits');
   return hits;

@@ -8,9 +8,8 @@ import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { VectorIndexThread } from '../index/vector-thread.ts';
 import type { PassageRef, Store } from '../store/store.ts';
 import type { WordVectors } from '../language/word-vectors.ts';
-import { semanticDefaults, sourceDefaults } from '../lib/config.ts';
+import { semanticDefaults } from '../lib/config.ts';
 import { semanticQuery, semanticScores, type SemanticParams } from './semantic.ts';
-import { namedDocuments, type SourceParams } from './source.ts';
 
 /** What retrieval reads: the archive's indexes and its in-memory views of the store. */
 export interface RetrievalContext {
@@ -32,8 +31,8 @@ export interface SignalQuery {
   terms: WeightedTerm[];
   /** Overrides of the semantic signal's parameters (eval sweeps). */
   semantic?: Partial<SemanticParams>;
-  /** Overrides of the source signal's parameters (eval sweeps). */
-  source?: Partial<SourceParams>;
+  /** The documents the query names, with how clearly (retrieval/source.ts namedDocuments). */
+  named?: ReadonlyMap<string, number>;
 }
 
 export type PassageFilter = (id: number) => boolean;
@@ -93,13 +92,27 @@ const source: Signal = {
   name: 'source',
   offThread: false,
   async search(query, n, filter, ctx) {
-    const named = namedDocuments(query.text, ctx.docs, { ...sourceDefaults, ...query.source });
-    if (named.size === 0) return [];
-    const strength = (id: number) => named.get(ctx.refs.get(id)?.docId ?? '') ?? 0;
-    const list = ctx.lexical.search(query.terms, n, (id) => strength(id) > 0 && (!filter || filter(id)));
-    return list.map((c) => ({ id: c.id, score: c.score * strength(c.id) })).sort((a, b) => b.score - a.score || a.id - b.id);
+    const named = query.named;
+    if (!named || named.size === 0) return [];
+    const strength = new Map<number, number>();
+    for (const [docId, s] of named) for (const id of passagesOf(ctx, docId)) if (!filter || filter(id)) strength.set(id, s);
+    const list = ctx.lexical.search(query.terms, n, (id) => strength.has(id));
+    return list.map((c) => ({ id: c.id, score: c.score * strength.get(c.id)! })).sort((a, b) => b.score - a.score || a.id - b.id);
   },
 };
+
+/** Passage ids per document, derived from the refs and rebuilt when the lexical index changed. */
+const byDocument = new WeakMap<LexicalIndex, { revision: number; ids: Map<string, number[]> }>();
+
+function passagesOf(ctx: RetrievalContext, docId: string): readonly number[] {
+  let cached = byDocument.get(ctx.lexical);
+  if (!cached || cached.revision !== ctx.lexical.revision) {
+    const ids = new Map<string, number[]>();
+    for (const [id, ref] of ctx.refs) (ids.get(ref.docId) ?? ids.set(ref.docId, []).get(ref.docId)!).push(id);
+    byDocument.set(ctx.lexical, (cached = { revision: ctx.lexical.revision, ids }));
+  }
+  return cached.ids.get(docId) ?? [];
+}
 
 export const SIGNALS: readonly Signal[] = [lexical, dense, source, semantic];
 
