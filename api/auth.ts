@@ -24,3 +24,6 @@ export function requireApiKey(apiKey: string | undefined): onRequestHookHandler 
     if (key === null || !timingSafeEqual(digest(key), expected)) throw new ArchiveError('ERR_UNAUTHORIZED');
   };
 }
+
+/** The OpenAPI security requirement of the routes behind the key (either scheme). */
+export const keySecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }];

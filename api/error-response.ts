@@ -2,17 +2,19 @@
 // catalogue errors keep theirs, framework 4xx keep theirs, anything else is a 500 without internals.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ArchiveError, isArchiveError, type ErrorCode } from '../lib/errors.ts';
+import { apiDefaults } from '../lib/config.ts';
 import { ValidationError } from './zod-validation.ts';
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  /** `limit`: the bound a 413 or 409 is about (bytes, files, items), so a client can name it. */
+  error: { code: ErrorCode; message: string; field?: string; limit?: number };
 }
 
 /** Framework errors a client can cause, mapped to catalogue codes. */
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'ERR_TOO_LARGE',
   FST_REQ_FILE_TOO_LARGE: 'ERR_TOO_LARGE',
-  FST_FILES_LIMIT: 'ERR_TOO_LARGE',
+  FST_FILES_LIMIT: 'ERR_TOO_MANY_FILES',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'ERR_BAD_REQUEST',
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'ERR_BAD_REQUEST',
 };
@@ -21,12 +23,16 @@ export function errorResponse(err: unknown): { status: number; body: ErrorBody }
   if (err instanceof ValidationError) {
     return { status: 400, body: { error: { code: err.code, message: err.message, field: err.field } } };
   }
-  if (isArchiveError(err)) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
+  if (isArchiveError(err)) {
+    const limit = err.limit === undefined ? {} : { limit: err.limit };
+    return { status: err.status, body: { error: { code: err.code, message: err.message, ...limit } } };
+  }
   const fe = err as Partial<FastifyError>;
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
   if (status >= 400 && status < 500) {
     const code: ErrorCode = (fe.code ? FRAMEWORK_CODES[fe.code] : undefined) ?? 'ERR_BAD_REQUEST';
-    return { status, body: { error: { code, message: clientMessage(fe) } } };
+    const limit = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? { limit: apiDefaults.bodyLimit } : {};
+    return { status, body: { error: { code, message: clientMessage(fe), ...limit } } };
   }
   const internal = new ArchiveError('ERR_INTERNAL');
   return { status: internal.status, body: { error: { code: internal.code, message: internal.message } } };
@@ -34,7 +40,7 @@ export function errorResponse(err: unknown): { status: number; body: ErrorBody }
 
 function clientMessage(fe: Partial<FastifyError>): string {
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.name === 'SyntaxError') return 'body is not valid JSON';
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'request body too large';
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return `request body larger than the limit of ${apiDefaults.bodyLimit} bytes`;
   return fe.message ?? 'bad request';
 }
 

@@ -8,12 +8,13 @@ export interface ServeOptions {
   port: number;
   host: string;
   apiKey?: string;
+  trustProxy?: boolean | number | string[];
 }
 
 export async function serve(opts: ServeOptions): Promise<void> {
   // watch: what another process (the CLI, a second server) commits to the data folder is picked up within a second.
   const archive = await openArchive({ dataDir: opts.dataDir, watch: true });
-  const app = await buildServer(archive, { apiKey: opts.apiKey, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildServer(archive, { apiKey: opts.apiKey, trustProxy: opts.trustProxy, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   // The first question after start-up cost ~450 ms (code paths compiled, caches filled) against ~15 ms after:
   // pay it here, before the first member of staff does.
   const t0 = performance.now();

@@ -14,6 +14,7 @@ import { registerSearch } from './routes/search.ts';
 import { registerAsk } from './routes/ask.ts';
 import { registerDocuments } from './routes/documents.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerReadingLists } from './routes/reading-lists.ts';
 import { registerStaticPage } from './static-page.ts';
 
 export interface ServerOptions {
@@ -21,10 +22,12 @@ export interface ServerOptions {
   apiKey?: string;
   /** Pino logger options (true for defaults); off when omitted. */
   logger?: boolean | object;
-  /** Per-IP request budget (defaults in api/limits.ts). */
+  /** Per-IP request budget (defaults in lib/config.ts apiDefaults). */
   rateLimit?: { max: number; timeWindow: number | string };
-  /** The search queue's bounds (defaults in api/limits.ts). */
+  /** The search queue's bounds (defaults in lib/config.ts apiDefaults). */
   queue?: FairQueueOptions;
+  /** Which proxies' X-Forwarded-For to believe (lib/config.ts trustProxy()); none by default. */
+  trustProxy?: boolean | number | string[];
 }
 
 export async function buildServer(archive: Archive, opts: ServerOptions = {}): Promise<FastifyInstance> {
@@ -35,6 +38,8 @@ export async function buildServer(archive: Archive, opts: ServerOptions = {}): P
     routerOptions: { maxParamLength: 200 },
     // Errors the router raises before any route runs (over-long ids, bad URLs) get the same JSON shape.
     frameworkErrors: handleError,
+    // request.ip (the rate limit's key) is the client behind a trusted proxy, else the peer address.
+    trustProxy: proxyTrust(opts.trustProxy ?? apiDefaults.trustProxy),
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setErrorHandler(handleError);
@@ -46,7 +51,12 @@ export async function buildServer(archive: Archive, opts: ServerOptions = {}): P
     timeWindow: limit.timeWindow,
     errorResponseBuilder: (_request, context) => new ArchiveError('ERR_RATE_LIMITED', context.after),
   });
-  await app.register(multipart, { limits: { fileSize: apiDefaults.uploadMaxBytes, files: 1, fields: 10 } });
+  // throwFileSizeLimit off: a file over the limit is cut short and api/routes/upload.ts gives it its own outcome,
+  // instead of the whole batch failing.
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: apiDefaults.uploadMaxBytes, files: apiDefaults.uploadMaxFiles, fields: 10 },
+  });
   await registerOpenApi(app);
 
   const queue = new FairQueue(opts.queue ?? apiDefaults.queue);
@@ -54,8 +64,14 @@ export async function buildServer(archive: Archive, opts: ServerOptions = {}): P
   registerAsk(app, archive, queue);
   registerDocuments(app, archive, opts.apiKey);
   registerHealth(app, archive);
+  registerReadingLists(app, archive, opts.apiKey);
   registerStaticPage(app);
 
   if (!opts.apiKey) app.log.warn('API_KEY is not set: upload and delete are disabled (403)');
   return app;
+}
+
+/** Fastify takes a hop count as a function (its types have no number form): trust the nearest `n` hops. */
+function proxyTrust(t: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_address, hop) => hop < t : t;
 }

@@ -19,7 +19,9 @@ export function registerStaticPage(app: FastifyInstance): void {
     if (!type) continue;
     const body = readFileSync(join(PUBLIC_DIR, name));
     const url = name === 'index.html' ? '/' : `/${name}`;
-    app.get(url, { schema: { hide: true } }, async (_request, reply) =>
+    // Outside the rate limit: the page's own files are fixed, cheap and cached; counting them spent a busy user's
+    // budget (429 after 106 loads of style.css) before a single search.
+    app.get(url, { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) =>
       reply
         .type(type)
         .header('content-security-policy', CSP)

@@ -8,6 +8,9 @@ import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { VectorIndexThread } from '../index/vector-thread.ts';
 import type { Store } from '../store/store.ts';
 import type { RetrieveTuning } from '../retrieval/retrieve.ts';
+import type { ReadingLists } from '../store/reading-lists.ts';
+
+export type { ItemDraft, ItemSource, ReadingList, ReadingListItem, ReadingListSummary, ReadingLists } from '../store/reading-lists.ts';
 
 /** `duplicate`: the file's bytes are already in the archive under another source (docId names that document). */
 export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'duplicate' | 'skipped';
@@ -54,6 +57,8 @@ export interface ArchiveHealth {
   /** The store and this process's indexes agree (another process's commit not yet picked up makes this false). */
   inStep: boolean;
   generation: { store: number; indexes: number };
+  /** What this process's indexes hold (documents, passages), beside the store's counts above. */
+  indexed: { documents: number; passages: number };
   embedder: EmbedderIdentity & { note: string };
   lexicon: boolean;
   dataDir: string;
@@ -85,6 +90,8 @@ export interface Archive {
   /** Re-embeds every stored passage (refitting the built-in embedder) and rebuilds the indexes. */
   reindex(onProgress?: (done: number, total: number) => void): Promise<{ passages: number; ms: number }>;
   health(): ArchiveHealth;
+  /** The staff's reading lists (kept in the store beside the documents, independent of them). */
+  readonly readingLists: ReadingLists;
   /** Picks up what other processes committed to the store since the last look; true when something changed. */
   refresh(): Promise<boolean>;
   /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */

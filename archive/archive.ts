@@ -10,6 +10,7 @@ import type { Archive, ArchiveHealth, ArchiveParts, DocumentSummary, IngestOptio
 import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
 import { storeChanged, syncWithStore } from './sync.ts';
+import { ReadingListStore, type ReadingLists } from '../store/reading-lists.ts';
 
 export type { OpenArchiveOptions } from './indexes.ts';
 
@@ -22,8 +23,11 @@ export async function openArchive(opts: OpenArchiveOptions & { watch?: boolean }
 class LocalArchive implements Archive {
   private readonly writes = new Mutex();
   private timer?: NodeJS.Timeout;
+  readonly readingLists: ReadingLists;
 
-  constructor(private readonly s: ArchiveState) {}
+  constructor(private readonly s: ArchiveState) {
+    this.readingLists = new ReadingListStore(s.store.db);
+  }
 
   /** Looks for other processes' commits every archiveDefaults.freshnessPollMs (a server's archive does). */
   watch(): void {
@@ -92,6 +96,7 @@ class LocalArchive implements Archive {
       // Store and this process's indexes agree: same generation, every stored passage and vector indexed.
       inStep: generation === syncedGeneration && refs.size === c.passages && docs.size === c.documents && vectors.size === c.vectors,
       generation: { store: generation, indexes: syncedGeneration },
+      indexed: { documents: docs.size, passages: refs.size },
       embedder: { ...identityOf(embedder), note: denseBlocked ? `${embedderNote}; dense search disabled: ${denseBlocked}` : embedderNote },
       lexicon: lexDir !== null,
       dataDir,

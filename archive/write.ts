@@ -34,7 +34,7 @@ export async function ingestFiles(s: ArchiveState, paths: string[], opts: Ingest
     if (needsFit(s) && step.prepared) {
       // The built-in embedder learns from the archive: the first documents wait until there is enough text to fit it.
       unfitted.push({ step, file: f });
-      if (unfittedPassages(unfitted) < embedderDefaults.builtin.fit.maxFitPassages && i < files.length - 1) continue;
+      if (!fitReady(unfittedPassages(unfitted), i + 1, files.length)) continue;
       await fit(s, unfitted.map((u) => u.step.prepared!));
       for (const u of unfitted.splice(0)) outcomes.push(await batch.commit(u.step, u.file, progress));
     } else {
@@ -160,6 +160,15 @@ async function embedAll(
 
 function needsFit(s: ArchiveState): boolean {
   return isFittable(s.embedder) && !s.embedder.fitted;
+}
+
+/** A fresh archive fits the built-in embedder once a quarter of the batch (and 2,000 passages) is prepared, on all
+ *  of it, or at the full sample size: the vocabulary is then representative, and the rest of the batch is committed
+ *  as it comes (a kill keeps what was committed). */
+function fitReady(passages: number, filesDone: number, filesTotal: number): boolean {
+  const { maxFitPassages } = embedderDefaults.builtin.fit;
+  const { fitMinPassages, fitFileShare } = embedderDefaults.builtin.firstFit;
+  return filesDone === filesTotal || passages >= maxFitPassages || (passages >= fitMinPassages && filesDone >= filesTotal * fitFileShare);
 }
 
 function unfittedPassages(waiting: { step: Step<PreparedDocument> }[]): number {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { answerDefaults, rankingDefaults } from '../lib/config.ts';
 import { ask } from '../answer/ask.ts';
-import { command, intOption, pagesLabel, print, withArchive, type Globals } from './common.ts';
+import { command, intOption, locationLabel, print, withArchive, type Globals } from './common.ts';
 import { truncate } from './terminal.ts';
 
 export function registerAsk(program: Command): void {
@@ -17,7 +17,7 @@ export function registerAsk(program: Command): void {
           const closest = r.hits.slice(0, answerDefaults.closestHits).map((h) => `- ${h.document.title}, p. ${h.pageFirst}: ${truncate(h.text, 160)}`);
           return `${r.answer}\n\nDichtstbijzijnde passages:\n${closest.join('\n')}`;
         }
-        const cites = r.citations.map((ci) => `[${ci.n}] ${ci.title}, ${pagesLabel(ci.pageFirst, ci.pageLast)}`);
+        const cites = r.citations.map((ci) => `[${ci.n}] ${ci.title}, ${locationLabel(ci.pageFirst, ci.pageLast)}`);
         return `${r.answer}\n\n${cites.join('\n')}`;
       });
     });

@@ -11,8 +11,11 @@ export function registerDocs(program: Command): void {
       documents.length === 0
         ? 'The archive is empty. Add documents with `raadsarchief ingest <path>`.'
         : table(
-            ['id', 'title', 'year', 'organisation', 'pages', 'passages'],
-            documents.map((d) => [d.id, truncate(d.title, 50), d.year ?? '', truncate(d.organisation ?? '', 30), d.pageCount, d.passageCount]),
+            ['id', 'title', 'year', 'organisation', 'format', 'pages', 'passages', 'OCR pages'],
+            documents.map((d) => [
+              d.id, truncate(d.title, 50), d.year ?? '', truncate(d.organisation ?? '', 30), d.format,
+              d.details.pageKind === 'section' ? `${d.pageCount} sections` : d.pageCount, d.passageCount, d.details.ocrPages.length || '',
+            ]),
           ),
     );
   });

@@ -116,6 +116,9 @@ export const embedderDefaults = {
     /** Vector length 256; fit on a seeded sample of at most 20k passages and the 30k most frequent words (bounds fit
      *  time and state size); the seed makes the same archive give the same vectors. Dimension 384 was no better. */
     fit: { dimension: 256, seed: 42, maxFitPassages: 20_000, maxVocabulary: 30_000 },
+    /** The first ingest into an empty archive fits once a quarter of its files (and at least 2,000 passages) are
+     *  prepared, then commits the rest as it comes: a kill mid-batch keeps the documents committed so far. */
+    firstFit: { fitMinPassages: 2000, fitFileShare: 0.25 },
     // Measured with the analyser's tokens (dev set of 131 LangChain 1000/200 chunks; LegalQA-NL, 6,708 chunks,
     // document nDCG@10), retrofitting on: identity 0.5 + partWeight 0.5 raised dense-alone LegalQA nDCG@10 from
     // 0.417 to 0.528 and dev MRR@10 from 0.574 to 0.644; fused (convex, dense 0.2) LegalQA 0.711 -> 0.717, dev
@@ -236,7 +239,8 @@ export const apiDefaults = {
   bodyLimit: 64 * 1024,
   /** Uploaded files (PDF/TXT/MD). */
   uploadMaxBytes: 50 * 1024 * 1024,
-  /** Per client IP on every endpoint; writes are behind the API key as well. */
+  /** Per client IP on every API endpoint; writes are behind the API key as well. The page's own files (HTML, CSS, JS)
+   *  are outside it: counted, one busy member of staff reached 429 after 106 loads of style.css. */
   rateLimit: { max: 120, timeWindow: '1 minute' },
   /** Searches and questions start in arrival order (api/fair-queue.ts); at most this many wait. Two run at once
    *  so one's lexical search overlaps the other's HNSW search in the vector thread (100k passages, 64 connections:
@@ -244,4 +248,27 @@ export const apiDefaults = {
   queue: { concurrency: 2, maxWaiting: 256 },
   maxQueryChars: 1000,
   maxFilterDocuments: 100,
+  /** Files in one upload request: a staff member drops a folder's worth at once; each file is read and ingested in
+   *  turn (one in memory at a time), so the bound is on how long one request may hold the write lock. */
+  uploadMaxFiles: 20,
+  /** Behind no proxy by default: X-Forwarded-For is trusted only when TRUST_PROXY names the proxy (see trustProxy()),
+   *  else any client could pick its own address and escape the rate limit. */
+  trustProxy: false as boolean | number | string[],
 };
+
+// ---- reading lists ------------------------------------------------------------------------------
+/** Reading lists are small, hand-made things (a course's worth of passages): the bounds keep one key holder from
+ *  filling the store and an export from growing without end. Texts fit a passage (passageDefaults.maxChars 1500,
+ *  merged hits a few of them) or an answer sentence with room to spare. */
+export const readingListDefaults = { maxLists: 500, maxItems: 200, maxNameChars: 200, maxNoteChars: 4000, maxTextChars: 6000 };
+
+/** The trusted proxy from TRUST_PROXY: unset or "false" trusts none; "true" every hop (only behind a proxy that
+ *  overwrites X-Forwarded-For); a number the hops to trust; else a comma list of addresses or CIDR ranges
+ *  ("10.0.0.1, 192.168.0.0/16"). An office behind one proxy then gets a rate-limit budget per real client. */
+export function trustProxy(value = process.env.TRUST_PROXY): boolean | number | string[] {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false') return apiDefaults.trustProxy;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -15,10 +15,14 @@ const catalogue = {
   ERR_PDF_NO_TEXT: { status: 422, template: 'scanned PDF, no text layer ({reason})' },
   ERR_PARSE_TIMEOUT: { status: 422, template: 'parsing took longer than {reason}; file skipped' },
   ERR_TOO_LARGE: { status: 413, template: 'file too large ({reason})' },
+  ERR_TOO_MANY_FILES: { status: 413, template: 'too many files in one upload; the limit is {reason}' },
   ERR_NO_TEXT: { status: 422, template: 'no text after cleaning' },
   ERR_TEXT_ENCODING: { status: 422, template: 'text is not readable in any supported encoding ({reason})' },
   ERR_DOC_NOT_FOUND: { status: 404, template: 'no document with id "{reason}"' },
   ERR_PAGE_NOT_FOUND: { status: 404, template: 'document has no page {reason}' },
+  ERR_LIST_NOT_FOUND: { status: 404, template: 'no reading list with id "{reason}"' },
+  ERR_LIST_ITEM_NOT_FOUND: { status: 404, template: 'the reading list has no item {reason}' },
+  ERR_LIST_FULL: { status: 409, template: 'limit reached: {reason}' },
   ERR_EMBEDDER_MISMATCH: { status: 409, template: 'embedder mismatch: {reason}; run `raadsarchief reindex`' },
   ERR_MODEL_UNAVAILABLE: { status: 503, template: 'embedding model unavailable: {reason}' },
   ERR_MODEL_DOWNLOAD: { status: 502, template: 'model download failed: {reason}' },
@@ -37,6 +41,9 @@ const catalogue = {
 
 export type ErrorCode = keyof typeof catalogue;
 
+/** Every code, for clients that translate them (the staff page) and the test that checks they do. */
+export const ERROR_CODES = Object.keys(catalogue) as ErrorCode[];
+
 export class ArchiveError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
@@ -44,6 +51,8 @@ export class ArchiveError extends Error {
   readonly subject?: string;
   /** For ERR_BUSY: when to try again (sent as Retry-After). */
   retryAfterSeconds?: number;
+  /** For errors about a bound (ERR_TOO_LARGE, ERR_TOO_MANY_FILES, ERR_LIST_FULL): the bound, so a client can name it. */
+  limit?: number;
 
   constructor(code: ErrorCode, reason = '', subject?: string) {
     super(catalogue[code].template.replace('{reason}', reason));

@@ -127,7 +127,12 @@ export interface Hit extends Omit<PassageDraft, 'ordinal'> {
   signals: Record<string, SignalScore>;
   passageIds: number[];
   docId: string;
-  document: Pick<DocumentMeta, 'id' | 'title' | 'year' | 'organisation' | 'fileName'>;
+  document: Pick<DocumentMeta, 'id' | 'title' | 'year' | 'organisation' | 'fileName'> & Pick<DocumentDetails, 'pageKind'>;
+  /** For documents without pages (Word, OpenDocument, HTML: pageKind 'section'): the section's heading and the
+   *  paragraph the hit starts in (1-based, headings not counted), which is how a citation names the place. */
+  section?: { heading: string | null; paragraph: number };
+  /** Set when text of the hit's pages was read from a scan: those pages and their lowest OCR confidence (0..1). */
+  ocr?: { pages: number[]; confidence: number };
   /** Query terms (surface forms in `text`) worth highlighting. */
   highlights: string[];
   /** When the query names documents ("volgens de ChristenUnie", "de SGP in 1918"; retrieval/source.ts): whether this

@@ -131,7 +131,7 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext):
       signals: s.signals,
       passageIds: parts.map((p) => p.id),
       docId: s.docId,
-      document: { id: doc.id, title: doc.title, year: doc.year, organisation: doc.organisation, fileName: doc.fileName },
+      document: { id: doc.id, title: doc.title, year: doc.year, organisation: doc.organisation, fileName: doc.fileName, pageKind: doc.details.pageKind },
       text,
       start: parts[0].start,
       end,
@@ -140,8 +140,22 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext):
       headingPath: parts[0].headingPath,
       highlights: highlightTerms(text, terms, ctx.analyser),
     };
+    if (doc.details.pageKind === 'section') hit.section = sectionPlace(ctx, hit);
+    const ocr = doc.details.ocrPages.filter((o) => o.page >= hit.pageFirst && o.page <= hit.pageLast);
+    if (ocr.length) hit.ocr = { pages: ocr.map((o) => o.page), confidence: Math.min(...ocr.map((o) => o.confidence)) };
     return [hit];
   });
+}
+
+/** The paragraph of its section a hit starts in: paragraphs (blank-line separated) from the section's start, the
+ *  heading lines not counted. Only for section documents (Word, HTML), which are small. */
+function sectionPlace(ctx: RetrievalContext, hit: Hit): NonNullable<Hit['section']> {
+  const doc = ctx.store.documentText(hit.docId);
+  const from = doc?.pageStarts[hit.pageFirst - 1] ?? hit.start;
+  const before = (doc?.text.slice(from, hit.start) ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const headings = new Set(hit.headingPath);
+  const paragraphs = before.filter((p) => !headings.has(p));
+  return { heading: hit.headingPath.at(-1) ?? null, paragraph: paragraphs.length + 1 };
 }
 
 /** Records the milliseconds since the previous mark under each stage name, when a trace is wanted. */

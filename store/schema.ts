@@ -60,6 +60,30 @@ CREATE TABLE IF NOT EXISTS vocabulary (
   count INTEGER NOT NULL
 );
 
+-- Reading lists: staff collections of passages and answer sentences, each item with its citation. Additive tables
+-- (no schema version bump: an older store simply gains them). store/reading-lists.ts holds their SQL.
+CREATE TABLE IF NOT EXISTS reading_lists (
+  id         TEXT PRIMARY KEY,         -- 128 random bits (base64url): the read-only share link's secret
+  name       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- No foreign key to documents: an item keeps its citation (title, organisation, year, pages, quote) when the
+-- document is deleted or replaced, as a printed reading list would.
+CREATE TABLE IF NOT EXISTS reading_list_items (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  list_id    TEXT NOT NULL REFERENCES reading_lists(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  kind       TEXT NOT NULL,            -- 'passage' | 'answer'
+  text       TEXT NOT NULL,            -- the passage, or the answer sentence
+  question   TEXT,                     -- for answer sentences: the question they answered
+  note       TEXT NOT NULL DEFAULT '',
+  source     TEXT NOT NULL,            -- JSON: the citation (docId, title, organisation, year, pages, offsets, quote)
+  added_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reading_list_items_list ON reading_list_items(list_id, position);
+
 CREATE TABLE IF NOT EXISTS vectors (
   passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
   vector     BLOB NOT NULL             -- Float32 little-endian, built by meta.embedder_*

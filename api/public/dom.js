@@ -1,4 +1,6 @@
 // Small DOM and API helpers shared by the staff page's modules. Archive text is inserted with textContent only.
+import { errorText } from './messages.js';
+
 
 export const $ = (id) => document.getElementById(id);
 export function el(tag, props = {}, ...children) {
@@ -7,10 +9,17 @@ export function el(tag, props = {}, ...children) {
     if (k === 'class') node.className = v;
     else if (k === 'text') node.textContent = v;
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
+    else if (v === true) node.setAttribute(k, '');
+    else if (v !== false && v != null) node.setAttribute(k, v);
   }
   for (const c of children) if (c != null) node.append(c);
   return node;
+}
+
+/** Words for screen readers only: a button reads "Verwijder" and is announced "Verwijder <title>" (the visible text
+ *  stays the start of its accessible name, so speech users can say what they see). */
+export function srOnly(text) {
+  return el('span', { class: 'visually-hidden', text });
 }
 
 /** Line breaks from PDF extraction, folded for reading (paragraphs kept where a new one clearly starts). */
@@ -46,23 +55,44 @@ export function highlighted(text, terms) {
   return frag;
 }
 
-export async function api(path, body) {
-  const res = await fetch(path, body === undefined ? {} : {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(dutchError(data?.error, res) ?? data?.error?.message ?? `HTTP ${res.status}`);
-  return data;
+const KEY = 'raadsarchief.api-sleutel';
+
+/** The API key lives in this tab's sessionStorage only: gone when the tab closes, never in a URL or on disk. */
+export function apiKey() {
+  return sessionStorage.getItem(KEY) ?? '';
+}
+export function setApiKey(key) {
+  if (key) sessionStorage.setItem(KEY, key);
+  else sessionStorage.removeItem(KEY);
 }
 
-// Load errors a staff member can act on, in Dutch; the rest keep the API's own message.
-function dutchError(error, res) {
-  const wait = res.headers.get('retry-after');
-  if (error?.code === 'ERR_BUSY') return `De server is druk; probeer het over ${wait ?? 'enkele'} seconden opnieuw.`;
-  if (error?.code === 'ERR_RATE_LIMITED') return 'Te veel verzoeken achter elkaar; probeer het over een minuut opnieuw.';
-  return null;
+/** A failed API call, with the Dutch text to show and the API's code. */
+export class ApiError extends Error {
+  constructor(text, code, status) {
+    super(text);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** Calls the API: GET without a body, else JSON; `method` for PATCH/PUT/DELETE; the key is sent when one is set. */
+export async function api(path, body, method) {
+  const headers = {};
+  if (apiKey()) headers['x-api-key'] = apiKey();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res;
+  try {
+    res = await fetch(path, {
+      method: method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.', 'NETWORK', 0);
+  }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(errorText(data?.error, res.headers.get('retry-after')), data?.error?.code, res.status);
+  return data;
 }
 
 export function setStatus(text) {

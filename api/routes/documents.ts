@@ -1,15 +1,12 @@
 // The documents resource: list, one document with its passages, one page, upload and delete.
 // Upload and delete change the archive and sit behind the API key.
-import { basename, extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Archive, IngestOutcome } from '../../archive/api.ts';
-import { ArchiveError, errorStatus } from '../../lib/errors.ts';
-import { supportedExtensions } from '../../ingest/formats/index.ts';
-import { apiDefaults } from '../../lib/config.ts';
+import type { Archive } from '../../archive/api.ts';
+import { ArchiveError } from '../../lib/errors.ts';
 import { documentParams, pageParams } from '../schemas.ts';
 import { jsonSchema } from '../zod-validation.ts';
-import { requireApiKey } from '../auth.ts';
-
+import { keySecurity, requireApiKey } from '../auth.ts';
+import { registerUpload } from './upload.ts';
 
 /** What the API shows of a document: everything but the server-side path it was ingested from. */
 function publicDocument<T extends { sourcePath: string }>(doc: T): Omit<T, 'sourcePath'> {
@@ -17,19 +14,9 @@ function publicDocument<T extends { sourcePath: string }>(doc: T): Omit<T, 'sour
   return rest;
 }
 
-/** Runs a multipart read; the parser's own errors (a missing boundary, a cut-off part) are the client's: 400. */
-async function readUpload<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (e) {
-    if (typeof (e as { statusCode?: unknown }).statusCode === 'number') throw e;
-    throw new ArchiveError('ERR_BAD_REQUEST', `malformed multipart upload: ${(e as Error).message}`);
-  }
-}
-
 export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey: string | undefined): void {
   const writeAccess = requireApiKey(apiKey);
-  const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }];
+  const security = keySecurity;
 
   app.get('/api/documents', { schema: { summary: 'Alle documenten', tags: ['documenten'] } }, async () => ({
     documents: archive.listDocuments().map(publicDocument),
@@ -58,31 +45,7 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
     },
   );
 
-  app.post(
-    '/api/documents',
-    {
-      onRequest: writeAccess,
-      schema: {
-        summary: `Document toevoegen (${supportedExtensions().join(', ')})`,
-        description: `multipart/form-data with one file field; at most ${apiDefaults.uploadMaxBytes} bytes. Needs the API key.`,
-        tags: ['documenten'],
-        consumes: ['multipart/form-data'],
-        security,
-      },
-    },
-    async (request, reply) => {
-      const file = await readUpload(() => request.file({ limits: { fileSize: apiDefaults.uploadMaxBytes, files: 1 } }));
-      if (!file) throw new ArchiveError('ERR_BAD_REQUEST', 'no file in the upload (send multipart/form-data with a file field)');
-      const name = basename(file.filename ?? '').trim();
-      if (!name) throw new ArchiveError('ERR_BAD_REQUEST', 'the uploaded file has no name');
-      const ext = extname(name).toLowerCase();
-      if (!supportedExtensions().includes(ext)) throw new ArchiveError('ERR_UNSUPPORTED_TYPE', `${ext || 'no extension'}; the archive reads ${supportedExtensions().join(', ')}`);
-      const bytes = await readUpload(() => file.toBuffer());
-      const outcome = await archive.ingestBytes(name, new Uint8Array(bytes));
-      request.log.info({ file: name, status: outcome.status, ingestMs: outcome.ms }, 'upload');
-      return reply.status(outcomeStatus(outcome)).send(outcomeBody(outcome));
-    },
-  );
+  registerUpload(app, archive, writeAccess);
 
   app.delete<{ Params: { id: string } }>(
     '/api/documents/:id',
@@ -96,16 +59,4 @@ export function registerDocuments(app: FastifyInstance, archive: Archive, apiKey
       return { deleted: request.params.id };
     },
   );
-}
-
-/** A skipped file is the client's problem (bad PDF, empty, ...): its catalogue status. */
-function outcomeStatus(o: IngestOutcome): number {
-  if (o.status === 'ingested' || o.status === 'replaced') return 201;
-  if (o.status === 'unchanged') return 200;
-  return errorStatus(o.code ?? 'ERR_NO_TEXT');
-}
-
-function outcomeBody(o: IngestOutcome): object {
-  if (o.status !== 'skipped') return { outcome: o };
-  return { error: { code: o.code ?? 'ERR_NO_TEXT', message: o.reason ?? 'file skipped' }, outcome: o };
 }

@@ -11,8 +11,8 @@ import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { findAll, removeElement } from 'domutils';
 import { domToBlocks } from './dom-blocks.ts';
-import { parseXml, firstText } from './xml.ts';
-import { BlockList, FormatError, cleanInfo, guarded, isoDate, nestUnderTitle, type StructuredText } from './structured.ts';
+import { parseXml, propertyInfo } from './xml.ts';
+import { BlockList, FormatError, guarded, nestUnderTitle, type StructuredText } from './structured.ts';
 import { assertZip, entryText, readZip, type ZipContents } from './zip.ts';
 
 /**
@@ -111,14 +111,7 @@ function openDocx(bytes: Uint8Array): ZipContents {
 
 /** docProps/core.xml: Dublin Core title, creator and creation date. */
 function coreInfo(zip: ZipContents): StructuredText['info'] {
-  const xml = entryText(zip, 'docProps/core.xml');
-  if (!xml) return {};
-  const core = parseXml(xml, 'docProps/core.xml');
-  return cleanInfo({
-    title: firstText(core, 'dc:title'),
-    author: firstText(core, 'dc:creator'),
-    created: isoDate(firstText(core, 'dcterms:created')),
-  });
+  return propertyInfo(entryText(zip, 'docProps/core.xml'), 'docProps/core.xml', { title: ['dc:title'], author: ['dc:creator'], created: ['dcterms:created'] });
 }
 
 /**

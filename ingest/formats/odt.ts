@@ -4,8 +4,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { findAll } from 'domutils';
-import { parseXml, firstText } from './xml.ts';
-import { BlockList, FormatError, cleanInfo, guarded, isoDate, nestUnderTitle, type Block, type StructuredText } from './structured.ts';
+import { parseXml, propertyInfo } from './xml.ts';
+import { BlockList, FormatError, guarded, nestUnderTitle, type Block, type StructuredText } from './structured.ts';
 import { assertZip, entryText, readZip, type ZipContents } from './zip.ts';
 
 export const ODT_MIME = /^application\/vnd\.oasis\.opendocument\.text(-template|-master)?$/;
@@ -108,14 +108,11 @@ function openOdt(bytes: Uint8Array): ZipContents {
 }
 
 function metaInfo(zip: ZipContents): StructuredText['info'] {
-  const xml = entryText(zip, 'meta.xml');
-  if (!xml) return {};
-  const meta = parseXml(xml, 'meta.xml');
   // initial-creator is who wrote the document; dc:creator is whoever saved it last.
-  return cleanInfo({
-    title: firstText(meta, 'dc:title'),
-    author: firstText(meta, 'meta:initial-creator') ?? firstText(meta, 'dc:creator'),
-    created: isoDate(firstText(meta, 'meta:creation-date') ?? firstText(meta, 'dc:date')),
+  return propertyInfo(entryText(zip, 'meta.xml'), 'meta.xml', {
+    title: ['dc:title'],
+    author: ['meta:initial-creator', 'dc:creator'],
+    created: ['meta:creation-date', 'dc:date'],
   });
 }
 

@@ -2,7 +2,7 @@
 // loader. It lives in its own thread so the parent can cut off a parse that hangs or eats memory.
 // Message in:  { id, data: Uint8Array, maxPages, password? }
 // Message out: { id, ok: true, total, pages: [{ page, text }], info: { title?, author?, creationDate? } }
-//           or { id, ok: false, name, message, code? }
+//           or { id, ok: false, name, message }
 import { parentPort } from 'node:worker_threads';
 
 // pdfjs-dist's legacy build installs core-js's JavaScript Array.prototype.push on Node 20 (its feature check for a
@@ -75,8 +75,7 @@ parentPort.on('message', async ({ id, data, maxPages, password }) => {
   try {
     reply = await parse(data, maxPages, password);
   } catch (e) {
-    // pdf.js: PasswordException code 1 = a password is needed, 2 = the given one is wrong.
-    reply = { ok: false, name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code };
+    reply = { ok: false, name: e?.name ?? 'Error', message: String(e?.message ?? e) };
   }
   parentPort.postMessage({ id, ...reply });
 });

@@ -14,7 +14,7 @@ export interface PdfParseOptions {
 
 type WorkerReply =
   | { id: number; ok: true; total: number; pages: RawPage[]; info: ParsedFile['info'] }
-  | { id: number; ok: false; name: string; message: string; code?: number };
+  | { id: number; ok: false; name: string; message: string };
 
 interface Job {
   id: number;
@@ -182,8 +182,10 @@ export async function closePdfWorkers(): Promise<void> {
   await p?.close();
 }
 
-function toArchiveError(name: string, message: string, code?: number): ArchiveError {
-  if (name === 'PasswordException') return new ArchiveError(code === 2 ? 'ERR_PDF_PASSWORD' : 'ERR_PDF_ENCRYPTED');
+function toArchiveError(name: string, message: string): ArchiveError {
+  // pdf-parse passes pdf.js's PasswordException without its code: the message tells "No password given" from
+  // "Incorrect Password".
+  if (name === 'PasswordException') return new ArchiveError(/incorrect/i.test(message) ? 'ERR_PDF_PASSWORD' : 'ERR_PDF_ENCRYPTED');
   return new ArchiveError('ERR_PDF_MALFORMED', message.replace(/\.$/, '') || name);
 }
 
@@ -194,8 +196,14 @@ function toArchiveError(name: string, message: string, code?: number): ArchiveEr
 export async function parsePdf(bytes: Uint8Array, opts: PdfParseOptions = {}): Promise<ParsedFile> {
   // The bytes are transferred to the worker; copy so the caller's buffer stays usable (e.g. for hashing).
   const data = new Uint8Array(bytes);
-  const reply = await workerPool().run(data, opts.timeoutMs ?? ingestDefaults.parseTimeoutMs, opts.password);
-  if (!reply.ok) throw toArchiveError(reply.name, reply.message, reply.code);
+  let reply = await workerPool().run(data, opts.timeoutMs ?? ingestDefaults.parseTimeoutMs, opts.password);
+  if (!reply.ok && opts.password && /[^\x00-\x7f]/.test(opts.password) && /incorrect/i.test(reply.message)) {
+    // AES-256 PDFs take the password as UTF-8 bytes, older ones as Latin-1 characters; pdf.js reads a string's char
+    // codes as bytes, so a non-ASCII password is tried again as its UTF-8 bytes.
+    const utf8 = Buffer.from(opts.password, 'utf8').toString('latin1');
+    reply = await workerPool().run(new Uint8Array(bytes), opts.timeoutMs ?? ingestDefaults.parseTimeoutMs, utf8);
+  }
+  if (!reply.ok) throw toArchiveError(reply.name, reply.message);
   if (reply.pages.length === 0) throw new ArchiveError('ERR_PDF_NO_PAGES');
   // The caller's bytes are intact (the worker got a copy): pages without a text layer go to OCR.
   const ocr = await fillEmptyPages(bytes, reply.pages, opts.password);

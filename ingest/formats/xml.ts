@@ -5,7 +5,7 @@
 import { SaxesParser } from 'saxes';
 import { DomHandler, type Document, type Element } from 'domhandler';
 import { findOne, textContent } from 'domutils';
-import { FormatError } from './structured.ts';
+import { FormatError, cleanInfo, isoDate, type StructuredText } from './structured.ts';
 
 /** Parse `xml` (the entry `part` of a container, named in errors) or throw FormatError 'corrupt'. */
 export function parseXml(xml: string, part: string): Document {
@@ -29,4 +29,13 @@ export function firstText(root: Document | Element, name: string): string | unde
   const el = findOne((e) => e.name === name, root.children);
   const text = el ? textContent(el).trim() : '';
   return text || undefined;
+}
+
+/** Title, author and creation date from a document-properties part (Word docProps/core.xml, ODF meta.xml): the first
+ *  of the given tags that holds text, for each. */
+export function propertyInfo(xml: string | undefined, part: string, tags: Record<'title' | 'author' | 'created', string[]>): StructuredText['info'] {
+  if (!xml) return {};
+  const doc = parseXml(xml, part);
+  const first = (names: string[]) => names.map((n) => firstText(doc, n)).find((t) => t !== undefined);
+  return cleanInfo({ title: first(tags.title), author: first(tags.author), created: isoDate(first(tags.created)) });
 }

@@ -18,7 +18,7 @@ function hitAt(needle: string, rank: number, signals: Hit['signals'] = { lexical
   const end = text.indexOf(' ', start + 600);
   return {
     rank, score: 1 / rank, signals, passageIds: [rank], docId: DOC,
-    document: { id: DOC, title: 'Wethoudersland', year: 2018, organisation: 'CLB', fileName: '000_ddb77fb8e123a2aa.txt' },
+    document: { id: DOC, title: 'Wethoudersland', year: 2018, organisation: 'CLB', fileName: '000_ddb77fb8e123a2aa.txt', pageKind: 'page' },
     text: text.slice(start, end), start, end, pageFirst: 1, pageLast: 1, headingPath: [], highlights: [],
   };
 }

@@ -1,4 +1,7 @@
 // The API over the real archive and the bundled corpus, driven with app.inject.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDir } from '../../lib/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, multipartFile, type Harness } from './harness.ts';
 
@@ -117,6 +120,21 @@ describe('documents', () => {
     const after = (await post('/api/search', { query: 'zwaluwstaartbeleid' })).json().hits;
     expect(after.some((x: { docId: string }) => x.docId === docId)).toBe(false);
     expect((await h.app.inject({ url: `/api/documents/${docId}` })).statusCode).toBe(404);
+  });
+
+  it.skipIf(!sharedDir())('opens an uploaded encrypted PDF with the password field, and says so without it', async () => {
+    const pdf = readFileSync(join(sharedDir()!, 'external/pdf-odd/pdfjs_issue6010_1.pdf')); // user password "abc"
+    const send = (fields: Record<string, string>) => {
+      const file = multipartFile('beveiligd.pdf', pdf, 'file', fields);
+      return h.app.inject({ method: 'POST', url: '/api/documents', payload: file.payload, headers: { ...file.headers, 'x-api-key': KEY } });
+    };
+    const without = await send({});
+    expect(without.statusCode).toBe(422);
+    expect(without.json().error.code).toBe('ERR_PDF_ENCRYPTED');
+    expect((await send({ password: 'fout' })).json().error.code).toBe('ERR_PDF_PASSWORD');
+    const opened = await send({ password: 'abc' });
+    expect(opened.statusCode).toBe(201);
+    await h.app.inject({ method: 'DELETE', url: `/api/documents/${opened.json().outcome.docId}`, headers: { 'x-api-key': KEY } });
   });
 
   it('refuses uploads of unsupported types and empty uploads', async () => {

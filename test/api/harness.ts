@@ -34,12 +34,23 @@ export async function startHarness(opts: ServerOptions = {}): Promise<Harness> {
 }
 
 /** A multipart/form-data body with one file field, built by hand (no form-data dependency). */
-export function multipartFile(fileName: string, content: string | Buffer, field = 'file') {
+export function multipartFile(fileName: string, content: string | Buffer, field = 'file', fields: Record<string, string> = {}) {
+  return multipartFiles([[fileName, content]], field, fields);
+}
+
+/** A multipart/form-data body with one file field per file, after any plain `fields`. */
+export function multipartFiles(files: Array<[string, string | Buffer]>, field = 'file', fields: Record<string, string> = {}) {
   const boundary = `----raadsarchief${Date.now().toString(16)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-    'Content-Type: application/octet-stream\r\n\r\n';
+  const plain = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  const parts = files.flatMap(([fileName, content]) => [
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n'),
+    Buffer.from(content),
+    Buffer.from('\r\n'),
+  ]);
   return {
-    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    payload: Buffer.concat([...plain, ...parts, Buffer.from(`--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }

@@ -1,7 +1,7 @@
 // The CLI contract scripts rely on: `raadsarchief <command> --json` prints only JSON on stdout; exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -66,6 +66,29 @@ describe('raadsarchief CLI', () => {
     expect(JSON.parse(r.stdout).outcomes[0].reason).toMatch(/PDF/);
     expect((await run(['--data', data, 'search'])).code).toBe(2);
     expect((await run(['--data', data, 'frobnicate'])).code).toBe(2);
+  });
+
+  it('refuses invalid numbers and a data folder that holds no archive as usage errors, creating nothing', async () => {
+    for (const args of [['show', '004_10e39ddcb2732d17', '--page', 'abc'], ['search', 'raad', '--k', '0'], ['search', 'raad', '--k', '500'], ['ask', 'raad', '--k', '1.5']]) {
+      const r = await run(['--data', data, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/must be a whole number from \d+ to \d+/);
+    }
+    const missing = join(data, 'verkeerd-getypt');
+    const r = await run(['--data', missing, 'ask', 'Wat is wethouderssocialisme?']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no archive in .*verkeerd-getypt/);
+    expect(existsSync(missing)).toBe(false);
+    expect((await run(['--data', data, 'show', 'bestaat-niet'])).stderr).toMatch(/no document with id "bestaat-niet"/);
+  });
+
+  it('prints progress as plain lines when stderr is not a terminal', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'raadsarchief-cli-progress-'));
+    const r = await run(['--data', fresh, 'ingest', 'corpus']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^5\/5 files · \d+ pages · \d+ passages/m);
+    expect(r.stderr).not.toMatch(/\x1b\[|\r/);
+    rmSync(fresh, { recursive: true, force: true });
   });
 
   it('deletes a document', async () => {

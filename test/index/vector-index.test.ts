@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync, existsSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,10 +79,15 @@ describe('VectorIndex', () => {
     const vi = VectorIndex.create(dir, identity);
     vi.add(ids(20), randomVectors(20));
     vi.save();
-    // A save that died before its renames leaves temp files; the renamed pair still opens.
-    writeFileSync(join(dir, 'hnsw.bin.tmp'), 'partial');
+    // A save that died before its renames leaves temp files; the renamed pair still opens. An old temp file is
+    // removed, a fresh one may belong to another process saving right now and stays.
+    writeFileSync(join(dir, 'hnsw.bin.111.tmp'), 'partial');
+    writeFileSync(join(dir, 'hnsw.bin.222.tmp'), 'partial');
+    const old = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(join(dir, 'hnsw.bin.111.tmp'), old, old);
     expect(VectorIndex.open(dir, identity).size).toBe(20);
-    expect(existsSync(join(dir, 'hnsw.bin.tmp'))).toBe(false);
+    expect(existsSync(join(dir, 'hnsw.bin.111.tmp'))).toBe(false);
+    expect(existsSync(join(dir, 'hnsw.bin.222.tmp'))).toBe(true);
     const bytes = readFileSync(join(dir, 'hnsw.bin'));
     writeFileSync(join(dir, 'hnsw.bin'), bytes.subarray(0, bytes.length - 100));
     expect(() => VectorIndex.open(dir, identity)).toThrow(expect.objectContaining({ code: 'ERR_INDEX_CORRUPT' }));

@@ -1,10 +1,11 @@
 // Crashes: SIGKILL during ingest (5 seeded kills here, 20 in `npm run soak`), and damaged derived files at start-up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { openArchive } from '../../archive/archive.ts';
-import { consistencyProblems, corpusFiles, tmp, writeCorpusPieces } from './fixtures.ts';
+import { consistencyProblems, corpusFiles, RUN_TS, tmp, writeCorpusPieces } from './fixtures.ts';
 import { crashLoop } from './crash-harness.ts';
 
 describe('SIGKILL during ingest', () => {
@@ -26,6 +27,56 @@ describe('SIGKILL during ingest', () => {
     }
   }, 240_000);
 });
+
+describe('SIGKILL late in the first batch of an empty archive', () => {
+  it('keeps every document committed before the kill; the re-run completes the rest', async () => {
+    const work = tmp('kill-first');
+    const data = tmp('kill-first-data');
+    try {
+      // ~2,400 passages in 300 files: enough for the first fit to come before the end of the batch.
+      const files = manyNotes(join(work, 'notities'), 300);
+      const child = spawn(process.execPath, [RUN_TS, join(import.meta.dirname, 'crash-child.ts'), data, ...files], {
+        env: { ...process.env, EMBEDDER: 'builtin', DOTENV_CONFIG_QUIET: 'true' },
+      });
+      let out = '';
+      // Killed as soon as it reports committed passages (the progress line counts passages after each commit), plus a bit.
+      await new Promise<void>((resolve) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (/progress \d+\/\d+ [1-9]\d*/.test(out)) setTimeout(() => child.kill('SIGKILL'), 300);
+        });
+        child.on('exit', () => resolve());
+      });
+      expect(out).not.toMatch(/^ingested/m);
+      const a = await openArchive({ dataDir: data, embedder: 'builtin' });
+      const kept = a.listDocuments().length;
+      expect(kept).toBeGreaterThan(0);
+      expect(kept).toBeLessThan(files.length);
+      expect(consistencyProblems(a)).toEqual([]);
+      const rerun = await a.ingestFiles(files);
+      expect(rerun.filter((o) => o.status === 'unchanged')).toHaveLength(kept);
+      expect(rerun.filter((o) => o.status === 'ingested')).toHaveLength(files.length - kept);
+      expect(consistencyProblems(a)).toEqual([]);
+      console.log(`killed after ${kept} of ${files.length} documents were committed; the re-run added the other ${files.length - kept}`);
+      await a.close();
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+/** `n` distinct notes of about eight passages each, made from the corpus's paragraphs. */
+function manyNotes(dir: string, n: number): string[] {
+  mkdirSync(dir, { recursive: true });
+  const paragraphs = corpusFiles().flatMap((f) => readFileSync(f, 'utf8').split(/\n\s*\n/)).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 200);
+  return Array.from({ length: n }, (_, i) => {
+    const path = join(dir, `notitie-${String(i).padStart(3, '0')}.txt`);
+    const body = Array.from({ length: 16 }, (_, j) => paragraphs[(i * 7 + j * 13) % paragraphs.length]);
+    writeFileSync(path, `Notitie ${i}\n\n${body.join('\n\n')}\n`);
+    return path;
+  });
+}
 
 describe('damaged derived files at start-up are rebuilt from the store', () => {
   let reference: string;

@@ -1,0 +1,176 @@
+// Asking and searching: the cited answer, the passages with highlighted terms, and "Verzamel" on both.
+import { $, api, docLine, el, fold, highlighted, pages, srOnly } from './dom.js';
+import { openPage } from './viewer.js';
+
+/** Filled by initSearch: the reading list (has/toggle), the document metadata, the status line. */
+let ctx = null;
+
+/** Dutch names of the retrieval signals (retrieval/signals.ts); an unknown signal shows under its own name. */
+const SIGNAL_NAMES = { lexical: 'lexicaal', dense: 'vectoren', semantic: 'betekenis', source: 'genoemde bron', encoder: 'model' };
+
+export function initSearch(context) {
+  ctx = context;
+}
+
+export function clearResults() {
+  $('antwoord').hidden = true;
+  $('passages-blok').hidden = true;
+  $('passages').replaceChildren();
+}
+
+/** Runs the search a state describes: an answer with passages, or passages only in the chosen mode. */
+export async function runSearch(s, filters) {
+  $('resultaten').setAttribute('aria-busy', 'true');
+  ctx.status('Bezig met zoeken…');
+  try {
+    const body = s.mode === 'antwoord' ? { question: s.question } : { query: s.question, mode: s.mode };
+    if (filters) body.filters = filters;
+    if (s.mode === 'antwoord') {
+      const result = await api('/api/ask', body);
+      renderAnswer(result);
+      renderPassages(result.hits);
+      ctx.status(answerStatus(result, filters));
+    } else {
+      const result = await api('/api/search', body);
+      $('antwoord').hidden = true;
+      renderPassages(result.hits);
+      ctx.status(result.hits.length > 0 ? `${result.hits.length} passages gevonden.` : emptyText(filters));
+    }
+  } catch (e) {
+    clearResults();
+    ctx.status(`Zoeken lukte niet. ${e.message}`);
+  } finally {
+    $('resultaten').setAttribute('aria-busy', 'false');
+  }
+}
+
+function emptyText(filters) {
+  return filters
+    ? 'Binnen de gekozen filters is niets gevonden. Verruim of wis de filters.'
+    : 'Er is niets gevonden. Probeer andere woorden.';
+}
+
+function answerStatus(result, filters) {
+  if (result.answered) {
+    const n = result.citations.length;
+    return `Antwoord gevonden met ${n} ${n === 1 ? 'bron' : 'bronnen'}; ${result.hits.length} passages.`;
+  }
+  if (result.hits.length === 0) return `Hierover staat niets in het archief. ${emptyText(filters)}`;
+  return 'Hierover staat niets in het archief. De meest verwante passages staan hieronder.';
+}
+
+function renderAnswer(result) {
+  const box = $('antwoord');
+  const text = $('antwoord-tekst');
+  text.replaceChildren();
+  $('bronnen').replaceChildren();
+  box.hidden = false;
+  box.classList.toggle('abstained', !result.answered);
+  if (!result.answered) {
+    text.append(el('span', { text: result.answer }));
+    return;
+  }
+  for (const s of result.sentences) {
+    const c = result.citations[s.citation - 1];
+    text.append(s.text, ' ', el('button', {
+      type: 'button',
+      class: 'cite',
+      onclick: () => openPage(c.docId, c.pageFirst, { start: c.start, end: c.end }, ctx.status),
+    }, `[${s.citation}]`, srOnly(` bron: ${c.title}, ${pages(c.pageFirst, c.pageLast)}`)), ' ');
+  }
+  for (const c of result.citations) $('bronnen').append(citationItem(c, result));
+}
+
+/** One answer citation: number, title, organisation, year, page(s), the quote, and "Verzamel" for the sentences it
+ *  backs. Every field a citation carries is shown; organisation and year fall back to the document's metadata. */
+function citationItem(c, result) {
+  const doc = ctx.documents().get(c.docId);
+  const source = {
+    docId: c.docId,
+    title: c.title,
+    organisation: c.organisation ?? doc?.organisation ?? null,
+    year: c.year ?? doc?.year ?? null,
+    pageFirst: c.pageFirst,
+    pageLast: c.pageLast,
+    start: c.start,
+    end: c.end,
+    quote: c.quote,
+    fileName: doc?.fileName ?? null,
+  };
+  const sentences = result.sentences.filter((s) => s.citation === c.n).map((s) => s.text).join(' ');
+  const item = { kind: 'answer', text: sentences || fold(c.quote), question: result.question, source };
+  return el('li', { id: `bron-${c.n}` },
+    el('button', { type: 'button', class: 'source-link', onclick: () => openPage(c.docId, c.pageFirst, { start: c.start, end: c.end }, ctx.status) },
+      el('span', { class: 'source-n', text: `${c.n}` }),
+      el('span', { class: 'source-title title-text', text: c.title, title: c.title }),
+      el('span', { class: 'source-pages', text: [docLine(source), pages(c.pageFirst, c.pageLast)].filter(Boolean).join(' · ') })),
+    el('blockquote', { text: fold(c.quote) }),
+    collectButton(item, `antwoordzin bij bron ${c.n}`));
+}
+
+function renderPassages(hits) {
+  const list = $('passages');
+  list.replaceChildren();
+  $('passages-blok').hidden = hits.length === 0;
+  for (const h of hits) list.append(passageCard(h));
+}
+
+function scoresText(signals) {
+  return Object.entries(signals ?? {}).map(([name, s]) => `${SIGNAL_NAMES[name] ?? name} #${s.rank}`).join(' · ');
+}
+
+/** A toggle that adds the item to the open reading list or takes it off again. */
+function collectButton(item, what) {
+  const btn = el('button', { type: 'button', class: 'collect' });
+  const show = () => {
+    const on = ctx.reading.has(item);
+    btn.setAttribute('aria-pressed', String(on));
+    btn.replaceChildren(on ? 'Verzameld ✓' : 'Verzamel', srOnly(` ${what}`));
+  };
+  btn.addEventListener('click', async () => {
+    await ctx.reading.toggle(item);
+    show();
+  });
+  btn.refresh = show;
+  show();
+  return btn;
+}
+
+/** After the reading list changed elsewhere (another list chosen, an item removed): the toggles follow. */
+export function refreshCollectButtons() {
+  for (const b of document.querySelectorAll('button.collect')) b.refresh?.();
+}
+
+function passageCard(h) {
+  const source = {
+    docId: h.docId,
+    title: h.document.title,
+    organisation: h.document.organisation ?? null,
+    year: h.document.year ?? null,
+    pageFirst: h.pageFirst,
+    pageLast: h.pageLast,
+    start: h.start,
+    end: h.end,
+    quote: h.text,
+    fileName: h.document.fileName ?? null,
+    headingPath: h.headingPath,
+  };
+  const where = pages(h.pageFirst, h.pageLast);
+  return el('li', { class: 'passage' },
+    el('div', { class: 'passage-head' },
+      el('span', { class: 'rank', text: `${h.rank}` }),
+      el('div', { class: 'passage-title' },
+        el('h3', { class: 'title-text', text: h.document.title, title: h.document.title }),
+        el('p', { class: 'meta', text: [docLine(h.document), where].filter(Boolean).join(' · ') }),
+        h.namedSource === false ? el('p', { class: 'other-source', text: 'Uit een ander document dan de vraag noemt' }) : null)),
+    h.headingPath.length > 0 ? el('p', { class: 'crumbs', text: h.headingPath.join(' › ') }) : null,
+    el('p', { class: 'passage-text' }, highlighted(h.text, h.highlights)),
+    el('div', { class: 'passage-foot' },
+      el('span', { class: 'scores', text: scoresText(h.signals) }),
+      el('span', { class: 'actions' },
+        el('button', {
+          type: 'button',
+          onclick: () => openPage(h.docId, h.pageFirst, { start: h.start, end: h.end }, ctx.status),
+        }, 'Bekijk pagina', srOnly(` ${where} van ${h.document.title}`)),
+        collectButton({ kind: 'passage', text: h.text, source }, `passage ${h.rank}`))));
+}

@@ -1,0 +1,70 @@
+// The page viewer: one page of a document's clean text in a dialog, the cited span marked, page by page.
+import { $, api, docLine, el, fold } from './dom.js';
+
+let view = null;
+
+/** Opens a page; `mark` ({start, end}, document offsets) is highlighted and scrolled into view. */
+export async function openPage(docId, page, mark, onError) {
+  const dialog = $('documentweergave');
+  try {
+    const data = await api(`/api/documents/${encodeURIComponent(docId)}/pages/${page}`);
+    view = { docId, page, mark, pageCount: data.document.pageCount };
+    $('doc-titel').textContent = data.document.title;
+    $('doc-titel').title = data.document.title;
+    $('doc-meta').textContent = [docLine(data.document), data.document.fileName].filter(Boolean).join(' · ');
+    $('doc-pagina').textContent = `Pagina ${page} van ${data.document.pageCount}`;
+    $('doc-vorige').disabled = page <= 1;
+    $('doc-volgende').disabled = page >= data.document.pageCount;
+    renderPage(data, mark);
+    if (!dialog.open) dialog.showModal();
+    const quote = dialog.querySelector('mark.quote');
+    if (quote) quote.scrollIntoView({ block: 'center' });
+    else $('doc-tekst').scrollTop = 0;
+  } catch (e) {
+    onError?.(`De pagina kon niet worden geopend. ${e.message}`);
+  }
+}
+
+/** The page text in paragraphs, with the cited span (document offsets) marked. */
+function renderPage(page, mark) {
+  const box = $('doc-tekst');
+  box.replaceChildren();
+  const text = page.text;
+  const from = mark ? Math.max(0, mark.start - page.start) : -1;
+  const to = mark ? Math.min(text.length, mark.end - page.start) : -1;
+  // Paragraph breaks: a blank line followed by something that starts a paragraph.
+  const paragraphs = [];
+  let begin = 0;
+  for (const m of text.matchAll(/\n\s*\n(?=["'‘“(]?[\p{Lu}\p{N}•–-])/gu)) {
+    paragraphs.push([begin, m.index]);
+    begin = m.index + m[0].length;
+  }
+  paragraphs.push([begin, text.length]);
+  for (const [a, b] of paragraphs) {
+    const p = el('p');
+    const lo = Math.max(a, from);
+    const hi = Math.min(b, to);
+    if (from >= 0 && lo < hi) {
+      p.append(fold(text.slice(a, lo)), el('mark', { class: 'quote', text: fold(text.slice(lo, hi)) }), fold(text.slice(hi, b)));
+    } else {
+      p.append(fold(text.slice(a, b)));
+    }
+    if (p.textContent.trim()) box.append(p);
+  }
+}
+
+function turnPage(delta, onError) {
+  if (!view) return;
+  const next = view.page + delta;
+  if (next >= 1 && next <= view.pageCount) openPage(view.docId, next, view.mark, onError);
+}
+
+export function initViewer(onError) {
+  const dialog = $('documentweergave');
+  $('doc-sluiten').addEventListener('click', () => dialog.close());
+  $('doc-vorige').addEventListener('click', () => turnPage(-1, onError));
+  $('doc-volgende').addEventListener('click', () => turnPage(1, onError));
+  dialog.addEventListener('click', (e) => {
+    if (e.target === dialog) dialog.close();
+  });
+}
