@@ -33,6 +33,8 @@ export interface SignalQuery {
   semantic?: Partial<SemanticParams>;
   /** The documents the query names, with how clearly (retrieval/source.ts namedDocuments). */
   named?: ReadonlyMap<string, number>;
+  /** The query's vector once a signal asked for it (queryVector). */
+  vector?: Promise<Float32Array>;
 }
 
 export type PassageFilter = (id: number) => boolean;
@@ -68,9 +70,37 @@ const dense: Signal = {
   offThread: true,
   async search(query, n, filter, ctx) {
     if (ctx.vectors.size === 0) return [];
-    return ctx.vectors.search(await ctx.embedder.embedQuery(query.text), n, filter);
+    return ctx.vectors.search(await queryVector(query, ctx), n, filter);
   },
 };
+
+/** The embedder as a re-ranker: cosine of the query's vector with each candidate's stored vector. In hybrid only with
+ *  a pretrained embedder (EMBEDDER=e5, lib/config.ts pretrainedHybrid), where it scores every candidate of the other
+ *  signals, not only those the HNSW search found. */
+const encoder: Signal = {
+  name: 'encoder',
+  offThread: false,
+  reranks: true,
+  async search(query, _n, _filter, ctx, prior = {}) {
+    const ids = [...new Set(Object.values(prior).flatMap((list) => list.map((c) => c.id)))];
+    if (ids.length === 0) return [];
+    const q = await queryVector(query, ctx);
+    const stored = ctx.store.vectorsByIds(ids);
+    const scored: ScoredId[] = [];
+    for (const [id, v] of stored) {
+      let dot = 0;
+      for (let j = 0; j < v.length; j++) dot += q[j] * v[j];
+      scored.push({ id, score: dot });
+    }
+    return scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  },
+};
+
+/** The query's vector, embedded once per query however many signals ask. */
+function queryVector(query: SignalQuery, ctx: RetrievalContext): Promise<Float32Array> {
+  query.vector ??= ctx.embedder.embedQuery(query.text);
+  return query.vector;
+}
 
 /** Soft coverage of the question's content words by each candidate of the other signals, through the background
  *  word vectors (retrieval/semantic.ts): finds the passage that says "kinderopvang" for a question about "crèches". */
@@ -114,7 +144,7 @@ function passagesOf(ctx: RetrievalContext, docId: string): readonly number[] {
   return cached.ids.get(docId) ?? [];
 }
 
-export const SIGNALS: readonly Signal[] = [lexical, dense, source, semantic];
+export const SIGNALS: readonly Signal[] = [lexical, dense, source, semantic, encoder];
 
 export function signalNamed(name: string): Signal {
   const s = SIGNALS.find((x) => x.name === name);

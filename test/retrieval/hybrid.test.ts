@@ -23,6 +23,7 @@ describe('hybrid retrieval', () => {
     expect(rank(hybrid)).toBeLessThan(rank(lexical) || 11);
     expect(Object.keys(hybrid[0].signals)).toEqual(expect.arrayContaining(['lexical', 'semantic']));
     expect(hybrid[0].signals.dense).toBeUndefined();
+    expect(hybrid[0].signals.encoder).toBeUndefined();
   });
 
   it('labels hits from the document a question names, and from others', async () => {
