@@ -82,7 +82,7 @@ const encoder: Signal = {
   offThread: false,
   reranks: true,
   async search(query, _n, _filter, ctx, prior = {}) {
-    const ids = [...new Set(Object.values(prior).flatMap((list) => list.map((c) => c.id)))];
+    const ids = candidatesOf(prior);
     if (ids.length === 0) return [];
     const q = await queryVector(query, ctx);
     const stored = ctx.store.vectorsByIds(ids);
@@ -95,6 +95,11 @@ const encoder: Signal = {
     return scored.sort((a, b) => b.score - a.score || a.id - b.id);
   },
 };
+
+/** The passages the other signals found, each once, in the order the lists give them. */
+function candidatesOf(prior: Readonly<Record<string, ScoredId[]>>): number[] {
+  return [...new Set(Object.values(prior).flatMap((list) => list.map((c) => c.id)))];
+}
 
 /** The query's vector, embedded once per query however many signals ask. */
 function queryVector(query: SignalQuery, ctx: RetrievalContext): Promise<Float32Array> {
@@ -109,7 +114,7 @@ const semantic: Signal = {
   offThread: false,
   reranks: true,
   async search(query, _n, _filter, ctx, prior = {}) {
-    const ids = [...new Set(Object.values(prior).flatMap((list) => list.map((c) => c.id)))];
+    const ids = candidatesOf(prior);
     const p: SemanticParams = { ...semanticDefaults, ...query.semantic };
     const q = semanticQuery(query.text, ctx.lexical, ctx.wordVectors, p);
     return semanticScores(q, ids, ctx.lexical, ctx.wordVectors, p);
