@@ -77,24 +77,29 @@ const dense: Signal = {
 /** The embedder as a re-ranker: cosine of the query's vector with each candidate's stored vector. In hybrid only with
  *  a pretrained embedder (EMBEDDER=e5, lib/config.ts pretrainedHybrid), where it scores every candidate of the other
  *  signals, not only those the HNSW search found. */
-const encoder: Signal = {
-  name: 'encoder',
-  offThread: false,
-  reranks: true,
-  async search(query, _n, _filter, ctx, prior = {}) {
-    const ids = candidatesOf(prior);
-    if (ids.length === 0) return [];
-    const q = await queryVector(query, ctx);
-    const stored = ctx.store.vectorsByIds(ids);
-    const scored: ScoredId[] = [];
-    for (const [id, v] of stored) {
-      let dot = 0;
-      for (let j = 0; j < v.length; j++) dot += q[j] * v[j];
-      scored.push({ id, score: dot });
-    }
-    return scored.sort((a, b) => b.score - a.score || a.id - b.id);
-  },
-};
+const encoder = reranker('encoder', async (query, ids, ctx) => {
+  const q = await queryVector(query, ctx);
+  const scored: ScoredId[] = [];
+  for (const [id, v] of ctx.store.vectorsByIds(ids)) {
+    let dot = 0;
+    for (let j = 0; j < v.length; j++) dot += q[j] * v[j];
+    scored.push({ id, score: dot });
+  }
+  return scored.sort((x, y) => y.score - x.score || x.id - y.id);
+});
+
+/** A re-ranking signal: scores the passages the other signals found (none found, nothing to score). */
+function reranker(name: string, score: (query: SignalQuery, ids: number[], ctx: RetrievalContext) => Promise<ScoredId[]> | ScoredId[]): Signal {
+  return {
+    name,
+    offThread: false,
+    reranks: true,
+    async search(query, _n, _filter, ctx, prior = {}) {
+      const ids = candidatesOf(prior);
+      return ids.length === 0 ? [] : score(query, ids, ctx);
+    },
+  };
+}
 
 /** The passages the other signals found, each once, in the order the lists give them. */
 function candidatesOf(prior: Readonly<Record<string, ScoredId[]>>): number[] {
@@ -109,17 +114,10 @@ function queryVector(query: SignalQuery, ctx: RetrievalContext): Promise<Float32
 
 /** Soft coverage of the question's content words by each candidate of the other signals, through the background
  *  word vectors (retrieval/semantic.ts): finds the passage that says "kinderopvang" for a question about "crèches". */
-const semantic: Signal = {
-  name: 'semantic',
-  offThread: false,
-  reranks: true,
-  async search(query, _n, _filter, ctx, prior = {}) {
-    const ids = candidatesOf(prior);
-    const p: SemanticParams = { ...semanticDefaults, ...query.semantic };
-    const q = semanticQuery(query.text, ctx.lexical, ctx.wordVectors, p);
-    return semanticScores(q, ids, ctx.lexical, ctx.wordVectors, p);
-  },
-};
+const semantic = reranker('semantic', (query, ids, ctx) => {
+  const p: SemanticParams = { ...semanticDefaults, ...query.semantic };
+  return semanticScores(semanticQuery(query.text, ctx.lexical, ctx.wordVectors, p), ids, ctx.lexical, ctx.wordVectors, p);
+});
 
 /** The passages of the documents the question names ("volgens de ChristenUnie", "de SGP in 1918"), ranked by BM25
  *  within them and scaled by how clearly each document is named (retrieval/source.ts): a boost, not a filter. */
