@@ -164,8 +164,8 @@ export const rankingDefaults = {
   maxPerDocument: 0,
   /** The retrieval signals (retrieval/signals.ts) each mode fuses. Hybrid: BM25, the documents the question names,
    *  and the semantic re-ranking of what those two found (tools/retrieval/ablation.ts, EVAL.md "Retrieval
-   *  ablation"). The built-in embedder's dense list is left out of hybrid: beside the semantic signal it lowered dev
-   *  R@5 0.879 -> 0.845, LegalQA 0.826 -> 0.812 and programmas-nl 0.234 -> 0.213, pdf-nl level. */
+   *  ablation"). The built-in embedder's dense list is left out of hybrid: beside the others it lowered dev R@5
+   *  0.879 -> 0.845, LegalQA 0.826 -> 0.795 and pdf-nl MRR@10 0.535 -> 0.519; programmas-nl level. */
   modes: { lexical: ['lexical'], dense: ['dense'], hybrid: ['lexical', 'source', 'semantic'] } as Record<SearchMode, readonly string[]>,
   /** Hybrid with a pretrained embedder (EMBEDDER=e5, `raadsarchief fetch-model`): its HNSW list adds candidates and
    *  it re-ranks every candidate by cosine ("encoder"), at the weight measured for the built-in dense list (0.2); a
@@ -173,8 +173,9 @@ export const rankingDefaults = {
   pretrainedHybrid: ['lexical', 'dense', 'source', 'semantic', 'encoder'] as readonly string[],
   /** Convex fusion of min-max normalised lists. lexical 0.3 / semantic 0.7 was best or tied on every set among
    *  0.7/0.3, 0.5/0.5, 0.3/0.7, 0.15/0.85 (pdf-nl R@5 0.610, 0.683, 0.683, 0.659; dev 0.845, 0.845, 0.879, 0.845;
-   *  LegalQA 0.807, 0.816, 0.826, 0.816). source 0.3 on top: programmas-nl R@5 0.234 -> 0.383, dev, pdf-nl and
-   *  LegalQA R@5 unchanged, MRR@10 level or up; 0.5 lowered pdf-nl MRR@10 0.516 -> 0.483. dense 0: in hybrid its list
+   *  LegalQA 0.807, 0.816, 0.826, 0.816). source 0.3 on top: programmas-nl R@5 0.213 -> 0.298 (MRR@10 0.151 ->
+   *  0.225), pdf-nl MRR@10 0.529 -> 0.535, LegalQA unchanged, dev R@5 equal and MRR@10 0.710 -> 0.703 (one question one
+   *  rank); 0.5 lowered pdf-nl MRR@10 (0.516 -> 0.483 on the first archives). dense 0: in hybrid its list
    *  only adds candidates, which the encoder scores (`--mode dense` keeps the list's own scores). */
   fusion: { method: 'convex' as 'rrf' | 'convex', rrfK: 60, weights: { lexical: 0.3, semantic: 0.7, source: 0.3, dense: 0, encoder: 0.2 } as Record<string, number> },
   /** Queries longer than this are cut before analysis, and at most maxQueryTerms weighted terms are kept:
@@ -187,10 +188,12 @@ export const rankingDefaults = {
 /** The semantic signal (retrieval/semantic.ts): soft coverage of the question's content words by each candidate. */
 export const semanticDefaults = {
   /** Random word pairs average ~0.25 cosine in the shipped vectors, above ~0.6 is a real relation. 0.35 and 0.55
-   *  (mix 0.3/0.7) moved single questions either way (dev R@5 0.845 / 0.810 vs 0.879; pdf-nl 0.707 / 0.683 vs
-   *  0.683); 1.01 (exact words only) lost the gain (pdf-nl 0.585, as lexical alone). */
+   *  moved single questions either way (R@5 dev 0.845 / 0.810, pdf-nl 0.707 / 0.683, LegalQA 0.826 / 0.816,
+   *  programmas-nl 0.319 / 0.340, against 0.879, 0.683, 0.826, 0.298); 1.01 (exact words only) lost the gain on
+   *  every set (pdf-nl 0.585). EVAL.md "Ablation". */
   minSimilarity: 0.45,
-  /** IDF-weighted question words; equal weights were level on pdf-nl and LegalQA, lower on dev MRR@10. (Tried and
+  /** IDF-weighted question words; equal weights: dev R@5 0.879 -> 0.810, LegalQA 0.826 -> 0.816, pdf-nl 0.683 ->
+   *  0.707 with MRR@10 0.535 -> 0.524, programmas-nl level. (Tried and
    *  dropped: the other direction, how much of the passage the question covers, mixed in at 0.2 and 0.5: no set
    *  gained, LegalQA MRR@10 fell 0.834 -> 0.815 / 0.735.) */
   idfWeights: true,
