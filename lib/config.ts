@@ -158,7 +158,9 @@ export const rankingDefaults = {
   mode: 'hybrid' as const,
   k: 10,
   maxK: 100,
-  /** Candidates taken from each retriever before fusion. */
+  /** Candidates taken from each retriever before fusion (and so what the re-rankers see: up to 100 per list). 200 moved
+   *  pdf-nl and programmas-nl R@5 up one question and LegalQA down half of one (EVAL.md "Ablation"), at up to twice
+   *  the re-ranking cost: 100 stays. */
   candidates: 100,
   /** At most this many hits of one document before others get a turn (0 = no limit). */
   maxPerDocument: 0,
