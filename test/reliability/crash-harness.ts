@@ -59,7 +59,7 @@ interface ChildRun {
 }
 
 /** When to SIGKILL a child: `ms` after it was spawned, after it reported "opened", or after its `commits`-th
- *  committed document (a progress line with passages > 0), the last giving kills inside the commit loop. */
+ *  committed document (a progress line whose passage count rose), the last giving kills inside the commit loop. */
 type KillPlan = { from: 'spawn' | 'opened'; ms: number } | { from: 'commit'; commits: number; ms: number };
 
 function runChild(args: string[], plan?: KillPlan): Promise<ChildRun> {
@@ -68,6 +68,7 @@ function runChild(args: string[], plan?: KillPlan): Promise<ChildRun> {
     const run: ChildRun = { code: null, signal: null, stdout: '', stderr: '', spawnedAt: performance.now(), endedAt: 0 };
     let timer: NodeJS.Timeout | undefined;
     let commits = 0;
+    let passages = 0;
     const arm = () => {
       if (plan && !timer) timer = setTimeout(() => child.kill('SIGKILL'), plan.ms);
     };
@@ -84,7 +85,11 @@ function runChild(args: string[], plan?: KillPlan): Promise<ChildRun> {
           if (plan?.from === 'opened') arm();
         }
         const m = /^progress \d+\/\d+ (\d+)/.exec(line);
-        if (m && Number(m[1]) > 0 && plan?.from === 'commit' && ++commits >= plan.commits) arm();
+        // A commit shows as a rise in the passage count (unchanged files report progress too).
+        if (m && Number(m[1]) > passages) {
+          passages = Number(m[1]);
+          if (plan?.from === 'commit' && ++commits >= plan.commits) arm();
+        }
       }
     });
     child.stderr.on('data', (d: Buffer) => {
