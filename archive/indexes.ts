@@ -5,8 +5,9 @@ import { ArchiveError, isArchiveError } from '../lib/errors.ts';
 import { lexiconDir as defaultLexiconDir, type passageDefaults } from '../lib/config.ts';
 import { log } from '../lib/log.ts';
 import { Store, type PassageRef } from '../store/store.ts';
-import { createAnalyser, type Analyser } from '../language/analyser.ts';
+import { createAnalyser, type Analyser, type AnalyserRules } from '../language/analyser.ts';
 import { countWords } from '../language/vocabulary.ts';
+import { loadWordVectors } from '../language/word-vectors.ts';
 import type { Embedder, EmbedderIdentity } from '../index/types.ts';
 import { LexicalIndex } from '../index/lexical-index.ts';
 import { loadEmbedder } from '../index/embedders/load.ts';
@@ -22,6 +23,8 @@ export interface OpenArchiveOptions {
   lexiconDir?: string | null;
   /** Passage splitting parameters (the eval sweep varies them). */
   passage?: Partial<typeof passageDefaults>;
+  /** Analyser rules over lib/config.ts (ablations; a change re-analyses the stored passages). */
+  analyser?: Partial<AnalyserRules>;
 }
 
 /** Everything an open archive holds. Writes replace `analyser` (new vocabulary) and `lexical` (reindex). */
@@ -30,6 +33,7 @@ export interface ArchiveState extends RetrievalContext {
   /** The archive's own word counts: compound splitting trusts words the archive uses on their own. */
   vocabulary: Map<string, number>;
   lexDir: string | null;
+  analyserRules: Partial<AnalyserRules>;
   embedderNote: string;
   passageOpts: Partial<typeof passageDefaults>;
   tuning: RetrieveTuning;
@@ -60,7 +64,9 @@ export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState>
   const vectors = await openVectorIndex(resolve(dataDir, VECTOR_DIR), identityOf(embedder));
   const state: ArchiveState = {
     dataDir, store, vocabulary, lexDir, embedder, vectors,
-    analyser: createAnalyser({ lexiconDir: lexDir, vocabulary }),
+    wordVectors: loadWordVectors(),
+    analyser: createAnalyser({ lexiconDir: lexDir, vocabulary, rules: opts.analyser }),
+    analyserRules: opts.analyser ?? {},
     embedderNote: note,
     lexical: new LexicalIndex(),
     refs: new Map(),
@@ -187,7 +193,7 @@ export function learnVocabulary(s: ArchiveState, texts: string[]): void {
   const added = countWords(texts);
   s.store.addVocabulary(added);
   for (const [word, count] of added) s.vocabulary.set(word, (s.vocabulary.get(word) ?? 0) + count);
-  s.analyser = createAnalyser({ lexiconDir: s.lexDir, vocabulary: s.vocabulary });
+  s.analyser = createAnalyser({ lexiconDir: s.lexDir, vocabulary: s.vocabulary, rules: s.analyserRules });
 }
 
 export function identityOf(e: Embedder): EmbedderIdentity {

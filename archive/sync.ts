@@ -60,5 +60,5 @@ export async function syncWithStore(s: ArchiveState): Promise<SyncResult | null>
 /** Query analysis splits compounds with the archive's own words: take the words other processes added. */
 function refreshVocabulary(s: ArchiveState): void {
   s.vocabulary = s.store.vocabulary();
-  s.analyser = createAnalyser({ lexiconDir: s.lexDir, vocabulary: s.vocabulary });
+  s.analyser = createAnalyser({ lexiconDir: s.lexDir, vocabulary: s.vocabulary, rules: s.analyserRules });
 }

@@ -119,7 +119,7 @@ async function runEvalCommand(o: EvalOptions, data: string): Promise<number> {
 
 /** The raw texts the baselines index: a folder given with --corpus, else the archive documents' source files
  *  (text files as they are; for PDFs, which LangChain would need its own loader for, the stored clean text). */
-function baselineTexts(archive: Archive, corpus?: string): SourceText[] {
+export function baselineTexts(archive: Archive, corpus?: string): SourceText[] {
   if (corpus) return readSourceTexts(corpus);
   return archive.listDocuments().map((d) => {
     const readable = formatNamed(d.format)?.plainText === true && existsSync(d.sourcePath);

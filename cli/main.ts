@@ -14,6 +14,7 @@ import { registerAsk } from './ask.ts';
 import { registerReindex } from './reindex.ts';
 import { registerEval } from './eval.ts';
 import { registerServe } from './serve.ts';
+import { registerFetchModel } from './fetch-model.ts';
 
 function buildProgram(result: Result): Command {
   const program = new Command('raadsarchief')
@@ -31,6 +32,7 @@ function buildProgram(result: Result): Command {
   registerReindex(program);
   registerEval(program, result);
   registerServe(program);
+  registerFetchModel(program);
   return program;
 }
 

@@ -18,6 +18,8 @@ export interface Bm25Params {
 export class LexicalIndex {
   readonly params: Bm25Params;
   private readonly termIds = new Map<string, number>();
+  /** Term id -> term (ids are never reused, so a caller may cache per term id for the index's life). */
+  private readonly termNames: string[] = [];
   // Postings per term id, as parallel arrays: slots holding the term, their term frequencies, count in use.
   private readonly postDocs: Int32Array[] = [];
   private readonly postTfs: Uint16Array[] = [];
@@ -59,10 +61,44 @@ export class LexicalIndex {
     return this.slotOf.size;
   }
 
+  /** Changes with every add and remove: lets callers cache what they derive from the indexed passages. */
+  get revision(): number {
+    return this.version;
+  }
+
   /** Passages containing `term`. */
   docFreq(term: string): number {
     const t = this.termIds.get(term);
     return t === undefined ? 0 : this.postLength[t];
+  }
+
+  /** The id of a term, or -1 when no passage has ever held it. */
+  termId(term: string): number {
+    return this.termIds.get(term) ?? -1;
+  }
+
+  /** The term of a term id. */
+  termName(t: number): string {
+    return this.termNames[t];
+  }
+
+  /** Number of term ids handed out so far. */
+  get termCount(): number {
+    return this.termNames.length;
+  }
+
+  /** BM25's IDF of a term (as search() weighs it); an unknown term gets the IDF of a term in no passage. */
+  idf(term: string): number {
+    const df = this.docFreq(term);
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** The distinct term ids of a passage (a view: copy it before the index changes), or null for an unknown id. */
+  distinctTermIds(id: number): Int32Array | null {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return null;
+    const start = this.arenaStart[slot];
+    return this.arena.subarray(start, start + this.arenaCount[slot]);
   }
 
   /** Indexes a passage's terms (repeats count as term frequency); replaces an earlier add of the same id. */
@@ -80,6 +116,7 @@ export class LexicalIndex {
       if (t === undefined) {
         t = this.postDocs.length;
         this.termIds.set(term, t);
+        this.termNames.push(term);
         this.postDocs.push(new Int32Array(2));
         this.postTfs.push(new Uint16Array(2));
         if (t >= this.tfScratch.length) {

@@ -109,6 +109,9 @@ export const lexicalDefaults = {
 
 // ---- embedders -----------------------------------------------------------------------------------
 export const embedderDefaults = {
+  /** `raadsarchief fetch-model`: the smallest multilingual E5 export for transformers.js (int8 ONNX ~118 MB); not
+   *  measured here (no hub on the build machines), chosen as the model index/embedders/e5.ts was written for. */
+  e5: { model: 'Xenova/multilingual-e5-small', hub: 'https://huggingface.co' },
   builtin: {
     /** Vector length 256; fit on a seeded sample of at most 20k passages and the 30k most frequent words (bounds fit
      *  time and state size); the seed makes the same archive give the same vectors. Dimension 384 was no better. */
@@ -155,18 +158,57 @@ export const rankingDefaults = {
   mode: 'hybrid' as const,
   k: 10,
   maxK: 100,
-  /** Candidates taken from each retriever before fusion. */
+  /** Candidates taken from each retriever before fusion (and so what the re-rankers see: up to 100 per list). 200 moved
+   *  pdf-nl and programmas-nl R@5 up one question and LegalQA down half of one (EVAL.md "Ablation"), at up to twice
+   *  the re-ranking cost: 100 stays. */
   candidates: 100,
   /** At most this many hits of one document before others get a turn (0 = no limit). */
   maxPerDocument: 0,
-  /** The retrieval signals (retrieval/signals.ts) each mode fuses. */
-  modes: { lexical: ['lexical'], dense: ['dense'], hybrid: ['lexical', 'dense'] } as Record<SearchMode, readonly string[]>,
-  /** Fusion of the signals' lists: convex with the dense list at 0.2 (EVAL.md has the sweep that chose these). */
-  fusion: { method: 'convex' as 'rrf' | 'convex', rrfK: 60, weights: { lexical: 0.8, dense: 0.2 } as Record<string, number> },
+  /** The retrieval signals (retrieval/signals.ts) each mode fuses. Hybrid: BM25, the documents the question names,
+   *  and the semantic re-ranking of what those two found (tools/retrieval/ablation.ts, EVAL.md "Retrieval
+   *  ablation"). The built-in embedder's dense list is left out of hybrid: beside the others it lowered dev R@5
+   *  0.879 -> 0.845, LegalQA 0.826 -> 0.795 and pdf-nl MRR@10 0.535 -> 0.519; programmas-nl level. */
+  modes: { lexical: ['lexical'], dense: ['dense'], hybrid: ['lexical', 'source', 'semantic'] } as Record<SearchMode, readonly string[]>,
+  /** Hybrid with a pretrained embedder (EMBEDDER=e5, `raadsarchief fetch-model`): its HNSW list adds candidates and
+   *  it re-ranks every candidate by cosine ("encoder"), at the weight measured for the built-in dense list (0.2); a
+   *  pretrained model could not be measured on these machines. */
+  pretrainedHybrid: ['lexical', 'dense', 'source', 'semantic', 'encoder'] as readonly string[],
+  /** Convex fusion of min-max normalised lists. lexical 0.3 / semantic 0.7 was best or tied on every set among
+   *  0.7/0.3, 0.5/0.5, 0.3/0.7, 0.15/0.85 (pdf-nl R@5 0.610, 0.683, 0.683, 0.659; dev 0.845, 0.845, 0.879, 0.845;
+   *  LegalQA 0.807, 0.816, 0.826, 0.816). source 0.3 on top: programmas-nl R@5 0.213 -> 0.298 (MRR@10 0.151 ->
+   *  0.225), pdf-nl MRR@10 0.529 -> 0.535, LegalQA unchanged, dev R@5 equal and MRR@10 0.710 -> 0.703 (one question one
+   *  rank); 0.5 lowered pdf-nl MRR@10 (0.516 -> 0.483 on the first archives). dense 0: in hybrid its list
+   *  only adds candidates, which the encoder scores (`--mode dense` keeps the list's own scores). */
+  fusion: { method: 'convex' as 'rrf' | 'convex', rrfK: 60, weights: { lexical: 0.3, semantic: 0.7, source: 0.3, dense: 0, encoder: 0.2 } as Record<string, number> },
   /** Queries longer than this are cut before analysis, and at most maxQueryTerms weighted terms are kept:
    *  a 10,000-character query still answers in bounded time. */
   maxQueryChars: 2000,
   maxQueryTerms: 64,
+};
+
+// ---- semantic re-ranking ------------------------------------------------------------------------
+/** The semantic signal (retrieval/semantic.ts): soft coverage of the question's content words by each candidate. */
+export const semanticDefaults = {
+  /** Random word pairs average ~0.25 cosine in the shipped vectors, above ~0.6 is a real relation. 0.35 and 0.55
+   *  moved single questions either way (R@5 dev 0.845 / 0.810, pdf-nl 0.707 / 0.683, LegalQA 0.826 / 0.816,
+   *  programmas-nl 0.319 / 0.340, against 0.879, 0.683, 0.826, 0.298); 1.01 (exact words only) lost the gain on
+   *  every set (pdf-nl 0.585). EVAL.md "Ablation". */
+  minSimilarity: 0.45,
+  /** IDF-weighted question words; equal weights: dev R@5 0.879 -> 0.810, LegalQA 0.826 -> 0.816, pdf-nl 0.683 ->
+   *  0.707 with MRR@10 0.535 -> 0.524, programmas-nl level. (Tried and dropped: the other direction, how much of the
+   *  passage the question covers, mixed in at 0.2 and 0.5: no set gained, LegalQA MRR@10 fell 0.834 -> 0.815 / 0.735;
+   *  passage-length normalisation, score x (mean length / length)^0.1 or ^0.25 in distinct terms: pdf-nl R@5 0.659 /
+   *  0.634, LegalQA 0.813 / 0.793, dev 0.879 / 0.810, programmas-nl 0.277 / 0.319.) */
+  idfWeights: true,
+};
+
+/** The source signal (retrieval/source.ts): documents the question names by their metadata. */
+export const sourceDefaults = {
+  /** Title words as names: PDF titles are often a running header or a contents line; no set gained with them. */
+  useTitle: false,
+  /** A word on more than 10% of the documents (and on more than 2) names none of them ("programma", a common year
+   *  in a small archive); "PvdA" on 2 of the 5 dev documents still names both. */
+  maxDocShare: 0.1,
 };
 
 // ---- answers ------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ const catalogue = {
   ERR_LIST_FULL: { status: 409, template: 'limit reached: {reason}' },
   ERR_EMBEDDER_MISMATCH: { status: 409, template: 'embedder mismatch: {reason}; run `raadsarchief reindex`' },
   ERR_MODEL_UNAVAILABLE: { status: 503, template: 'embedding model unavailable: {reason}' },
+  ERR_MODEL_DOWNLOAD: { status: 502, template: 'model download failed: {reason}' },
   ERR_STORE_VERSION: { status: 500, template: 'the store was written by a newer program (schema version {reason})' },
   ERR_INDEX_CORRUPT: { status: 500, template: 'vector index unusable: {reason}' },
   ERR_BAD_REQUEST: { status: 400, template: '{reason}' },

@@ -135,4 +135,7 @@ export interface Hit extends Omit<PassageDraft, 'ordinal'> {
   ocr?: { pages: number[]; confidence: number };
   /** Query terms (surface forms in `text`) worth highlighting. */
   highlights: string[];
+  /** When the query names documents ("volgens de ChristenUnie", "de SGP in 1918"; retrieval/source.ts): whether this
+   *  hit comes from one of them. Absent when the query names none. */
+  namedSource?: boolean;
 }

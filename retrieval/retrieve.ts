@@ -2,18 +2,26 @@
 // merging of overlapping passages and highlighting shape the hits.
 import type { Hit, SearchFilters, SearchOptions } from '../lib/types.ts';
 import type { Analyser, WeightedTerm } from '../language/analyser.ts';
-import type { ScoredId } from '../index/types.ts';
+import { isFittable, type ScoredId } from '../index/types.ts';
 import { ArchiveError } from '../lib/errors.ts';
-import { passageDefaults, rankingDefaults } from '../lib/config.ts';
+import { passageDefaults, rankingDefaults, sourceDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
 import { signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
+import type { SemanticParams } from './semantic.ts';
+import { namedDocuments, type SourceParams } from './source.ts';
 
 /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
 export interface RetrieveTuning {
   fusion?: Partial<FusionParams>;
   candidates?: number;
   maxPerDocument?: number;
+  /** The signals to fuse, instead of the mode's (ablations). */
+  signals?: readonly string[];
+  /** Parameters of the semantic re-ranking signal. */
+  semantic?: Partial<SemanticParams>;
+  /** Parameters of the source signal. */
+  source?: Partial<SourceParams>;
 }
 
 export async function retrieve(query: string, opts: SearchOptions, ctx: RetrievalContext, tuning: RetrieveTuning = {}): Promise<Hit[]> {
@@ -25,10 +33,12 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const k = Math.max(1, Math.min(opts.k ?? rankingDefaults.k, rankingDefaults.maxK));
   const candidates = Math.max(tuning.candidates ?? rankingDefaults.candidates, k * 3);
   const filter = docFilter(opts.filters, ctx);
-  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text) };
+  const named = namedDocuments(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
+  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text), semantic: tuning.semantic, named };
   clock('analysis');
 
-  const lists = await runSignals(rankingDefaults.modes[mode], q, candidates, filter, ctx, trace);
+  const names = mode !== 'hybrid' ? rankingDefaults.modes[mode] : (tuning.signals ?? (!isFittable(ctx.embedder) ? rankingDefaults.pretrainedHybrid : rankingDefaults.modes.hybrid));
+  const lists = await runSignals(names, q, candidates, filter, ctx, trace);
   clock('signals');
   const fused: Fused[] = fuse(lists, { ...rankingDefaults.fusion, ...tuning.fusion });
   clock('fusion');
@@ -38,13 +48,13 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
     return ref ? [{ ...f, docId: ref.docId, start: ref.start, end: ref.end, ids: [f.id] }] : [];
   });
   const shaped = mergeAdjacent(diversify(spans, tuning.maxPerDocument ?? rankingDefaults.maxPerDocument), passageDefaults.maxChars).slice(0, k);
-  const hits = toHits(shaped, q.terms, ctx);
+  const hits = toHits(shaped, q.terms, ctx).map((h) => (named.size > 0 ? { ...h, namedSource: named.has(h.docId) } : h));
   clock('hits');
   return hits;
 }
 
 /** Runs the signals side by side: off-thread ones are started first and get an event-loop turn to post their work,
- *  so the main thread's own signals run while they search. */
+ *  so the main thread's own signals run while they search; re-ranking signals then score what the others found. */
 async function runSignals(
   names: readonly string[],
   q: SignalQuery,
@@ -53,18 +63,24 @@ async function runSignals(
   ctx: RetrievalContext,
   trace: Record<string, number> | undefined,
 ): Promise<Record<string, ScoredId[]>> {
-  const signals = names.map(signalNamed);
-  const timed = (s: (typeof signals)[number]) => {
+  const all = names.map(signalNamed);
+  const signals = all.filter((s) => !s.reranks);
+  const timed = (s: (typeof signals)[number], prior?: Record<string, ScoredId[]>) => {
     const t0 = performance.now();
-    return s.search(q, n, filter, ctx).then((list) => {
+    return s.search(q, n, filter, ctx, prior).then((list) => {
       if (trace) trace[`signal:${s.name}`] = performance.now() - t0;
       return [s.name, list] as const;
     });
   };
-  const started = signals.filter((s) => s.offThread).map(timed);
+  const started = signals.filter((s) => s.offThread).map((s) => timed(s));
   if (started.length) await new Promise<void>((r) => setImmediate(r));
   for (const s of signals.filter((x) => !x.offThread)) started.push(timed(s));
-  return Object.fromEntries(await Promise.all(started));
+  const lists: Record<string, ScoredId[]> = Object.fromEntries(await Promise.all(started));
+  for (const s of all.filter((x) => x.reranks)) {
+    const [name, list] = await timed(s, lists);
+    lists[name] = list;
+  }
+  return lists;
 }
 
 /** The analysed query terms, bounded so that a huge query costs no more than a long one. */

@@ -164,6 +164,17 @@ export class Store {
     return out;
   }
 
+  /** The stored vectors of the given passages (those that have one). */
+  vectorsByIds(ids: readonly number[]): Map<number, Float32Array> {
+    const out = new Map<number, Float32Array>();
+    const stmt = this.db.prepare('SELECT vector FROM vectors WHERE passage_id = ?').pluck();
+    for (const id of ids) {
+      const v = stmt.get(id) as Buffer | undefined;
+      if (v) out.set(id, blobToVector(v));
+    }
+    return out;
+  }
+
   /** Writes one document with all its passages, terms and vectors, replacing any earlier version, atomically.
    *  Returns the ids of the passages removed and added so the caller can update derived indexes. */
   putDocument(meta: DocumentMeta, doc: CleanDocument, passages: PassageRecord[]): { removed: number[]; added: number[] } {

@@ -38,6 +38,7 @@ export const ERROR_TEXTS = {
   ERR_LIST_FULL: (e) => `De grens is bereikt${e.limit ? ` (${e.limit})` : ''}: verwijder eerst iets.`,
   ERR_EMBEDDER_MISMATCH: 'Het archief moet opnieuw worden geïndexeerd; vraag het de beheerder.',
   ERR_MODEL_UNAVAILABLE: 'Zoeken op betekenis werkt nu niet: het taalmodel is niet beschikbaar.',
+  ERR_MODEL_DOWNLOAD: 'Het taalmodel kon niet worden gedownload; vraag de beheerder.',
   ERR_STORE_VERSION: 'Het archief is gemaakt door een nieuwere versie van het programma; vraag de beheerder.',
   ERR_INDEX_CORRUPT: 'De zoekindex is beschadigd; vraag de beheerder hem opnieuw op te bouwen.',
   ERR_BAD_REQUEST: (e) => fieldText(e.field),

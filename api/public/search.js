@@ -6,7 +6,7 @@ import { openPage } from './viewer.js';
 let ctx = null;
 
 /** Dutch names of the retrieval signals (retrieval/signals.ts); an unknown signal shows under its own name. */
-const SIGNAL_NAMES = { lexical: 'lexicaal', dense: 'semantisch' };
+const SIGNAL_NAMES = { lexical: 'lexicaal', dense: 'vectoren', semantic: 'betekenis', source: 'genoemde bron', encoder: 'model' };
 
 export function initSearch(context) {
   ctx = context;
@@ -166,7 +166,8 @@ function passageCard(h) {
       el('span', { class: 'rank', text: `${h.rank}` }),
       el('div', { class: 'passage-title' },
         el('h3', { class: 'title-text', text: h.document.title, title: h.document.title }),
-        el('p', { class: 'meta', text: [docLine(h.document), where].filter(Boolean).join(' · ') }))),
+        el('p', { class: 'meta', text: [docLine(h.document), where].filter(Boolean).join(' · ') }),
+        h.namedSource === false ? el('p', { class: 'other-source', text: 'Uit een ander document dan de vraag noemt' }) : null)),
     h.headingPath.length > 0 ? el('p', { class: 'crumbs', text: h.headingPath.join(' › ') }) : null,
     el('p', { class: 'passage-text' }, highlighted(h.text, h.highlights)),
     el('div', { class: 'passage-foot' },

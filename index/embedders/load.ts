@@ -6,13 +6,14 @@ import { ArchiveError, describeError } from '../../lib/errors.ts';
 import type { Embedder } from '../types.ts';
 import { BuiltinEmbedder, type Tokenize } from './builtin.ts';
 import { E5Embedder } from './e5.ts';
+import { activeModelDir } from './fetch-model.ts';
 
 export interface LoadEmbedderOptions {
   preference: 'builtin' | 'e5' | 'auto';
   /** The data dir; the built-in embedder's state lives in `<stateDir>/embedder/builtin.msgpack`. */
   stateDir: string;
   tokenize: Tokenize;
-  /** E5 model folder; defaults to the EMBED_MODEL_DIR env. */
+  /** E5 model folder; defaults to the EMBED_MODEL_DIR env, else the model `fetch-model` put in the data folder. */
   modelDir?: string;
   /** Lexicon for the built-in embedder's retrofitting; undefined: lexiconDir(); null: none. */
   lexiconDir?: string | null;
@@ -25,11 +26,11 @@ export const BUILTIN_STATE_FILE = join('embedder', 'builtin.msgpack');
  * embedder. A built-in embedder without saved state is returned unfitted: the caller fits it on the archive.
  */
 export async function loadEmbedder(opts: LoadEmbedderOptions): Promise<{ embedder: Embedder; note: string }> {
-  const modelDir = opts.modelDir ?? process.env.EMBED_MODEL_DIR;
+  const modelDir = opts.modelDir ?? process.env.EMBED_MODEL_DIR ?? activeModelDir(opts.stateDir) ?? undefined;
   let fallbackReason = 'EMBEDDER=builtin';
   if (opts.preference !== 'builtin') {
     if (!modelDir && opts.preference === 'e5') {
-      throw new ArchiveError('ERR_MODEL_UNAVAILABLE', 'EMBEDDER=e5 but EMBED_MODEL_DIR is not set');
+      throw new ArchiveError('ERR_MODEL_UNAVAILABLE', 'EMBEDDER=e5 but EMBED_MODEL_DIR is not set and no model was fetched (raadsarchief fetch-model)');
     }
     if (modelDir) {
       try {

@@ -1,0 +1,118 @@
+// Which documents a question names: parties, organisations, document kinds and years ("volgens de ChristenUnie",
+// "de SGP in 1918", "het jaarplan van de Belastingdienst") matched against each document's metadata (file name,
+// organisation, optionally title, year). A word counts by how rare it is among the documents' metadata, so
+// "christenunie" or "1918" names a document and "programma" hardly does. Acronyms of consecutive question words
+// match too ("Partij voor de Dieren" names PvdD_2021, "Forum voor Democratie" FVD_2017).
+import type { DocumentMeta } from '../lib/types.ts';
+import { tokenise } from '../language/tokenise.ts';
+import { foldDiacritics } from '../language/stem.ts';
+import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
+
+export interface SourceParams {
+  /** Match title words too (titles of PDFs are often a running header or a table of contents line). */
+  useTitle: boolean;
+  /** A metadata word on more than this share of the documents names none of them. */
+  maxDocShare: number;
+}
+
+interface SourceIndex {
+  metas: DocumentMeta[];
+  useTitle: boolean;
+  /** Document -> its distinct metadata words. */
+  words: Map<string, Set<string>>;
+  /** Metadata word -> documents holding it. */
+  docsOf: Map<string, string[]>;
+}
+
+let cached: SourceIndex | null = null;
+
+/** Documents the question names, with a strength in (0, 1] (1 = named best), or an empty map. */
+export function namedDocuments(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): Map<string, number> {
+  const index = sourceIndex(docs, p.useTitle);
+  const n = index.metas.length;
+  const scores = new Map<string, number>();
+  const named: string[][] = [];
+  for (const [word, count] of questionWords(question)) {
+    const holders = index.docsOf.get(word);
+    if (!holders || holders.length > Math.max(2, p.maxDocShare * n)) continue;
+    const idf = count * Math.log(1 + n / holders.length);
+    for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + idf);
+    named.push(holders);
+  }
+  // Each document is measured against the best document sharing a name with it, so a question naming two sources
+  // ("de ChristenUnie en de Partij voor de Dieren") names both fully, while "de SGP in 1918" still ranks SGP_1918
+  // above SGP_1922.
+  const rival = new Map<string, number>();
+  for (const holders of named) {
+    const best = Math.max(...holders.map((d) => scores.get(d)!));
+    for (const d of holders) rival.set(d, Math.max(rival.get(d) ?? 0, best));
+  }
+  for (const [d, s] of scores) scores.set(d, s / rival.get(d)!);
+  return scores;
+}
+
+/** The question's candidate names, each with the number of words it stands for: its content words (hyphen parts
+ *  too) count 1; an acronym of 3 to 5 consecutive words ("partij voor de dieren" -> pvdd), or of 2 words both
+ *  capitalised in the question ("Autoriteit Persoonsgegevens" -> ap), counts as many as the content words it spans,
+ *  so a document named by its acronym ranks level with one named in full. */
+export function questionWords(question: string): Map<string, number> {
+  const tokens = tokenise(question);
+  const words = tokens.flatMap((t) => t.parts ?? [t.word]).map(key);
+  const capitals = capitalised(question);
+  const content = (w: string) => w !== '' && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w);
+  const out = new Map<string, number>();
+  for (const w of words) if (content(w)) out.set(w, 1);
+  for (const t of tokens) if (t.parts) out.set(key(t.word), 1);
+  for (let i = 0; i < words.length; i++) {
+    for (let len = 2; len <= 5 && i + len <= words.length; len++) {
+      const span = words.slice(i, i + len);
+      if (!span.every((w) => /^\p{L}/u.test(w))) continue;
+      if (len === 2 && !span.every((w) => capitals.has(w))) continue;
+      const acronym = span.map((w) => w[0]).join('');
+      if (!out.has(acronym)) out.set(acronym, Math.max(1, span.filter(content).length));
+    }
+  }
+  return out;
+}
+
+/** The (folded) words written with a capital in the question. */
+function capitalised(question: string): Set<string> {
+  return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => key(m[0].toLowerCase())));
+}
+
+/** A document's metadata words: file name (without extension), organisation, title when wanted, year. */
+export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' | 'title' | 'year'>, useTitle: boolean): Set<string> {
+  const stem = d.fileName.replace(/\.[^.]+$/, '').replace(/[_;]+/g, ' ');
+  const texts = [stem, d.organisation ?? '', useTitle ? d.title : ''];
+  const out = new Set<string>();
+  for (const t of tokenise(texts.join(' \n '))) {
+    for (const w of [t.word, ...(t.parts ?? [])].map(key)) {
+      if (w.length >= 2 && !DUTCH_STOPWORDS.has(w) && (!/^\d+$/.test(w) || isYear(w))) out.add(w);
+    }
+  }
+  if (d.year !== null) out.add(String(d.year));
+  return out;
+}
+
+function key(word: string): string {
+  return foldDiacritics(word).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function isYear(w: string): boolean {
+  return /^(1[89]|20)\d\d$/.test(w);
+}
+
+/** Rebuilt only when the set of document records changes (a write replaces a document's record). */
+function sourceIndex(docs: ReadonlyMap<string, DocumentMeta>, useTitle: boolean): SourceIndex {
+  const metas = [...docs.values()];
+  if (cached && cached.useTitle === useTitle && cached.metas.length === metas.length && cached.metas.every((m, i) => m === metas[i])) return cached;
+  const words = new Map<string, Set<string>>();
+  const docsOf = new Map<string, string[]>();
+  for (const d of metas) {
+    const ws = metadataWords(d, useTitle);
+    words.set(d.id, ws);
+    for (const w of ws) (docsOf.get(w) ?? docsOf.set(w, []).get(w)!).push(d.id);
+  }
+  cached = { metas, useTitle, words, docsOf };
+  return cached;
+}

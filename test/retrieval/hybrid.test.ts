@@ -1,0 +1,38 @@
+// The default hybrid ranking over the bundled corpus: BM25, the documents a question names and the semantic re-ranking
+// fused by name, and hits labelled when the question names its source.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCorpusArchive } from '../corpus.ts';
+import type { Archive } from '../../archive/api.ts';
+
+let corpus: Awaited<ReturnType<typeof openCorpusArchive>>;
+let archive: Archive;
+beforeAll(async () => {
+  corpus = await openCorpusArchive('hybrid');
+  archive = corpus.archive;
+}, 120_000);
+afterAll(async () => corpus?.close());
+
+describe('hybrid retrieval', () => {
+  it('re-ranks lexical candidates by meaning: a paraphrase question finds its passage higher than BM25 alone', async () => {
+    // dev d018: the passage says "Vóór 2020 lag de nadruk vooral op ontwikkeling" where the question says "vroeger" / "accent".
+    const q = 'Waar lag vroeger het accent van de Wethoudersvereniging en hoe is dat veranderd?';
+    const rank = (hits: { text: string }[]) => hits.findIndex((h) => /nadruk\s+vooral\s+op\s+ontwikkeling/i.test(h.text)) + 1;
+    const lexical = await archive.search(q, { mode: 'lexical', k: 10 });
+    const hybrid = await archive.search(q, { k: 10 });
+    expect(rank(hybrid)).toBeGreaterThan(0);
+    expect(rank(hybrid)).toBeLessThan(rank(lexical) || 11);
+    expect(Object.keys(hybrid[0].signals)).toEqual(expect.arrayContaining(['lexical', 'semantic']));
+    expect(hybrid[0].signals.dense).toBeUndefined();
+    expect(hybrid[0].signals.encoder).toBeUndefined();
+  });
+
+  it('labels hits from the document a question names, and from others', async () => {
+    const hits = await archive.search('Wat doet de Wethoudersvereniging voor nieuwe wethouders?', { k: 10 });
+    expect(hits[0].namedSource).toBe(true);
+    expect(hits[0].document.organisation).toBe('Wethoudersvereniging');
+    expect(hits[0].signals.source).toBeDefined();
+    expect(hits.some((h) => h.namedSource === false)).toBe(true);
+    const unnamed = await archive.search('Wat is wethouderssocialisme?', { k: 5 });
+    expect(unnamed.every((h) => h.namedSource === undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+// Which documents a question names, on hand-made document records shaped like the team's archives.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DETAILS, type DocumentMeta } from '../../lib/types.ts';
+import { metadataWords, namedDocuments, questionWords } from '../../retrieval/source.ts';
+
+const doc = (fileName: string, year: number | null, organisation: string | null = null, title = 'Verkiezingsprogramma'): DocumentMeta => ({
+  id: fileName.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]+/g, '-'),
+  title, year, organisation, language: 'nl', format: 'txt', pageCount: 1, byteSize: 1, sha256: '', fileName, sourcePath: '', ingestedAt: '', details: DEFAULT_DETAILS,
+});
+const docs = new Map(
+  [doc('SGP_1918.txt', 1918), doc('SGP_1922.txt', 1922), doc('ARP_1918.txt', 1918), doc('PvdD_2021.txt', 2021), doc('D66_1967.txt', 1967),
+    doc('vkp2023_christenunie.pdf', 2023, 'ChristenUnie'), doc('jaarplan_belastingdienst.pdf', 2024, 'Belastingdienst')].map((d) => [d.id, d]),
+);
+const p = { useTitle: false, maxDocShare: 0.5 };
+const best = (q: string) => [...namedDocuments(q, docs, p)].filter(([, s]) => s === 1).map(([d]) => d).sort();
+
+describe('named documents', () => {
+  it('a party and a year name one programme; the party alone names all of its programmes', () => {
+    expect(best('wat vond de sgp in 1918 van de staatsloterij')).toEqual(['sgp-1918']);
+    expect(best('Wat wil de SGP?')).toEqual(['sgp-1918', 'sgp-1922']);
+    expect(best('Wie moest volgens D\'66 in 1967 de premier kiezen?')).toEqual(['d66-1967']);
+  });
+
+  it('acronyms of consecutive words name a document', () => {
+    expect(questionWords('Wat vindt de Partij voor de Dieren van de bio-industrie?').get('pvdd')).toBe(2);
+    expect(questionWords('Wat zegt de Autoriteit Persoonsgegevens?').has('ap')).toBe(true);
+    expect(questionWords('wat zegt de autoriteit persoonsgegevens?').has('ap')).toBe(false);
+    expect(best('Wat vindt de Partij voor de Dieren van de bio-industrie?')).toEqual(['pvdd-2021']);
+  });
+
+  it('organisations count, title words only when asked, and a question naming nothing names nothing', () => {
+    expect(best('Hoe oud moet je volgens de ChristenUnie zijn?')).toEqual(['vkp2023-christenunie']);
+    expect(best('hoeveel mensen werken er bij de belastingdienst?')).toEqual(['jaarplan-belastingdienst']);
+    expect(metadataWords(docs.get('sgp-1918')!, false).has('verkiezingsprogramma')).toBe(false);
+    expect(metadataWords(docs.get('sgp-1918')!, true).has('verkiezingsprogramma')).toBe(true);
+    expect(namedDocuments('Wat is wethouderssocialisme?', docs, p).size).toBe(0);
+  });
+});

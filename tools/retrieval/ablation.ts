@@ -1,0 +1,157 @@
+// The retrieval ablation behind EVAL.md: every question set against archives built once (cached under
+// /tmp/ra-eval/), each retrieval piece on and off, beside the eval's plain-BM25 baseline. Build time only: it reads
+// the team's shared folder for the question sets and sources.
+//   node bin/run-ts.js tools/retrieval/ablation.ts [--sets dev,legal,pdf,prog] [--variants a,b] [--json out.json]
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sharedDir } from '../../lib/config.ts';
+import type { Archive } from '../../archive/api.ts';
+import { openArchive } from '../../archive/archive.ts';
+import { loadQuestions } from '../../eval/qrels.ts';
+import { archiveTarget } from '../../eval/archive-target.ts';
+import { runEval } from '../../eval/run.ts';
+import { buildPlainBm25Baseline } from '../../eval/baselines/bm25-plain.ts';
+import { baselineTexts } from '../../cli/eval.ts';
+import type { RetrieveTuning } from '../../retrieval/retrieve.ts';
+import type { EvalTarget, ModeReport } from '../../eval/types.ts';
+import type { SearchMode } from '../../lib/types.ts';
+import { fmt, formatTable } from '../../eval/table.ts';
+import { expandQuestion, mineAbbreviations, type Abbreviations } from './abbreviations.ts';
+
+const shared = sharedDir() ?? '/work/shared';
+const repo = resolve(import.meta.dirname, '../..');
+const cache = process.env.RA_EVAL_DIR ?? '/tmp/ra-eval';
+
+/** The question sets and the archive each one runs against (built by `raadsarchief ingest` into the cache). */
+export const SETS: Record<string, { qrels: string; data: string; sources: string }> = {
+  dev: { qrels: join(shared, 'eval/dev.jsonl'), data: 'dev', sources: join(repo, 'corpus') },
+  legal: { qrels: join(shared, 'external/bench-nl/legalqa-nl/qrels.jsonl'), data: 'legal', sources: join(shared, 'external/bench-nl/legalqa-nl/corpus') },
+  pdf: { qrels: join(repo, 'eval/sets/pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  prog: { qrels: join(repo, 'eval/sets/programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+};
+
+interface Variant {
+  mode: SearchMode;
+  tuning?: RetrieveTuning;
+  /** Expand questions with archive-mined abbreviations (tools/retrieval/abbreviations.ts). */
+  abbreviations?: boolean;
+}
+
+const convex = (weights: Record<string, number>): RetrieveTuning => ({ signals: Object.keys(weights), fusion: { method: 'convex', weights } });
+
+/** Each piece on and off. `default` is lib/config.ts as it stands; `lex+…` rows name the signals fused (weights as
+ *  given); `default-…`/`default+…` change one thing of the default. */
+export const VARIANTS: Record<string, Variant> = {
+  lexical: { mode: 'lexical' },
+  dense: { mode: 'dense' },
+  default: { mode: 'hybrid' },
+  'default+abbr': { mode: 'hybrid', abbreviations: true },
+  'default+dense': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0.2, source: 0.3, semantic: 0.7 }) } },
+  'default+encoder': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0, source: 0.3, semantic: 0.7, encoder: 0.2 }) } },
+  'default-exact': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 1.01 } } },
+  'default-t.35': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.35 } } },
+  'default-t.55': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.55 } } },
+  'default-noidf': { mode: 'hybrid', tuning: { semantic: { idfWeights: false } } },
+  'default-c200': { mode: 'hybrid', tuning: { candidates: 200 } },
+  'default+title': { mode: 'hybrid', tuning: { source: { useTitle: true } } },
+  'lex+dense': { mode: 'hybrid', tuning: convex({ lexical: 0.8, dense: 0.2 }) },
+  'lex+sem.3': { mode: 'hybrid', tuning: convex({ lexical: 0.7, semantic: 0.3 }) },
+  'lex+sem.5': { mode: 'hybrid', tuning: convex({ lexical: 0.5, semantic: 0.5 }) },
+  'lex+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7 }) },
+  'lex+dense+sem.5': { mode: 'hybrid', tuning: convex({ lexical: 0.4, dense: 0.1, semantic: 0.5 }) },
+  'lex+sem.5-exact': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { minSimilarity: 1.01 } } },
+  'lex+sem.5-t.35': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { minSimilarity: 0.35 } } },
+  'lex+sem.5-t.55': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { minSimilarity: 0.55 } } },
+  'lex+sem.5-noidf': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), semantic: { idfWeights: false } } },
+  'lex+sem.7-t.55': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { minSimilarity: 0.55 } } },
+  'lex+sem.7-t.35': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, semantic: 0.7 }), semantic: { minSimilarity: 0.35 } } },
+  'lex+dense+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.25, dense: 0.05, semantic: 0.7 }) },
+  'lex+sem.85': { mode: 'hybrid', tuning: convex({ lexical: 0.15, semantic: 0.85 }) },
+  'lex+src': { mode: 'hybrid', tuning: convex({ lexical: 0.8, source: 0.2 }) },
+  'lex+src+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.25, source: 0.15, semantic: 0.6 }) },
+  'lex+src.1+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.25, source: 0.1, semantic: 0.65 }) },
+  'lex+src.3+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.2, source: 0.3, semantic: 0.5 }) },
+  'lex+srcT+sem.7': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.25, source: 0.15, semantic: 0.6 }), source: { useTitle: true } } },
+  'lex+dense0+sem.7': { mode: 'hybrid', tuning: convex({ lexical: 0.3, dense: 0, semantic: 0.7 }) },
+  'lex+sem.7+src.15': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7, source: 0.15 }) },
+  'lex+sem.7+src.3': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7, source: 0.3 }) },
+  'lex+sem.7+src.5': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7, source: 0.5 }) },
+  'lex+sem.7+src.8': { mode: 'hybrid', tuning: convex({ lexical: 0.3, semantic: 0.7, source: 0.8 }) },
+  'lex+src.3': { mode: 'hybrid', tuning: convex({ lexical: 1, source: 0.3 }) },
+  'lex+sem.5-c200': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.5, semantic: 0.5 }), candidates: 200 } },
+};
+
+/** The rows of EVAL.md's ablation table. */
+const MAIN = ['lexical', 'dense', 'lex+dense', 'lex+src.3', 'lex+sem.7', 'default', 'default+dense', 'default-exact', 'default-t.35', 'default-t.55', 'default-noidf', 'default-c200', 'default+title', 'default+abbr'];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { sets: { type: 'string', default: 'dev,legal,pdf,prog' }, variants: { type: 'string' }, json: { type: 'string' }, suffix: { type: 'string', default: '-m' }, analyser: { type: 'string' }, lexicon: { type: 'string' }, baseline: { type: 'boolean', default: true } },
+    allowNegative: true,
+  });
+  const variantNames = values.variants ? values.variants.split(',') : MAIN;
+  const out: Record<string, Record<string, ModeReport>> = {};
+  for (const set of values.sets!.split(',')) {
+    const spec = SETS[set];
+    let dataDir = join(cache, spec.data + values.suffix);
+    if (!existsSync(dataDir)) throw new Error(`no archive at ${dataDir}: ingest ${spec.sources} into it first`);
+    // Other analyser rules or a lexicon re-analyse the stored passages: on a copy, so the cached archive stays as built.
+    const analyser = values.analyser ? Object.fromEntries(values.analyser.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : Number.isFinite(Number(v)) ? Number(v) : v])) : undefined;
+    if (analyser || values.lexicon) {
+      const copy = `${dataDir}-copy`;
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(dataDir, copy, { recursive: true });
+      dataDir = copy;
+    }
+    const archive = await openArchive({ dataDir, embedder: 'builtin', analyser, lexiconDir: values.lexicon ?? null });
+    try {
+      out[set] = await runSet(archive, spec.qrels, variantNames, values.baseline!);
+    } finally {
+      await archive.close();
+    }
+    process.stdout.write(`\n## ${set}\n${table(out[set])}\n`);
+  }
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(out, null, 2)}\n`);
+}
+
+async function runSet(archive: Archive, qrels: string, variants: string[], baseline: boolean): Promise<Record<string, ModeReport>> {
+  const questions = loadQuestions(qrels);
+  const docLevel = questions.every((q) => q.relevant.every((r) => r.quote === undefined));
+  const result: Record<string, ModeReport> = {};
+  if (baseline) {
+    const target: EvalTarget = await buildPlainBm25Baseline(baselineTexts(archive), { chunk: !docLevel });
+    Object.assign(result, (await runEval([target], questions)).modes);
+  }
+  let abbr: Abbreviations | null = null;
+  for (const name of variants) {
+    const v = VARIANTS[name];
+    if (!v) throw new Error(`unknown variant ${name}: ${Object.keys(VARIANTS).join(', ')}`);
+    archive.tuning = v.tuning ?? {};
+    const target = archiveTarget(archive, v.mode);
+    if (v.abbreviations) {
+      abbr ??= mineAbbreviations(archive.listDocuments().map((d) => archive.getDocumentText(d.id) ?? ''));
+      const mined = abbr;
+      const search = target.search;
+      target.search = (q, k) => search(expandQuestion(q, mined), k);
+    }
+    const report = await runEval([{ ...target, name }], questions);
+    result[name] = report.modes[name];
+  }
+  archive.tuning = {};
+  return result;
+}
+
+function table(modes: Record<string, ModeReport>): string {
+  const types = [...new Set(Object.values(modes).flatMap((m) => Object.keys(m.byType)))].sort();
+  return formatTable(
+    ['variant', 'R@5', 'MRR@10', 'nDCG@10', 'p50 ms', ...types.map((t) => `${t} R@5`)],
+    Object.entries(modes).map(([name, m]) => [
+      name, fmt(m['recall@5']), fmt(m['mrr@10']), fmt(m['ndcg@10']), m.latencyMs.p50.toFixed(1),
+      ...types.map((t) => (m.byType[t] ? `${fmt(m.byType[t]['recall@5'])} (${m.byType[t].count})` : '')),
+    ]),
+    ['left'],
+  );
+}
+
+if (process.argv[1]?.endsWith("ablation.ts")) await main();
