@@ -4,21 +4,25 @@
 // combinations). The signals, all reported in the evidence:
 // - topicExact: IDF-weighted share of the question's topic (the focus terms that name no source) that the best
 //   sentence holds word for word (same word, light stem or compound part);
-// - topic: the same with soft matches (word vectors) for the words it lacks;
-// - agreement: share of the top hits of the plain ranking that both retrievers (lexical and dense) found;
 // - names: share of the names, acronyms and years the question types that occur where the best sentence stands (its
 //   passage, heading or document name): "de VVD … 2023" answered from the SP's programme misses "VVD";
+// - topic: topicExact with soft matches (word vectors) for the words the sentence lacks;
+// - agreement: share of the top hits of the plain ranking that two retrieval signals both rank in their top 10;
 // - sentence: the best sentence's weighted focus coverage, soft matches and agreeing sources included;
 // - idfMass: share of the question's IDF mass found in the top hits;
 // - lexical: the best lexical score among the top hits against the question's own maximum (every term once);
 // - cue: the best sentence has the answer-type cue (1 for types without one).
-// Only topicExact, topic and agreement are weighed (lib/config.ts answerDefaults.abstention has the measurement).
+// Only topicExact and names are weighed (lib/config.ts answerDefaults.abstention has the measurement).
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { termOccurs } from '../language/content-terms.ts';
 import { hitContext } from './coverage.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerContext, Evidence } from './types.ts';
+
+/** A hit two retrieval signals both rank this high counts as agreed on (whatever the mode's signals are: lexical and
+ *  dense, or lexical and the semantic re-ranker). */
+const AGREE_RANK = 10;
 
 /** Answer types whose sentences have a cue (answer/cues.ts); for the others the cue signal is always 1. */
 const CUED = new Set(['definition', 'quantity', 'date', 'person', 'place', 'reason', 'list']);
@@ -51,12 +55,12 @@ export function measureEvidence(
   const named = analysis.focus.filter((f) => f.name || f.source);
   const ceiling = sources?.lexicalCeiling(question) ?? 0;
   const lexicalBest = Math.max(0, ...top.map((h) => h.signals.lexical?.score ?? 0));
-  const both = plainTop.filter((h) => Object.keys(h.signals).length > 1).length;
+  const both = plainTop.filter((h) => Object.values(h.signals).filter((x) => x.rank <= AGREE_RANK).length >= 2).length;
   const signals: Record<string, number> = {
     topicExact: best?.topicExact ?? 0,
+    names: named.length === 0 ? 1 : bestContext ? named.filter((f) => termOccurs(f.term, bestContext)).length / named.length : 0,
     topic: best?.topic ?? 0,
     agreement: plainTop.length > 0 ? both / plainTop.length : 0,
-    names: named.length === 0 ? 1 : bestContext ? named.filter((f) => termOccurs(f.term, bestContext)).length / named.length : 0,
     sentence: best?.coverage ?? 0,
     idfMass: mass(analysis.focus),
     lexical: ceiling > 0 ? Math.min(1, lexicalBest / ceiling) : lexicalBest > 0 ? 1 : 0,

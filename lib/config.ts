@@ -258,12 +258,14 @@ export const answerDefaults = {
   context: { maxListItems: 8, maxQuoteChars: 900 },
   /** The abstention decision (answer/evidence.ts): the best sentence must hold a topic word of the question as typed,
    *  and the mean of its signals must reach the threshold. Chosen on the question sets pooled (dev, pdf-nl,
-   *  programmas-nl: 138 questions, 21 unanswerable; EVAL.md "Answers"): of all combinations of 1-4 signals, the mean of
-   *  topicExact, topic and agreement separated best (pooled abstention F1 0.449 at 0.38; the issue's four, sentence +
-   *  idfMass + lexical + agreement: 0.37); requiring a topic word raised it to 0.473 (answered 0.82, carries 0.504). */
+   *  programmas-nl: 138 questions, 21 unanswerable; EVAL.md "Answers"), with the retrieval of main at 19fbabf (lexical +
+   *  named sources + semantic re-ranking): the mean of topicExact and names at 0.53 has the best F1, 0.491 (answered
+   *  0.838, carries 0.479); with topic and agreement added 0.421, the issue's four signals (sentence, idfMass, lexical,
+   *  agreement) 0.37 or less. Agreement between retrievers no longer separates anything (AUC 0.50): hybrid search
+   *  re-ranks the lexical candidates instead of fusing a second retriever. */
   abstention: {
-    weights: { topicExact: 1, topic: 1, agreement: 1, names: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
-    threshold: 0.38,
+    weights: { topicExact: 1, names: 1, topic: 0, agreement: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
+    threshold: 0.53,
     requireTopicWord: true,
   },
   /** Each piece of the answer, on or off (the ablation switches them one by one). */
