@@ -1,28 +1,18 @@
 // What an answer strategy returns, and the seam every strategy plugs into (answer/ask.ts lists them).
-import type { Hit } from '../lib/types.ts';
+import type { CitedSpan, Hit } from '../lib/types.ts';
 import type { DocumentNames } from './names.ts';
 import type { AnswerTuning } from '../lib/config.ts';
 
 export const NO_ANSWER = 'Hierover staat niets in het archief.';
 
-export interface Citation {
+/** A citation says whose words these are (title, organisation, year: in every citation) and gives the pages of the
+ *  quoted sentence itself, not of the passage it was found in; for formats without pages (Word, HTML: pageKind
+ *  'section') the top-level sections, named by `headingPath`. The quote is exactly documentText.slice(start, end). */
+export interface Citation extends CitedSpan {
   n: number;
-  docId: string;
-  /** Whose words these are: the document's title, organisation and year, in every citation. */
-  title: string;
-  organisation: string | null;
-  year: number | null;
-  /** The pages of the quoted sentence itself (not of the passage it was found in); for formats without pages (Word,
-   *  HTML: pageKind 'section') the top-level sections, named by `headingPath`. */
-  pageFirst: number;
-  pageLast: number;
   pageKind: 'page' | 'section';
   /** The headings the quoted passage sits under, outermost first. */
   headingPath: string[];
-  /** Exactly documentText.slice(start, end). */
-  quote: string;
-  start: number;
-  end: number;
   /** The question names a source (a party, organisation, year) and this document is not it: shown with a warning. */
   otherSource: boolean;
 }

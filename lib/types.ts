@@ -139,3 +139,19 @@ export interface Hit extends Omit<PassageDraft, 'ordinal'> {
    *  hit comes from one of them. Absent when the query names none. */
   namedSource?: boolean;
 }
+
+/** A quoted span of a document with whose words it is: what an answer citation and a reading-list item both carry,
+ *  so either can be cited without the archive. */
+export interface CitedSpan {
+  docId: string;
+  title: string;
+  organisation: string | null;
+  year: number | null;
+  /** The pages the quote stands on. */
+  pageFirst: number;
+  pageLast: number;
+  /** Offsets into the document's clean text, and exactly the text there. */
+  start: number;
+  end: number;
+  quote: string;
+}

@@ -4,19 +4,10 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ArchiveError } from '../lib/errors.ts';
 import { readingListDefaults } from '../lib/config.ts';
+import type { CitedSpan } from '../lib/types.ts';
 
 /** Where an item comes from: enough to cite it without the archive (the document may be gone later). */
-export interface ItemSource {
-  docId: string;
-  title: string;
-  organisation: string | null;
-  year: number | null;
-  pageFirst: number;
-  pageLast: number;
-  /** Offsets into the document's clean text, and exactly the text there. */
-  start: number;
-  end: number;
-  quote: string;
+export interface ItemSource extends CitedSpan {
   fileName?: string | null;
   headingPath?: string[];
 }
