@@ -129,12 +129,14 @@ function citationOf(c: Chosen, n: number): Citation {
   const quote = s.base.slice(span.start - s.offset, span.end - s.offset);
   const starts = s.pageStarts;
   const d = s.hit.document;
+  const pageFirst = starts ? pageAt(starts, span.start) : s.hit.pageFirst;
+  const pageLast = starts ? pageAt(starts, span.end - 1) : s.hit.pageLast;
+  const scanned = s.hit.ocr?.pages.some((p) => p >= pageFirst && p <= pageLast);
   return {
-    n, docId: s.hit.docId, title: d.title, organisation: d.organisation, year: d.year,
-    pageFirst: starts ? pageAt(starts, span.start) : s.hit.pageFirst,
-    pageLast: starts ? pageAt(starts, span.end - 1) : s.hit.pageLast,
+    n, docId: s.hit.docId, title: d.title, organisation: d.organisation, year: d.year, pageFirst, pageLast,
     pageKind: d.pageKind ?? 'page', headingPath: s.hit.headingPath,
     quote, start: span.start, end: span.end, otherSource: c.otherSource,
+    ...(scanned ? { ocr: { confidence: s.hit.ocr!.confidence } } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface Citation extends CitedSpan {
   headingPath: string[];
   /** The question names a source (a party, organisation, year) and this document is not it: shown with a warning. */
   otherSource: boolean;
+  /** The quoted pages were read from a scan: "tekst uit scan (OCR)", with Tesseract's lowest confidence (0..1). */
+  ocr?: { confidence: number };
 }
 
 export interface AnswerSentence {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { rankingDefaults } from '../lib/config.ts';
 import { ask } from '../answer/ask.ts';
-import { command, intOption, locationLabel, print, withArchive, type Globals } from './common.ts';
+import { command, intOption, locationLabel, ocrLabel, print, withArchive, type Globals } from './common.ts';
 import { truncate } from './terminal.ts';
 
 /** Whose words: the document's title, organisation and year. */
@@ -22,7 +22,7 @@ export function registerAsk(program: Command): void {
           const closest = r.closest.map((h) => `- ${whose(h.document)}, ${locationLabel(h.pageFirst, h.pageLast, h.document.pageKind, h.headingPath)}: ${truncate(h.text, 160)}`);
           return `${r.answer}\n\nDichtstbijzijnde passages (geen antwoord, wel het meest verwant):\n${closest.join('\n')}`;
         }
-        const cites = r.citations.map((ci) => `[${ci.n}] ${whose(ci)}, ${locationLabel(ci.pageFirst, ci.pageLast, ci.pageKind, ci.headingPath)}${ci.otherSource ? ' — let op: niet de bron uit de vraag' : ''}`);
+        const cites = r.citations.map((ci) => `[${ci.n}] ${whose(ci)}, ${locationLabel(ci.pageFirst, ci.pageLast, ci.pageKind, ci.headingPath)}${ocrLabel(ci.ocr)}${ci.otherSource ? ' — let op: niet de bron uit de vraag' : ''}`);
         return `${r.answer}\n\n${cites.join('\n')}`;
       });
     });

@@ -134,6 +134,7 @@ const ORGANISATIONS: [RegExp, (m: RegExpExecArray) => string][] = [
 /** A line that is only an organisation's name (a letterhead, "Tweede Kamer der Staten-Generaal"): the sender, not
  *  the title. */
 function isOrganisationLine(t: string): boolean {
+  if (/^Ministerie van( [\p{Lu}][\p{L}-]+,?| en)+$/u.test(t)) return true;
   return t.length <= 60 && ORGANISATIONS.some(([re]) => {
     const m = re.exec(t);
     return m !== null && t.replace(m[0], '').replace(/\b(der|de|van|het|staten-generaal)\b/gi, '').replace(/[\s,.:;()-]/g, '').length <= 3;

@@ -98,9 +98,10 @@ function citationItem(c, result) {
     quote: c.quote,
     fileName: doc?.fileName ?? null,
   };
-  const where = c.pageKind === 'section'
-    ? `sectie ${c.pageFirst}${c.headingPath?.[0] ? ` (${c.headingPath[0]})` : ''}`
-    : pages(c.pageFirst, c.pageLast);
+  const where = [
+    c.pageKind === 'section' ? `sectie ${c.pageFirst}${c.headingPath?.[0] ? ` (${c.headingPath[0]})` : ''}` : pages(c.pageFirst, c.pageLast),
+    c.ocr ? `tekst uit scan (OCR, ${Math.round(c.ocr.confidence * 100)}%)` : null,
+  ].filter(Boolean).join(' · ');
   const sentences = result.sentences.filter((s) => s.citation === c.n).map((s) => s.text).join(' ');
   const item = { kind: 'answer', text: sentences || fold(c.quote), question: result.question, source };
   return el('li', { id: `bron-${c.n}` },

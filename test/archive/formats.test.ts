@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openArchive } from '../../archive/archive.ts';
 import type { Archive } from '../../archive/api.ts';
 import { ocrAvailable } from '../../ingest/ocr.ts';
+import { ask } from '../../answer/ask.ts';
 import { extractMetadata } from '../../ingest/metadata.ts';
 import { cleanPages } from '../../ingest/clean.ts';
 import { buildDocx, buildOdt, NEWS_PAGE, NEWS_CHROME } from '../ingest/formats/fixtures.ts';
@@ -72,6 +73,11 @@ describe.skipIf(!pdfOddDir)('scanned and encrypted PDFs (../shared/external/pdf-
     expect(hits[0].ocr?.confidence).toBeGreaterThan(0.5);
     const shown = execFileSync(process.execPath, [CLI, '--data', data, 'show', doc.id, '--page', '1'], { encoding: 'utf8' });
     expect(shown).toMatch(/tekst uit scan \(OCR, \d+%\)/);
+    expect(doc.title).not.toMatch(/^Ministerie van/); // a letterhead is the sender, not the title
+    // An answer quoting the scan says so in its citation.
+    const answer = await ask(archive, { question: 'Over welk actieprogramma gaan de wijzigingsvoorstellen na het Tweeminutendebat mestbeleid?' });
+    expect(answer.answered).toBe(true);
+    if (answer.answered) expect(answer.citations.find((c) => c.docId === doc.id)?.ocr?.confidence).toBeGreaterThan(0.5);
   }, 120_000);
 
   it('opens an encrypted PDF with its password from the CLI, and says clearly when it is missing or wrong', () => {
