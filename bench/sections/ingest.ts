@@ -62,14 +62,16 @@ export interface IngestResult {
   ms: number;
   pagesPerS: number;
   passagesPerS: number;
-  /** Wall time of the phases: parse/clean/chunk, embedder fit + vocabulary, per-document commits, final save. */
-  phases: { prepareMs: number; fitMs: number; commitMs: number; saveMs: number };
+  /** Wall time of the phases. Files are prepared and committed as a stream: until the first commit (preparing the first
+   *  documents, and for an empty archive waiting for a quarter of the batch and the embedder's fit), the commits (with
+   *  preparation going on beside them), the final save. */
+  phases: { firstCommitMs: number; commitMs: number; saveMs: number };
   /** Inside the commits: passage embedding and the SQLite write (the rest is analysis and index updates). */
   inCommit: { embedMs: number; storeMs: number };
   /** Time inside the built-in embedder's fit (PPMI-SVD on the archive), wherever it happened. */
   embedderFitMs: number;
   /** CPU cores busy on average (process CPU time, all threads, over wall time) per phase: 2.0 is both cores. */
-  cores: { prepare: number; fit: number; commit: number };
+  cores: { firstCommit: number; commits: number };
   load: string;
 }
 
@@ -83,24 +85,19 @@ export async function measureIngest(label: string, files: string[], dataDir?: st
   const { embedder, store } = archive.parts();
   const undo = [instrument(embedder, 'embedPassages', embedT), instrument(store, 'putDocument', storeT)];
   if (isFittable(embedder)) undo.push(instrument(embedder, 'fit', fitT));
-  let prepEnd = 0, firstCommit = 0, lastCommit = 0;
-  let cpuPrepEnd = 0, cpuFirstCommit = 0;
+  let firstCommit = 0, lastCommit = 0, cpuFirstCommit = 0;
   const cpu = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
   const cpu0 = cpu();
   const t0 = performance.now();
-  // Files are prepared and committed as a stream: "prepare" runs until the first commit (for a fresh archive that
-  // includes the wait for enough text to fit the built-in embedder), "commit" from there to the last.
   const outcomes = await archive.ingestFiles(files, {
     onProgress: (p) => {
+      if (p.passages === 0) return;
       const t = performance.now();
-      if (p.passages === 0) (prepEnd = t), (cpuPrepEnd = cpu());
-      if (p.passages > 0) {
-        if (!firstCommit) (firstCommit = t), (cpuFirstCommit = cpu());
-        lastCommit = t;
-      }
+      if (!firstCommit) (firstCommit = t), (cpuFirstCommit = cpu());
+      lastCommit = t;
     },
   });
   const end = performance.now();
@@ -112,9 +109,7 @@ export async function measureIngest(label: string, files: string[], dataDir?: st
   const passages = ok.reduce((s, o) => s + (o.passages ?? 0), 0);
   const ms = end - t0;
   const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
-  // The first commit's progress fires after it finished: count its time into the commit phase via the sinks.
-  const fitMs = firstCommit && prepEnd ? Math.max(0, firstCommit - prepEnd - (embedT[0] ?? 0) - (storeT[0] ?? 0)) : 0;
-  const prepareMs = prepEnd ? prepEnd - t0 : ms;
+  const firstCommitMs = firstCommit ? firstCommit - t0 : ms;
   const saveMs = lastCommit ? end - lastCommit : 0;
   return {
     archive,
@@ -128,14 +123,10 @@ export async function measureIngest(label: string, files: string[], dataDir?: st
       ms,
       pagesPerS: pages / (ms / 1000),
       passagesPerS: passages / (ms / 1000),
-      phases: { prepareMs, fitMs, commitMs: Math.max(0, ms - prepareMs - fitMs - saveMs), saveMs },
+      phases: { firstCommitMs, commitMs: Math.max(0, ms - firstCommitMs - saveMs), saveMs },
       inCommit: { embedMs: sum(embedT), storeMs: sum(storeT) },
       embedderFitMs: sum(fitT),
-      cores: {
-        prepare: cores(cpuPrepEnd - cpu0, prepEnd - t0),
-        fit: cores(cpuFirstCommit - cpuPrepEnd, firstCommit - prepEnd),
-        commit: cores(cpuEnd - cpuFirstCommit, end - firstCommit),
-      },
+      cores: { firstCommit: cores(cpuFirstCommit - cpu0, firstCommitMs), commits: cores(cpuEnd - cpuFirstCommit, end - firstCommit) },
       load: load(),
     },
   };
