@@ -6,6 +6,7 @@ import type { AnswerSources } from '../answer/types.ts';
 import { documentNames, type DocumentNames } from '../answer/names.ts';
 import { queryTerms } from '../retrieval/retrieve.ts';
 import type { ArchiveState } from './indexes.ts';
+import { memoOnRecords } from '../lib/memo.ts';
 
 export function answerSources(s: ArchiveState): AnswerSources {
   const idf = (term: string) => {
@@ -15,7 +16,7 @@ export function answerSources(s: ArchiveState): AnswerSources {
   };
   return {
     idf,
-    names: cachedNames(s.docs),
+    names: namesOf(s.docs.values(), undefined),
     lexicalCeiling(question) {
       // BM25+ of a passage of average length holding each query term once: per term weight x idf x (1 + delta),
       // times the coordination factor (lexical-index.ts), the most a typical passage can score for this question.
@@ -28,16 +29,8 @@ export function answerSources(s: ArchiveState): AnswerSources {
   };
 }
 
-const cache = new WeakMap<Map<string, DocumentMeta>, { size: number; names: DocumentNames }>();
-
-/** The documents' names, rebuilt when documents come or go. */
-function cachedNames(docs: Map<string, DocumentMeta>): DocumentNames {
-  const hit = cache.get(docs);
-  if (hit && hit.size === docs.size) return hit.names;
-  const names = documentNames(docs.values());
-  cache.set(docs, { size: docs.size, names });
-  return names;
-}
+/** The documents' names, rebuilt when a document comes, goes or is replaced. */
+const namesOf = memoOnRecords((docs: readonly DocumentMeta[]): DocumentNames => documentNames(docs));
 
 /** Recently quoted documents, per open archive: a question's 20 hits often share documents, and questions come in
  *  runs on the same documents. SQLite reads a document's whole row even for a substring, so the cache is what saves

@@ -3,6 +3,7 @@
 // organisation, optionally title, year). A word counts by how rare it is among the documents' metadata, so
 // "christenunie" or "1918" names a document and "programma" hardly does. Acronyms of consecutive question words
 // match too ("Partij voor de Dieren" names PvdD_2021, "Forum voor Democratie" FVD_2017).
+import { memoOnRecords } from '../lib/memo.ts';
 import type { DocumentMeta } from '../lib/types.ts';
 import { tokenise } from '../language/tokenise.ts';
 import { foldDiacritics } from '../language/stem.ts';
@@ -16,20 +17,16 @@ export interface SourceParams {
 }
 
 interface SourceIndex {
-  metas: DocumentMeta[];
-  useTitle: boolean;
   /** Document -> its distinct metadata words. */
   words: Map<string, Set<string>>;
   /** Metadata word -> documents holding it. */
   docsOf: Map<string, string[]>;
 }
 
-let cached: SourceIndex | null = null;
-
 /** Documents the question names, with a strength in (0, 1] (1 = named best), or an empty map. */
 export function namedDocuments(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): Map<string, number> {
   const index = sourceIndex(docs, p.useTitle);
-  const n = index.metas.length;
+  const n = index.words.size;
   const scores = new Map<string, number>();
   const named: string[][] = [];
   for (const [word, count] of questionWords(question)) {
@@ -102,10 +99,8 @@ function isYear(w: string): boolean {
   return /^(1[89]|20)\d\d$/.test(w);
 }
 
-/** Rebuilt only when the set of document records changes (a write replaces a document's record). */
-function sourceIndex(docs: ReadonlyMap<string, DocumentMeta>, useTitle: boolean): SourceIndex {
-  const metas = [...docs.values()];
-  if (cached && cached.useTitle === useTitle && cached.metas.length === metas.length && cached.metas.every((m, i) => m === metas[i])) return cached;
+/** Rebuilt only when the document records change (a write replaces a document's record). */
+const sourceIndexOf = memoOnRecords((metas: readonly DocumentMeta[], useTitle: boolean): SourceIndex => {
   const words = new Map<string, Set<string>>();
   const docsOf = new Map<string, string[]>();
   for (const d of metas) {
@@ -113,6 +108,9 @@ function sourceIndex(docs: ReadonlyMap<string, DocumentMeta>, useTitle: boolean)
     words.set(d.id, ws);
     for (const w of ws) (docsOf.get(w) ?? docsOf.set(w, []).get(w)!).push(d.id);
   }
-  cached = { metas, useTitle, words, docsOf };
-  return cached;
+  return { words, docsOf };
+});
+
+function sourceIndex(docs: ReadonlyMap<string, DocumentMeta>, useTitle: boolean): SourceIndex {
+  return sourceIndexOf(docs.values(), useTitle);
 }
