@@ -187,11 +187,13 @@ export function termsOf(s: ArchiveState, text: string): string[] {
   return s.analyser.passageTerms(text);
 }
 
-/** Adds a batch's words to the archive vocabulary before its passages are analysed. */
-export function learnVocabulary(s: ArchiveState, texts: string[]): void {
+/** Adds a batch's words to the archive vocabulary before its passages are analysed (and to the store's counts, unless
+ *  another process already stored them). */
+export function learnVocabulary(s: ArchiveState, texts: string[], opts: { persist: boolean } = { persist: true }): void {
   if (texts.length === 0) return;
   const added = countWords(texts);
-  s.store.addVocabulary(added);
+  // A process that only follows another's commits (archive/sync.ts) counts the same texts the writer stored.
+  if (opts.persist) s.store.addVocabulary(added);
   for (const [word, count] of added) s.vocabulary.set(word, (s.vocabulary.get(word) ?? 0) + count);
   s.analyser = createAnalyser({ lexiconDir: s.lexDir, vocabulary: s.vocabulary, rules: s.analyserRules });
 }

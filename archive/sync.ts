@@ -3,9 +3,8 @@
 // added, replaced or deleted, read in one snapshot so a document is never seen half. The diff is by passage ids
 // (AUTOINCREMENT, never reused), so it is idempotent whatever this process already holds.
 import { log } from '../lib/log.ts';
-import { createAnalyser } from '../language/analyser.ts';
 import type { PassageRef } from '../store/store.ts';
-import { forget, identityOf, rebuildVectorIndex, storedIdentity, type ArchiveState } from './indexes.ts';
+import { forget, identityOf, learnVocabulary, rebuildVectorIndex, storedIdentity, type ArchiveState } from './indexes.ts';
 
 export interface SyncResult {
   added: number;
@@ -49,16 +48,12 @@ export async function syncWithStore(s: ArchiveState): Promise<SyncResult | null>
     s.vectors.add(withVectors.map((p) => p.ref.id), withVectors.map((p) => p.vector!));
     s.dirty = true;
   }
-  if (snap.added.length) refreshVocabulary(s);
+  // Query analysis splits compounds with the archive's own words: count the added passages' words as their writer did,
+  // rather than reading the whole vocabulary table again at every sync.
+  learnVocabulary(s, snap.added.map((p) => p.text), { persist: false });
   s.syncedGeneration = snap.generation;
   // A refit elsewhere replaced every vector: the incremental adds above do not cover the old ones.
   if (s.vectors.identity.version !== identityOf(s.embedder).version) await rebuildVectorIndex(s);
   log.info(`synced with the store: +${snap.added.length} -${removed.length} passages, ${snap.documents.length} documents`);
   return { added: snap.added.length, removed: removed.length, documents: snap.documents.length };
-}
-
-/** Query analysis splits compounds with the archive's own words: take the words other processes added. */
-function refreshVocabulary(s: ArchiveState): void {
-  s.vocabulary = s.store.vocabulary();
-  s.analyser = createAnalyser({ lexiconDir: s.lexDir, vocabulary: s.vocabulary, rules: s.analyserRules });
 }

@@ -117,16 +117,16 @@ export class Store {
     return (this.db.prepare('SELECT id FROM passages').pluck().all() as number[]);
   }
 
-  /** Refs with terms and vectors of the given passages, for bringing the in-memory indexes up to date. */
-  passagesForIndex(ids: number[]): { ref: PassageRef; terms: string[]; vector: Float32Array | null }[] {
+  /** Refs with text, terms and vectors of the given passages, for bringing the in-memory indexes up to date. */
+  passagesForIndex(ids: number[]): { ref: PassageRef; text: string; terms: string[]; vector: Float32Array | null }[] {
     const stmt = this.db.prepare(
-      'SELECT p.id, p.doc_id AS docId, p.ordinal, p.start, p.end, p.terms, v.vector FROM passages p LEFT JOIN vectors v ON v.passage_id = p.id WHERE p.id = ?',
+      'SELECT p.id, p.doc_id AS docId, p.ordinal, p.start, p.end, p.text, p.terms, v.vector FROM passages p LEFT JOIN vectors v ON v.passage_id = p.id WHERE p.id = ?',
     );
     return ids.flatMap((id) => {
-      const r = stmt.get(id) as (PassageRef & { terms: string; vector: Buffer | null }) | undefined;
+      const r = stmt.get(id) as (PassageRef & { text: string; terms: string; vector: Buffer | null }) | undefined;
       if (!r) return [];
-      const { terms, vector, ...ref } = r;
-      return [{ ref, terms: terms ? terms.split(' ') : [], vector: vector ? blobToVector(vector) : null }];
+      const { text, terms, vector, ...ref } = r;
+      return [{ ref, text, terms: terms ? terms.split(' ') : [], vector: vector ? blobToVector(vector) : null }];
     });
   }
 
