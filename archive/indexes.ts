@@ -19,7 +19,7 @@ export interface OpenArchiveOptions {
   dataDir: string;
   /** `EMBEDDER` env by default: builtin | e5 | auto. */
   embedder?: 'builtin' | 'e5' | 'auto';
-  /** Folder laid out like ../shared/lexicon; null disables the lexicon. Default: lexiconDir() (LEXICON_DIR). */
+  /** A Dutch lexicon folder (LEXICON_DIR's layout, README); null disables the lexicon. Default: lexiconDir(). */
   lexiconDir?: string | null;
   /** Passage splitting parameters (the eval sweep varies them). */
   passage?: Partial<typeof passageDefaults>;

@@ -59,7 +59,7 @@ export function registerEval(program: Command, result: { code: number }): void {
   const c = program
     .command('eval')
     .description('measure retrieval quality on a question set (recall@k, MRR, nDCG, abstention, latency), with baselines')
-    .requiredOption('--qrels <file.jsonl>', 'question set (format: ../shared/eval/README.md)')
+    .requiredOption('--qrels <file.jsonl>', 'question set (JSONL; the format is in eval/README.md)')
     .option('--modes <list>', 'retrieval modes to evaluate', 'lexical,dense,hybrid')
     .option('--k <n>', 'retrieval depth', (v) => Number.parseInt(v, 10), 10)
     .option('--json <file>', 'write the full report as JSON')

@@ -1,4 +1,5 @@
-// The optional Dutch lexicon folder (laid out like ../shared/lexicon), loaded lazily into compact maps.
+// The optional Dutch lexicon folder (LEXICON_DIR: Open Dutch WordNet synonyms, word frequencies, OpenTaal word list),
+// loaded lazily into compact maps.
 // Only derived in-memory forms are kept; nothing is written back to disk.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

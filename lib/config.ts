@@ -8,7 +8,8 @@ export function dataDir(flag?: string): string {
   return resolve(flag ?? process.env.RAADSARCHIEF_DATA ?? 'data');
 }
 
-/** The optional Dutch lexicon folder (laid out like ../shared/lexicon), from LEXICON_DIR; null when unset or absent.
+/** The optional Dutch lexicon folder (Open Dutch WordNet synonyms, word frequencies, OpenTaal word list), from
+ *  LEXICON_DIR; null when unset or absent.
  *  Never the team's shared folder by default: what a fresh clone measures is what a user gets. */
 export function lexiconDir(): string | null {
   const dir = process.env.LEXICON_DIR;
