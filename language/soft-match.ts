@@ -1,8 +1,8 @@
 // Soft term matching with the background word vectors: how much of a question's meaning a text covers, when the text
 // may use other words than the question ("crèches" / "kinderopvang", "salaris" / "bezoldiging"). Each question word
 // scores its best match among the text's words: 1 for the same word, else the cosine of the two words' vectors when
-// it clears a threshold (random pairs average ~0.25 cosine; language/word-vectors/README.md). One primitive for the
-// retrieval re-ranker and the answer layer's sentence choice.
+// it clears a threshold (random pairs average ~0.25 cosine; language/word-vectors/README.md). The answer layer's
+// sentence choice uses it; the retrieval re-ranker (retrieval/semantic.ts) applies the same rule over the index's terms.
 import type { WordVectors } from './word-vectors.ts';
 
 export interface WeightedWord {
@@ -19,47 +19,10 @@ export interface SoftMatch {
   similarity: number;
 }
 
-/** The best match of each question word among the text's words. `vectorOf` may compose vectors for words outside the
- *  vocabulary (compounds); it should be memoised by the caller when texts repeat. */
-export function softMatches(
-  words: readonly WeightedWord[],
-  textWords: ReadonlySet<string>,
-  vectorOf: (word: string) => Float32Array | null,
-  minSimilarity: number,
-): SoftMatch[] {
-  const textVectors: [string, Float32Array][] = [];
-  for (const w of textWords) {
-    const v = vectorOf(w);
-    if (v) textVectors.push([w, v]);
-  }
-  return words.map(({ word }) => {
-    if (textWords.has(word)) return { word, match: word, similarity: 1 };
-    const q = vectorOf(word);
-    let best: SoftMatch = { word, match: null, similarity: 0 };
-    if (!q) return best;
-    for (const [w, v] of textVectors) {
-      const s = dot(q, v);
-      if (s >= minSimilarity && s > best.similarity) best = { word, match: w, similarity: s };
-    }
-    return best;
-  });
-}
-
-/** Weighted share of the question words the text covers, each counted by its best match's similarity (0..1). */
-export function softCoverage(
-  words: readonly WeightedWord[],
-  textWords: ReadonlySet<string>,
-  vectorOf: (word: string) => Float32Array | null,
-  minSimilarity: number,
-): number {
-  const total = words.reduce((s, w) => s + w.weight, 0);
-  if (total <= 0) return 0;
-  const matches = softMatches(words, textWords, vectorOf, minSimilarity);
-  return matches.reduce((s, m, i) => s + words[i].weight * m.similarity, 0) / total;
-}
-
-/** softMatches for many texts against the same question words: each (question word, text word) cosine is computed
- *  once and remembered, so scoring a few hundred sentences of one question costs one dot product per distinct word. */
+/** The best match of each question word among a text's words, for many texts against the same question words: each
+ *  (question word, text word) cosine is computed once and remembered, so scoring a few hundred sentences of one
+ *  question costs one dot product per distinct word. `vectorOf` may compose vectors for words outside the vocabulary
+ *  (compounds: see vectorLookup). */
 export function softMatcher(
   words: readonly WeightedWord[],
   vectorOf: (word: string) => Float32Array | null,
