@@ -47,14 +47,24 @@ function snowball(word: string): string {
   return s;
 }
 
-const LIGHT_SUFFIXES = ['heden', 'ingen', 'tjes', 'jes', 'en', 'es', 's', 'e'];
+const LIGHT_SUFFIXES = ['tjes', 'jes', 'en', 'es', 's', 'e'];
 
 /** Strips the plural and inflection endings that separate a question word from the form in the text
- *  (wethouders/wethouder); a stem keeps at least four letters. Irregular forms (taken/taak) stay apart. */
+ *  (wethouders/wethouder, mogelijkheden/mogelijkheid); a stem keeps at least four letters
+ *  (three of an open-syllable plural: jaren/jaar). The spelling that Dutch changes with the syllable is
+ *  evened out on both forms, as Snowball does: a doubled vowel before the last consonant (bibliotheek/bibliotheken ->
+ *  bibliothek), a doubled final consonant (wetten -> wet), a voiced final z/v (huizen -> huis, brieven -> brief).
+ *  Irregular forms (steden/stad) stay apart. */
 function lightStem(word: string): string {
-  if (word.length <= 4) return word;
-  for (const suffix of LIGHT_SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
-  }
-  return word;
+  if (word.length <= 3) return word;
+  if (word.endsWith('heden')) return `${word.slice(0, -5)}heid`;
+  // Three letters stay only of an open-syllable plural (jaren -> jar, like jaar).
+  const keeps = (x: string) => word.length - x.length >= 4 || (x === 'en' && /^[^aeiou][aeiou][^aeiou]en$/.test(word));
+  const suffix = LIGHT_SUFFIXES.find((x) => word.endsWith(x) && keeps(x));
+  const base = suffix ? word.slice(0, -suffix.length) : word;
+  return base
+    .replace(/([^aeiou])([aeou])\2([^aeiouy])$/, '$1$2$3')
+    .replace(/([^aeiou])\1$/, '$1')
+    .replace(/z$/, 's')
+    .replace(/v$/, 'f');
 }

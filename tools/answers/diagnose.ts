@@ -1,0 +1,62 @@
+// Where each answerable question is lost: is a sentence that carries a relevant quote among the answer's candidates
+// (the ceiling of sentence choice), filtered out (not prose, too short), or ranked below the chosen ones? Prints one
+// line per question that does not carry, and the counts per set. Without abstention (sentence choice alone).
+//
+//   node bin/run-ts.js tools/answers/diagnose.ts --set dev=DIR:questions.jsonl [--set …] [--verbose]
+import { parseArgs } from 'node:util';
+import { openArchive } from '../../archive/archive.ts';
+import { ask, answerContext } from '../../answer/ask.ts';
+import { analyseQuestion } from '../../answer/question.ts';
+import { candidateSentences, readable, widen } from '../../answer/candidates.ts';
+import { scoreSentences } from '../../answer/extractive.ts';
+import { answerDefaults } from '../../lib/config.ts';
+import { loadQuestions } from '../../eval/qrels.ts';
+import { relevanceUnits } from '../../eval/relevance.ts';
+import { carriedUnits } from '../../eval/answers.ts';
+import { neverAbstaining } from '../../eval/answer-targets.ts';
+
+const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, verbose: { type: 'boolean' } } });
+const tuning = neverAbstaining(answerDefaults);
+
+for (const spec of values.set ?? []) {
+  const [, name, dir, qrels] = /^([^=]+)=([^:]+):(.+)$/.exec(spec) ?? [];
+  const archive = await openArchive({ dataDir: dir });
+  const ctx = answerContext(archive);
+  const fileName = (id: string) => archive.getDocument(id)?.fileName ?? id;
+  const counts = { answerable: 0, carried: 0, noCandidate: 0, filtered: 0, outranked: 0 };
+  for (const q of loadQuestions(qrels)) {
+    const units = relevanceUnits(q);
+    if (units.length === 0) continue;
+    counts.answerable++;
+    const r = await ask(archive, { question: q.question, k: 100, tuning });
+    const shown = r.answered ? r.sentences.map((s) => ({ text: s.text, doc: fileName(r.citations[s.citation - 1].docId) })) : [];
+    if (carriedUnits(units, shown).units.every(Boolean)) {
+      counts.carried++;
+      continue;
+    }
+    const candidates = candidateSentences(r.hits, ctx, tuning.sentenceHits);
+    const carries = (s: (typeof candidates)[number]) => {
+      const w = widen(s);
+      const text = readable(s.base.slice(w.start - s.offset, w.end - s.offset));
+      return carriedUnits(units, [{ text, doc: fileName(s.hit.docId) }]).units.some(Boolean);
+    };
+    const carrying = candidates.filter(carries);
+    const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names });
+    const scored = scoreSentences(analysis, candidates, tuning);
+    const rank = scored.findIndex((x) => carries(x.s));
+    const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';
+    counts[why]++;
+    const best = rank >= 0 ? scored[rank] : null;
+    process.stdout.write(
+      `${name} ${q.id} [${q.type}/${analysis.type}] ${why}${best ? ` rank ${rank + 1} score ${best.score.toFixed(2)} vs ${scored[0].score.toFixed(2)}` : ''}` +
+        `${carrying.length ? ` hit#${carrying[0].hit.rank} kind ${carrying[0].kind}` : ''}: ${q.question}\n`,
+    );
+    if (values.verbose) {
+      if (best) process.stdout.write(`   carrying: ${best.s.text.slice(0, 200)}\n`);
+      else if (carrying[0]) process.stdout.write(`   carrying (filtered): ${carrying[0].text.slice(0, 200)}\n`);
+      for (const s of shown) process.stdout.write(`   shown: ${s.text.slice(0, 160)}\n`);
+    }
+  }
+  process.stdout.write(`${name}: ${JSON.stringify(counts)}\n`);
+  await archive.close();
+}
