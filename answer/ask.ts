@@ -5,8 +5,11 @@ import type { Archive } from '../archive/api.ts';
 import type { Hit, SearchFilters } from '../lib/types.ts';
 import { answerDefaults, rankingDefaults, type AnswerTuning } from '../lib/config.ts';
 import type { AnswerContext, AnswerStrategy } from './types.ts';
-import { namedSourceWords } from './question.ts';
 import { extractive } from './extractive.ts';
+
+/** A question naming more sources than this ("de VVD, het CDA, D66 en GroenLinks") gets its answer from the plain
+ *  ranking beyond the first three: their turns would crowd out the rest. */
+const MAX_NAMED_SOURCES = 3;
 
 export const STRATEGIES: Readonly<Record<string, AnswerStrategy>> = { extractive };
 
@@ -41,17 +44,18 @@ export async function ask(archive: AnswerReader, req: AskRequest) {
  *  often holds none of the named programme's passages (programmas-nl: answer-bearing sentences within the hits 0.36
  *  of questions without, 0.62 with). The other hits follow, so nothing is lost when the name misleads. */
 async function withNamedSources(archive: AnswerReader, req: AskRequest, hits: Hit[], ctx: AnswerContext, tuning: AnswerTuning): Promise<Hit[]> {
-  const names = ctx.sources?.names;
-  if (!names) return hits;
-  const groups = names.documents([...namedSourceWords(req.question, names)])
+  if (!ctx.sources) return hits;
+  const groups = ctx.sources
+    .namedSources(req.question)
     .map((docs) => (req.filters?.documents ? docs.filter((d) => req.filters!.documents!.includes(d)) : docs))
-    .filter((docs) => docs.length > 0);
+    .filter((docs) => docs.length > 0)
+    .slice(0, MAX_NAMED_SOURCES);
   if (groups.length === 0) return hits;
   const found = await Promise.all(
     groups.map((documents) => archive.search(req.question, { mode: 'lexical', k: tuning.sourceHits, filters: { ...req.filters, documents } })),
   );
-  // Two named sources take turns, so both are in the answer's reach.
-  const own = found.length === 1 ? found[0] : interleave(found[0], found[1]);
+  // Named sources take turns, so each is in the answer's reach.
+  const own = interleave(found);
   const key = (h: Hit) => `${h.docId}:${h.start}`;
   // A passage both searches found keeps the plain hit (with every signal's evidence).
   const plain = new Map(hits.map((h) => [key(h), h]));
@@ -60,9 +64,9 @@ async function withNamedSources(archive: AnswerReader, req: AskRequest, hits: Hi
   return [...first, ...hits.filter((h) => !seen.has(key(h)))].map((h, i) => (h.rank === i + 1 ? h : { ...h, rank: i + 1 }));
 }
 
-function interleave<T>(a: T[], b: T[]): T[] {
+function interleave<T>(lists: T[][]): T[] {
   const out: T[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) out.push(...(i < a.length ? [a[i]] : []), ...(i < b.length ? [b[i]] : []));
+  for (let i = 0; i < Math.max(...lists.map((l) => l.length)); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
   return out;
 }
 

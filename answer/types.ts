@@ -60,6 +60,8 @@ export interface AnswerSources {
   /** IDF of a folded term over the archive's passages; unseen terms get the largest. */
   idf(term: string): number;
   names: DocumentNames;
+  /** The documents the question names best, one group per named source (retrieval/source.ts namedSourceGroups). */
+  namedSources(question: string): string[][];
   /** The lexical score a passage holding each of the question's terms once would get: the question's own maximum. */
   lexicalCeiling(question: string): number;
 }

@@ -5,6 +5,9 @@ import type { DocumentMeta } from '../lib/types.ts';
 import type { AnswerSources } from '../answer/types.ts';
 import { documentNames, type DocumentNames } from '../answer/names.ts';
 import { queryTerms } from '../retrieval/retrieve.ts';
+import { namedSourceGroups } from '../retrieval/source.ts';
+import { namedSourceWords } from '../answer/question.ts';
+import { sourceDefaults } from '../lib/config.ts';
 import type { ArchiveState } from './indexes.ts';
 import { memoOnRecords } from '../lib/memo.ts';
 
@@ -17,6 +20,10 @@ export function answerSources(s: ArchiveState): AnswerSources {
   return {
     idf,
     names: namesOf(s.docs.values(), undefined),
+    namedSources(question) {
+      const typed = namedSourceWords(question, namesOf(s.docs.values(), undefined));
+      return namedSourceGroups(question, s.docs, sourceDefaults, (w) => typed.has(w));
+    },
     lexicalCeiling(question) {
       // BM25+ of a passage of average length holding each query term once: per term weight x idf x (1 + delta),
       // times the coordination factor (lexical-index.ts), the most a typical passage can score for this question.

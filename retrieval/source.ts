@@ -25,27 +25,50 @@ interface SourceIndex {
 
 /** Documents the question names, with a strength in (0, 1] (1 = named best), or an empty map. */
 export function namedDocuments(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): Map<string, number> {
+  return naming(question, docs, p).scores;
+}
+
+/** The documents a question names best, one group per source it names: "de SGP in 1918" -> [[SGP_1918]], "de
+ *  ChristenUnie en de Partij voor de Dieren" -> [[the ChristenUnie's programmes], [PvdD's]]. The answer layer searches
+ *  each group for its own passages (answer/ask.ts), so every named source is within the answer's reach. */
+export function namedSourceGroups(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, isName: (word: string) => boolean = () => true): string[][] {
+  const { scores, named } = naming(question, docs, p);
+  // A question word names a source only when typed as a name (isName: "Den Helder", "VVD", "2015"; not "motie" because a
+  // file name holds it); acronyms of several of its words ("Partij voor de Dieren" -> pvdd) always do.
+  const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(key));
+  const groups = new Map<string, string[]>();
+  for (const [word, holders] of named) {
+    if (typed.has(word) && !isName(word)) continue;
+    const best = holders.filter((d) => scores.get(d) === 1).sort();
+    if (best.length > 0) groups.set(best.join('\n'), best);
+  }
+  // A group inside another (SGP_1918 among "sgp"'s and among "1918"'s holders) is the same source.
+  const all = [...groups.values()];
+  return all.filter((g) => !all.some((o) => o !== g && o.length < g.length && o.every((d) => g.includes(d))));
+}
+
+function naming(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): { scores: Map<string, number>; named: Map<string, string[]> } {
   const index = sourceIndex(docs, p.useTitle);
   const n = index.words.size;
   const scores = new Map<string, number>();
-  const named: string[][] = [];
+  const named = new Map<string, string[]>();
   for (const [word, count] of questionWords(question)) {
     const holders = index.docsOf.get(word);
     if (!holders || holders.length > Math.max(2, p.maxDocShare * n)) continue;
     const idf = count * Math.log(1 + n / holders.length);
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + idf);
-    named.push(holders);
+    named.set(word, holders);
   }
   // Each document is measured against the best document sharing a name with it, so a question naming two sources
   // ("de ChristenUnie en de Partij voor de Dieren") names both fully, while "de SGP in 1918" still ranks SGP_1918
   // above SGP_1922.
   const rival = new Map<string, number>();
-  for (const holders of named) {
+  for (const holders of named.values()) {
     const best = Math.max(...holders.map((d) => scores.get(d)!));
     for (const d of holders) rival.set(d, Math.max(rival.get(d) ?? 0, best));
   }
   for (const [d, s] of scores) scores.set(d, s / rival.get(d)!);
-  return scores;
+  return { scores, named };
 }
 
 /** The question's candidate names, each with the number of words it stands for: its content words (hyphen parts

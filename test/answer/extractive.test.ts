@@ -34,6 +34,7 @@ const sources: AnswerSources = {
   idf: (t) => ({ wethouderssocialisme: 6, wethouder: 1.5, pvda: 2 })[t] ?? 4,
   names: documentNames(Object.entries(DOCS).map(([id, d]) => ({ id, fileName: d.fileName, organisation: d.organisation, year: d.year }))),
   lexicalCeiling: () => 10,
+  namedSources: () => [],
 };
 /** The archive's view of DOCS: one page each, unless a test splits a document. */
 const ctx = (pages: Record<string, number[]> = {}): AnswerContext => ({

@@ -39,21 +39,15 @@ const names = documentNames([
   { id: 'draag', fileName: 'rijk_kamerbrief_draagmoederschap_2011.pdf', organisation: null, year: 2009 },
 ]);
 
-describe('namedSourceWords and the documents they name', () => {
+describe('namedSourceWords', () => {
   it('finds parties and years, also a party typed in lower case', () => {
     expect([...namedSourceWords('Wat wilde de ARP in 1922 met het onderwijs?', names)]).toEqual(['arp', '1922']);
-    expect(names.documents(['arp', '1922'])).toEqual([['arp_1922']]);
     expect([...namedSourceWords('pvv 2010 belasting op hoofddoekjes?', names)]).toEqual(['pvv', '2010']);
   });
 
   it('does not take a topic word for a source because a file name holds it, nor function words of a party name', () => {
     expect([...namedSourceWords('Wat is hoogtechnologisch draagmoederschap?', names)]).toEqual([]);
     expect([...namedSourceWords('Wil de Partij voor de Dieren stoppen met dierproeven?', names)]).toEqual(['partij', 'dieren']);
-  });
-
-  it('gives two groups of documents for a question that names two parties', () => {
-    const words = [...namedSourceWords('Wat willen de ChristenUnie en de Partij voor de Dieren met draagmoederschap?', names)];
-    expect(names.documents(words)).toEqual([['pvdd_2023'], ['christenunie_2012', 'cu_2023']]);
   });
 });
 

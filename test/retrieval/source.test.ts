@@ -1,7 +1,7 @@
 // Which documents a question names, on hand-made document records shaped like the team's archives.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETAILS, type DocumentMeta } from '../../lib/types.ts';
-import { metadataWords, namedDocuments, questionWords } from '../../retrieval/source.ts';
+import { metadataWords, namedDocuments, namedSourceGroups, questionWords } from '../../retrieval/source.ts';
 
 const doc = (fileName: string, year: number | null, organisation: string | null = null, title = 'Verkiezingsprogramma'): DocumentMeta => ({
   id: fileName.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]+/g, '-'),
@@ -34,5 +34,22 @@ describe('named documents', () => {
     expect(metadataWords(docs.get('sgp-1918')!, false).has('verkiezingsprogramma')).toBe(false);
     expect(metadataWords(docs.get('sgp-1918')!, true).has('verkiezingsprogramma')).toBe(true);
     expect(namedDocuments('Wat is wethouderssocialisme?', docs, p).size).toBe(0);
+  });
+});
+
+describe('named source groups (the answer layer searches each for its own passages)', () => {
+  const groups = (q: string) => namedSourceGroups(q, docs, p);
+  it('one group for one source, however many of its words the question has', () => {
+    expect(groups('wat vond de sgp in 1918 van de staatsloterij')).toEqual([['sgp-1918']]);
+    expect(groups('Wat wil de SGP?')).toEqual([['sgp-1918', 'sgp-1922']]);
+  });
+  it('a group per source when the question names two, also by an acronym of its words', () => {
+    expect(groups('Wat willen de ChristenUnie en de Partij voor de Dieren met draagmoederschap?')).toEqual([['vkp2023-christenunie'], ['pvdd-2021']]);
+  });
+  it('none when the question names nothing, or only has a word that a file name holds but is not typed as a name', () => {
+    expect(groups('Wat is wethouderssocialisme?')).toEqual([]);
+    const typedAsName = (w: string) => ['sgp', '1918'].includes(w);
+    expect(namedSourceGroups('Wat staat er in het jaarplan van de SGP uit 1918?', docs, p, typedAsName)).toEqual([['sgp-1918']]);
+    expect(namedSourceGroups('Wat staat er in het jaarplan?', docs, p, typedAsName)).toEqual([]);
   });
 });
