@@ -87,9 +87,20 @@ function textTitle(doc: CleanDocument, fileName: string): { title: string; sourc
   return { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
 }
 
-/** The most frequent plausible year in the title and the document's first page(s), else the file's creation date.
- *  Title years win (a programme "2025 - 2030" is dated by its title, not by a year it quotes). */
-function pickYear(title: string, head: string, creationDate: string | undefined): { year: number | null; source: MetaSource } {
+/** The year an archivist wrote into the file name ("CDA_2017.txt", "vkp2023_sp.pdf", "besluitenlijst_2015-06-29.pdf"):
+ *  the first plausible one, not inside a longer number or a hex id. */
+export function fileNameYear(fileName: string): number | null {
+  const m = /(?<![\da-f])(18[89]\d|19\d\d|20\d\d)(?!\d)/i.exec(fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''));
+  return m && Number(m[1]) <= new Date().getFullYear() + 1 ? Number(m[1]) : null;
+}
+
+/** The year in the file name; else the most frequent plausible year in the title and the document's first page(s);
+ *  else the file's creation date. The file name wins because an archive names its files deliberately, while the text
+ *  quotes other years (programmas-nl: the text's year differed from the file name's in 100 of 446 programmes, and 127
+ *  had none, "50PLUS 2012" was dated 2017). Title years win over the first pages ("2025 - 2030" dates a programme). */
+function pickYear(title: string, head: string, creationDate: string | undefined, fileName: string): { year: number | null; source: MetaSource } {
+  const named = fileNameYear(fileName);
+  if (named !== null) return { year: named, source: 'file-name' };
   const max = new Date().getFullYear() + 1;
   const years = (s: string) =>
     [...s.matchAll(/(?<![\d.,])(18[89]\d|19\d\d|20\d\d)(?![\d.,]\d)/g)].map((m) => Number(m[1])).filter((y) => y >= 1880 && y <= max);
@@ -187,7 +198,7 @@ export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName
   const head = doc.text.slice(0, Math.max(HEAD_CHARS, Math.min(firstPageEnd, 2 * HEAD_CHARS)));
   const fromProperties = propertyTitle(parsed.info.title, head);
   const { title, source: titleSource } = fromProperties ? { title: fromProperties, source: 'properties' as const } : textTitle(doc, fileName);
-  const year = pickYear(title, head, parsed.info.creationDate);
+  const year = pickYear(title, head, parsed.info.creationDate, fileName);
   const org = pickOrganisation(title, parsed.info.author ?? '', head);
   return {
     title,

@@ -3,7 +3,7 @@ import { cleanPages, headingOf } from '../../ingest/clean.ts';
 import { splitPassages } from '../../ingest/passages.ts';
 import { sentenceStarts } from '../../language/sentences.ts';
 import { parseText } from '../../ingest/formats/text.ts';
-import { extractMetadata } from '../../ingest/metadata.ts';
+import { extractMetadata, fileNameYear } from '../../ingest/metadata.ts';
 import type { CleanDocument } from '../../lib/types.ts';
 import { checkPassages, corpusDir, corpusFiles, read } from './helpers.ts';
 
@@ -98,5 +98,25 @@ describe.skipIf(!corpusDir)('extractMetadata on the corpus', () => {
     });
     const p2 = parseText(read(corpusDir!, '002_2cdf2b3bdbada1f9.txt'), 'txt');
     expect(extractMetadata(p2, cleanPages(p2.pages), 'x.txt').organisation).toBe('Centrum voor Lokaal Bestuur (PvdA)');
+  });
+});
+
+describe('the year in a file name', () => {
+  it('is read where archivists write it, and not out of ids or longer numbers', () => {
+    expect(fileNameYear('CDA_2017.txt')).toBe(2017);
+    expect(fileNameYear('vkp2023_50plus.pdf')).toBe(2023);
+    expect(fileNameYear('gemeente_besluitenlijst_raad_2015-06-29.pdf')).toBe(2015);
+    expect(fileNameYear('dusi_controleprotocol_flo_ambulance_2023_2024.pdf')).toBe(2023);
+    expect(fileNameYear('001_99635ff256e3dcee.txt')).toBeNull();
+    expect(fileNameYear('tk_aanhangsel_ah-tk-20202021-3235.pdf')).toBeNull();
+    expect(fileNameYear('rapport_a1999.pdf')).toBeNull();
+    expect(fileNameYear('plan_2190.pdf')).toBeNull();
+  });
+
+  it('dates the document over the years its text quotes', () => {
+    const parsed = parseText(Buffer.from('50PLUS verkiezingsprogramma\n\nIn 2017 en in 2017 en 2017 willen wij een hogere AOW.'), 'txt');
+    const meta = extractMetadata(parsed, cleanPages(parsed.pages), 'VijftigPLUS_2012.txt');
+    expect(meta.year).toBe(2012);
+    expect(meta.sources.year).toBe('file-name');
   });
 });
