@@ -32,7 +32,10 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const f = tuning.features;
   const sources = ctx?.sources;
   const analysis = analyseQuestion(question, { idf: f.idfWeights ? sources?.idf : undefined, names: f.namedSources ? sources?.names : undefined });
-  const chosen = choose(scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning), tuning);
+  const groups = f.eachSource ? (sources?.namedSources(question) ?? []) : [];
+  const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups);
+  const firsts = firstOfEachSource(scored, groups);
+  const chosen = choose([...new Set([...firsts, ...scored])], tuning, new Set(firsts));
   const evidence = measureEvidence(question, analysis, hits, bestOf(chosen[0], analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
   if (chosen.length === 0 || abstainsOn(evidence, tuning)) return { answered: false, answer: NO_ANSWER, closest, evidence };
@@ -43,13 +46,16 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   return { answered: true, answer, sentences, citations, evidence };
 }
 
-/** Every candidate scored; prose only (tables, tables of contents and reference lines are never quoted). */
-export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly Sentence[], tuning: AnswerTuning = answerDefaults): Scored[] {
+/** Every candidate scored; prose only (tables, tables of contents and reference lines are never quoted). A document
+ *  in one of the `named` groups (the documents the question names, one group per source) agrees fully: with "de SP en
+ *  BVNL", BVNL's programme holds fewer of the question's source words than the SP's, yet is as much asked about. */
+export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly Sentence[], tuning: AnswerTuning = answerDefaults, named: readonly string[][] = []): Scored[] {
   const f = tuning.features;
   const cueTerms = topicOf(analysis).map((t) => t.term);
   const scorer = new CoverageScorer(analysis.focus, f.softMatch ? tuning.softMinSimilarity : null);
   // A document's agreement with the sources the question names: only worked out when it names one.
-  const named = f.namedSources && analysis.focus.some((t) => t.source);
+  const namesSource = f.namedSources && analysis.focus.some((t) => t.source);
+  const namedDocs = new Set(named.flat());
   const contexts = new Map<Hit, WordSets>();
   const contextOf = (hit: Hit) => {
     let c = contexts.get(hit);
@@ -63,8 +69,8 @@ export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly 
     if (words.sets.words.size < tuning.minSentenceWords) continue;
     const fresh = [...words.sets.words].filter((w) => !analysis.focus.some((t) => t.term === w) && w.length > 3).length;
     if (fresh < tuning.minNewWords) continue;
-    const agreement = named ? sourceAgreement(analysis.focus, contextOf(s.hit)) : 1;
-    const cov = scorer.coverage(words, (t) => named && termOccurs(t.term, contextOf(s.hit)));
+    const agreement = !namesSource || namedDocs.has(s.hit.docId) ? 1 : sourceAgreement(analysis.focus, contextOf(s.hit));
+    const cov = scorer.coverage(words, (t) => namesSource && termOccurs(t.term, contextOf(s.hit)));
     if (cov.share <= 0 || (cov.exact === 0 && !f.softMatch)) continue;
     const cue = hasAnswerCue(analysis.type, { text: s.text, words: words.words }, cueTerms);
     let score = cov.share;
@@ -101,9 +107,19 @@ function bestOf(c: Scored | undefined, analysis: QuestionAnalysis, tuning: Answe
   };
 }
 
+/** A question naming several sources ("de SP en BVNL") asks about each: the best sentence of each named source, in
+ *  score order, goes before the rest. */
+function firstOfEachSource(scored: Scored[], groups: readonly string[][]): Scored[] {
+  if (groups.length < 2) return [];
+  return groups
+    .map((docs) => scored.find((c) => docs.includes(c.s.hit.docId)))
+    .filter((c): c is Scored => c !== undefined)
+    .sort((a, b) => b.score - a.score);
+}
+
 /** The best sentences, widened by the context rules; a sentence whose quote overlaps one already chosen (overlapping
  *  passages, a predecessor that is itself a candidate) or repeats its words (near-duplicate documents) is skipped. */
-function choose(scored: Scored[], tuning: AnswerTuning): Chosen[] {
+function choose(scored: Scored[], tuning: AnswerTuning, firsts: ReadonlySet<Scored> = new Set()): Chosen[] {
   const chosen: Chosen[] = [];
   const seen = new Set<string>();
   const minScore = (scored[0]?.score ?? 0) * tuning.minRelativeSentenceScore;
@@ -111,8 +127,10 @@ function choose(scored: Scored[], tuning: AnswerTuning): Chosen[] {
   // sentence that only mentions the word ("Het wethouderssocialisme is daarom nog steeds relevant.") adds nothing.
   const needCue = tuning.features.cueAgreement && scored[0]?.cue === true;
   for (const c of scored) {
-    if (chosen.length >= tuning.maxSentences || c.score < minScore) break;
-    if (needCue && !c.cue) continue;
+    if (chosen.length >= tuning.maxSentences) break;
+    if (c.score < minScore) continue;
+    // A named source's best sentence is not held to another source's cue.
+    if (needCue && !c.cue && !firsts.has(c)) continue;
     const span = tuning.features.context ? widen(c.s) : { start: c.s.start, end: c.s.end, rule: null };
     const key = c.s.text.toLowerCase();
     if (seen.has(key) || chosen.some((o) => o.s.hit.docId === c.s.hit.docId && o.span.start < span.end && span.start < o.span.end)) continue;

@@ -121,7 +121,8 @@ const ORGANISATIONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\bAutoriteit Persoonsgegevens\b/, () => 'Autoriteit Persoonsgegevens'],
   [/\bRaad van State\b/, () => 'Raad van State'],
   [/\bLandsadvocaat\b/, () => 'Landsadvocaat'],
-  [/\bTweede Kamer\b/, () => 'Tweede Kamer'],
+  // Only the Kamer's own papers carry its full name; programmes and letters name "de Tweede Kamer" they address.
+  [/\bTweede Kamer der Staten-Generaal\b/, () => 'Tweede Kamer'],
   [/\bBelastingdienst\b/, () => 'Belastingdienst'],
   [/\bSociaal Werk Nederland\b/, () => 'Sociaal Werk Nederland'],
   [/\bMinisterie van ((?:[\p{Lu}][\p{L}-]+|en|,|\s)+?)(?=\s*(?:[.,;:()\n]|$| [a-z]))/u, (m) => `Ministerie van ${m[1].trim().replace(/,$/, '')}`],

@@ -279,6 +279,7 @@ export const answerDefaults = {
     sourceSearch: true,
     context: true,
     textKinds: true,
+    eachSource: true,
   },
 };
 

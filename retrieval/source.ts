@@ -25,50 +25,70 @@ interface SourceIndex {
 
 /** Documents the question names, with a strength in (0, 1] (1 = named best), or an empty map. */
 export function namedDocuments(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): Map<string, number> {
-  return naming(question, docs, p).scores;
-}
-
-/** The documents a question names best, one group per source it names: "de SGP in 1918" -> [[SGP_1918]], "de
- *  ChristenUnie en de Partij voor de Dieren" -> [[the ChristenUnie's programmes], [PvdD's]]. The answer layer searches
- *  each group for its own passages (answer/ask.ts), so every named source is within the answer's reach. */
-export function namedSourceGroups(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, isName: (word: string) => boolean = () => true): string[][] {
-  const { scores, named } = naming(question, docs, p);
-  // A question word names a source only when typed as a name (isName: "Den Helder", "VVD", "2015"; not "motie" because a
-  // file name holds it); acronyms of several of its words ("Partij voor de Dieren" -> pvdd) always do.
-  const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(key));
-  const groups = new Map<string, string[]>();
-  for (const [word, holders] of named) {
-    if (typed.has(word) && !isName(word)) continue;
-    const best = holders.filter((d) => scores.get(d) === 1).sort();
-    if (best.length > 0) groups.set(best.join('\n'), best);
-  }
-  // A group inside another (SGP_1918 among "sgp"'s and among "1918"'s holders) is the same source.
-  const all = [...groups.values()];
-  return all.filter((g) => !all.some((o) => o !== g && o.length < g.length && o.every((d) => g.includes(d))));
-}
-
-function naming(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): { scores: Map<string, number>; named: Map<string, string[]> } {
   const index = sourceIndex(docs, p.useTitle);
   const n = index.words.size;
   const scores = new Map<string, number>();
-  const named = new Map<string, string[]>();
+  const named: string[][] = [];
   for (const [word, count] of questionWords(question)) {
     const holders = index.docsOf.get(word);
     if (!holders || holders.length > Math.max(2, p.maxDocShare * n)) continue;
     const idf = count * Math.log(1 + n / holders.length);
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + idf);
-    named.set(word, holders);
+    named.push(holders);
   }
   // Each document is measured against the best document sharing a name with it, so a question naming two sources
   // ("de ChristenUnie en de Partij voor de Dieren") names both fully, while "de SGP in 1918" still ranks SGP_1918
   // above SGP_1922.
   const rival = new Map<string, number>();
-  for (const holders of named.values()) {
+  for (const holders of named) {
     const best = Math.max(...holders.map((d) => scores.get(d)!));
     for (const d of holders) rival.set(d, Math.max(rival.get(d) ?? 0, best));
   }
   for (const [d, s] of scores) scores.set(d, s / rival.get(d)!);
-  return { scores, named };
+  return scores;
+}
+
+/** The documents a question names best, one group per source it names: "de SGP in 1918" -> [[SGP_1918]], "de
+ *  ChristenUnie en de Partij voor de Dieren" -> [[the ChristenUnie's programmes], [PvdD's]]. The answer layer searches
+ *  each group for its own passages (answer/ask.ts), so every named source is within the answer's reach. Greedy: the
+ *  documents named most (IDF mass of their naming words) form the first group; the words they leave unexplained
+ *  name the next, with the question's years kept ("D'66 en de Partij voor Ongehuwden in 1967"); when the question
+ *  names years, only documents of those years are sources ("de CHU in 1925 … de Nederlandse gezant" does not name the
+ *  Nederlandse Werknemers Partij of 1967). Documents named by the same words form one group. A word counts only
+ *  when typed as a name (isName: "Den Helder", "VVD", "2015"; not "motie" because a file name holds it); an acronym
+ *  of several words ("Vooruitstrevende Minderheden Partij" -> vmp) always does, and explains the words it spans. */
+export function namedSourceGroups(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, isName: (word: string) => boolean = () => true): string[][] {
+  const index = sourceIndex(docs, p.useTitle);
+  const n = index.words.size;
+  const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(key));
+  const words = [...questionNames(question)]
+    .map(([word, { count, span }]) => ({ word, span, holders: index.docsOf.get(word) ?? [], weight: count }))
+    .filter((w) => w.holders.length > 0 && w.holders.length <= Math.max(2, p.maxDocShare * n) && (!typed.has(w.word) || isName(w.word)))
+    .map((w) => ({ ...w, idf: w.weight * Math.log(1 + n / w.holders.length) }));
+  const years = words.filter((w) => isYear(w.word));
+  const ofYears = new Set(years.flatMap((w) => w.holders));
+  const groups: string[][] = [];
+  let left = words;
+  while (left.some((w) => !isYear(w.word)) || (groups.length === 0 && left.length > 0)) {
+    // Per document: the words naming it (the question's years stay with every later source).
+    const naming = new Map<string, typeof words>();
+    for (const w of [...left, ...(groups.length > 0 ? years : [])]) {
+      for (const d of w.holders) if (ofYears.size === 0 || ofYears.has(d)) naming.set(d, [...(naming.get(d) ?? []), w]);
+    }
+    // A source is named by a word still unexplained, not by the question's years alone.
+    for (const [d, ws] of naming) if (groups.length > 0 && ws.every((w) => isYear(w.word))) naming.delete(d);
+    if (naming.size === 0) break;
+    const mass = (d: string) => naming.get(d)!.reduce((m, w) => m + w.idf, 0);
+    const [first] = [...naming.keys()].sort((a, b) => mass(b) - mass(a) || naming.get(b)!.length - naming.get(a)!.length || a.localeCompare(b));
+    const key = (d: string) => naming.get(d)!.map((w) => w.word).join(' ');
+    const group = [...naming.keys()].filter((d) => key(d) === key(first)).sort();
+    groups.push(group);
+    const explained = new Set(naming.get(first)!.flatMap((w) => [w.word, ...w.span]));
+    const rest = left.filter((w) => !explained.has(w.word) && !w.span.some((x) => explained.has(x)));
+    if (rest.length === left.length) break;
+    left = rest;
+  }
+  return groups;
 }
 
 /** The question's candidate names, each with the number of words it stands for: its content words (hyphen parts
@@ -76,20 +96,25 @@ function naming(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: So
  *  capitalised in the question ("Autoriteit Persoonsgegevens" -> ap), counts as many as the content words it spans,
  *  so a document named by its acronym ranks level with one named in full. */
 export function questionWords(question: string): Map<string, number> {
+  return new Map([...questionNames(question)].map(([w, x]) => [w, x.count]));
+}
+
+/** questionWords with the words each acronym spans. */
+function questionNames(question: string): Map<string, { count: number; span: string[] }> {
   const tokens = tokenise(question);
   const words = tokens.flatMap((t) => t.parts ?? [t.word]).map(key);
   const capitals = capitalised(question);
   const content = (w: string) => w !== '' && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w);
-  const out = new Map<string, number>();
-  for (const w of words) if (content(w)) out.set(w, 1);
-  for (const t of tokens) if (t.parts) out.set(key(t.word), 1);
+  const out = new Map<string, { count: number; span: string[] }>();
+  for (const w of words) if (content(w)) out.set(w, { count: 1, span: [] });
+  for (const t of tokens) if (t.parts) out.set(key(t.word), { count: 1, span: [] });
   for (let i = 0; i < words.length; i++) {
     for (let len = 2; len <= 5 && i + len <= words.length; len++) {
       const span = words.slice(i, i + len);
       if (!span.every((w) => /^\p{L}/u.test(w))) continue;
       if (len === 2 && !span.every((w) => capitals.has(w))) continue;
       const acronym = span.map((w) => w[0]).join('');
-      if (!out.has(acronym)) out.set(acronym, Math.max(1, span.filter(content).length));
+      if (!out.has(acronym)) out.set(acronym, { count: Math.max(1, span.filter(content).length), span: span.filter(content) });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../answer/ask.ts';
 import { openArchive } from '../../archive/archive.ts';
 import type { Archive } from '../../archive/api.ts';
-import { sharedDir } from '../../lib/config.ts';
+import { answerDefaults, sharedDir } from '../../lib/config.ts';
 import { loadQuestions } from '../../eval/qrels.ts';
 import { relevanceUnits } from '../../eval/relevance.ts';
 import { carriedUnits } from '../../eval/answers.ts';
@@ -58,7 +58,7 @@ describe.skipIf(!DEV)('the bundled corpus with the dev questions', () => {
 });
 
 describe.skipIf(!PROGRAMMES)('party programmes: answers from the programme the question names, and honest refusals', () => {
-  const files = ['ARP_1922.txt', 'D66_1967.txt', 'JA21_2021.txt', 'PVV_2010.txt', 'SDAP_1918.txt', 'SDAP_1937.txt', 'Volt_2021.txt'];
+  const files = ['ARP_1922.txt', 'D66_1967.txt', 'JA21_2021.txt', 'PVV_2010.txt', 'SDAP_1918.txt', 'SDAP_1937.txt', 'Volt_2021.txt', 'Partij voor Ongehuwden_1967.txt'];
   const ids = (list: string) => loadQuestions(resolve(import.meta.dirname, '../../eval/sets/programmas-nl.jsonl')).filter((q) => list.split(' ').includes(q.id));
   let dir: string;
   let archive: Archive;
@@ -77,6 +77,15 @@ describe.skipIf(!PROGRAMMES)('party programmes: answers from the programme the q
       const r = await carries(archive, q);
       expect(r, q.id).toEqual({ answered: true, carried: 1 });
     }
+  });
+
+  it('quotes each programme a question names, and says whose words each quote is', async () => {
+    const r = await ask(archive, { question: "Wat wilden D'66 en de Partij voor Ongehuwden in 1967 met de Eerste Kamer?", tuning: { ...answerDefaults, abstention: { ...answerDefaults.abstention, threshold: 0 } } });
+    expect(r.answered).toBe(true);
+    if (!r.answered) return;
+    const cited = new Set(r.citations.map((c) => archive.getDocument(c.docId)!.fileName));
+    expect([...cited].sort()).toEqual(['D66_1967.txt', 'Partij voor Ongehuwden_1967.txt']);
+    for (const c of r.citations) expect(c.year).toBe(1967);
   });
 
   it('says "niets gevonden" when the named programme does not cover the question', async () => {

@@ -42,9 +42,16 @@ describe('named source groups (the answer layer searches each for its own passag
   it('one group for one source, however many of its words the question has', () => {
     expect(groups('wat vond de sgp in 1918 van de staatsloterij')).toEqual([['sgp-1918']]);
     expect(groups('Wat wil de SGP?')).toEqual([['sgp-1918', 'sgp-1922']]);
+    // Named years narrow every source down: the ChristenUnie has no programme of 1918 here.
+    expect(groups('Wat vonden de SGP en de ChristenUnie in 1918 van de staatsloterij?')).toEqual([['sgp-1918']]);
   });
   it('a group per source when the question names two, also by an acronym of its words', () => {
-    expect(groups('Wat willen de ChristenUnie en de Partij voor de Dieren met draagmoederschap?')).toEqual([['vkp2023-christenunie'], ['pvdd-2021']]);
+    expect(groups('Wat willen de ChristenUnie en de Partij voor de Dieren met draagmoederschap?')).toEqual([['pvdd-2021'], ['vkp2023-christenunie']]);
+  });
+  it('a year narrows each named source down to its programme of that year (the most named first)', () => {
+    const more = new Map([...docs, ...[doc('Partij voor Ongehuwden_1967.txt', 1967), doc('D66_1971.txt', 1971)].map((d) => [d.id, d] as const)]);
+    const q = "Wat wilden D'66 en de Partij voor Ongehuwden in 1967 met de Eerste Kamer?";
+    expect(namedSourceGroups(q, more, p)).toEqual([['partij-voor-ongehuwden-1967'], ['d66-1967']]);
   });
   it('none when the question names nothing, or only has a word that a file name holds but is not typed as a name', () => {
     expect(groups('Wat is wethouderssocialisme?')).toEqual([]);

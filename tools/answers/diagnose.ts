@@ -42,7 +42,7 @@ for (const spec of values.set ?? []) {
     };
     const carrying = candidates.filter(carries);
     const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names });
-    const scored = scoreSentences(analysis, candidates, tuning);
+    const scored = scoreSentences(analysis, candidates, tuning, ctx.sources?.namedSources(q.question) ?? []);
     const rank = scored.findIndex((x) => carries(x.s));
     const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';
     counts[why]++;
