@@ -262,14 +262,17 @@ export const answerDefaults = {
    *  programmas-nl: 138 questions, 21 unanswerable; EVAL.md "Answers"), with the retrieval of main at 19fbabf (lexical +
    *  named sources + semantic re-ranking): the mean of topicExact and names at 0.53 has the best F1, 0.491 (answered
    *  0.838, carries 0.479); with topic and agreement added 0.421, the issue's four signals (sentence, idfMass, lexical,
-   *  agreement) 0.37 or less. Agreement between retrievers no longer separates anything (AUC 0.50): hybrid search
+   *  agreement) 0.37 or less. Re-run after the source groups (2026-12-02, second session): 0.53 still best, F1 0.556
+   *  (answered 0.846, carries 0.517); topicExact over the best of the three quoted sentences instead: 0.549. Agreement between retrievers no longer separates anything (AUC 0.50): hybrid search
    *  re-ranks the lexical candidates instead of fusing a second retriever. */
   abstention: {
     weights: { topicExact: 1, names: 1, topic: 0, agreement: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
     threshold: 0.53,
     requireTopicWord: true,
   },
-  /** Each piece of the answer, on or off (the ablation switches them one by one). */
+  /** Each piece of the answer, on or off (the ablation switches them one by one). eachSource: a question naming several
+   *  sources gets the best sentence of each first, and a named document agrees fully (answer/extractive.ts); without
+   *  it 0.707 / 0.512 / 0.511 against 0.707 / 0.549 / 0.521 (EVAL.md "Ablation"). */
   features: {
     idfWeights: true,
     softMatch: true,
