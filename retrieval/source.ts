@@ -80,8 +80,8 @@ export function namedSourceGroups(question: string, docs: ReadonlyMap<string, Do
     if (naming.size === 0) break;
     const mass = (d: string) => naming.get(d)!.reduce((m, w) => m + w.idf, 0);
     const [first] = [...naming.keys()].sort((a, b) => mass(b) - mass(a) || naming.get(b)!.length - naming.get(a)!.length || a.localeCompare(b));
-    const key = (d: string) => naming.get(d)!.map((w) => w.word).join(' ');
-    const group = [...naming.keys()].filter((d) => key(d) === key(first)).sort();
+    const namedBy = (d: string) => naming.get(d)!.map((w) => w.word).join(' ');
+    const group = [...naming.keys()].filter((d) => namedBy(d) === namedBy(first)).sort();
     groups.push(group);
     const explained = new Set(naming.get(first)!.flatMap((w) => [w.word, ...w.span]));
     const rest = left.filter((w) => !explained.has(w.word) && !w.span.some((x) => explained.has(x)));
