@@ -226,7 +226,9 @@ export const answerDefaults = {
    *  20 0.707 / 0.451 / 0.468, 30 the same as 20. */
   sentenceHits: 20,
   /** Hits taken from the documents a question names (answer/ask.ts), ahead of the plain ranking: without them
-   *  programmas-nl 0.277 instead of 0.489 (dev, pdf-nl unchanged). */
+   *  programmas-nl 0.277 instead of 0.489 (dev, pdf-nl unchanged). Ranked as the plain search ranks (hybrid, not
+   *  lexical alone: programmas-nl 0.543 -> 0.564, dev and pdf-nl unchanged, pdf-nl refuses one question it answered
+   *  wrongly). 8 or 10 instead of 5 moved single questions either way. */
   sourceHits: 5,
   /** Top hits the idfMass and agreement signals look at. */
   evidenceHits: 3,
