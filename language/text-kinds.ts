@@ -1,9 +1,10 @@
 // What kind of text a sentence span is: prose, or one of the shapes PDF extraction leaves inside running text that
 // the sentence splitter cannot see by punctuation alone — table rows ("EUR EUR Huisvesting 2.979.046 …"), tables of
-// contents ("1 Inleiding 11 2 Jaarbeeld 15 …") and reference lines (footnotes with URLs). Only prose is worth quoting
+// contents ("1 Inleiding 11 2 Jaarbeeld 15 …"), reference lines (footnotes with URLs) and letterheads ("T.a.v. het
+// college … tel. (070) 373 8021 uw kenmerk bijlage(n) onderwerp …"). Only prose is worth quoting
 // as an answer; the other kinds stay out of it. A sibling of sentences.ts, so ingest can use the same rules.
 
-export type TextKind = 'prose' | 'table' | 'toc' | 'reference';
+export type TextKind = 'prose' | 'table' | 'toc' | 'reference' | 'letterhead';
 
 /** Dot leaders of a table of contents ("Inleiding ........ 11"). */
 const LEADERS = /\.{5,}|…{3,}|(?:\s\.){4,}/u;
@@ -12,13 +13,20 @@ const PAGE_REF = /(?:^|\s)\d{1,3}\s+(?=["'‘“(]?\p{Lu})/gu;
 /** The same token three times in a row ("EUR EUR EUR", "n.v.t. n.v.t. n.v.t."): column headers and empty cells. */
 const REPEATED = /(?:^|\s)(\S+)(?:\s+\1){2,}(?=\s|$)/u;
 const URL = /https?:\/\/|www\.\S/u;
+/** The labels of a letter's or memo's header block. */
+const LETTERHEAD_LABELS = /\b(?:uw kenmerk|ons kenmerk|kenmerk|bijlagen?\(?n?\)?|onderwerp|t\.a\.v\.|inzake|zaaknr|doorkiesnummer|retouradres|contactpersoon|telefoon|tel\.|e-mail|datum|postbus|cc)(?=[\s:.,]|$)/giu;
+const IBAN = /\b[A-Z]{2}\d{2}[A-Z]{4}\d{10}\b/u;
 
 /** Rules measured on the pdf-nl archive's sentences (eval/sets/README.md): a long sentence with 30 % or more numeric
  *  tokens is a table row (prose with figures, "Er wordt voldaan aan 47 van 56 succescriteria (83 %).", is short or
- *  sparser); three page references or dot leaders make a table of contents; a URL makes a reference line. */
+ *  sparser); three page references or dot leaders make a table of contents; a URL makes a reference line; a bank
+ *  account number or three header labels ("uw kenmerk", "onderwerp", "datum", …) make a letterhead (5 sentences in
+ *  pdf-nl, every one a letter's or memo's header; none in the corpus). */
 export function textKind(text: string): TextKind {
   if (LEADERS.test(text)) return 'toc';
   if (URL.test(text)) return 'reference';
+  const labels = new Set(text.match(LETTERHEAD_LABELS)?.map((l) => l.toLowerCase()) ?? []).size;
+  if (IBAN.test(text) || labels >= 3) return 'letterhead';
   const tokens = text.split(/\s+/).filter(Boolean);
   const numeric = tokens.filter((t) => /\d/.test(t)).length;
   if ((text.match(PAGE_REF)?.length ?? 0) >= 3 && numeric / tokens.length >= 0.15) return 'toc';

@@ -20,12 +20,19 @@ describe('textKind', () => {
     expect(textKind('11 https://github.com/DP-3T/documents/blob/master/DP3T%20White%20Paper.pdf, pagina 38 , geraadpleegd op 03-08-2020.')).toBe('reference');
   });
 
+  it('finds letterheads', () => {
+    expect(textKind('T.a.v. het college informatiecentrum tel. MARZ/inf (070) 373 8021 uw kenmerk bijlage(n) onderwerp StUF XML, gemeentelijke standaard voor berichtenuitwisseling.')).toBe('letterhead');
+    expect(textKind('Kwaliteitsrekening notariaat NL72ABNA0213013495. voor cc van datum inzake zaaknr Notitie Minister van Volksgezondheid, Welzijn en Sport 12 augustus 2020')).toBe('letterhead');
+    expect(textKind('> Retouradres Postbus 20901 2500 EX Den Haag Datum 9 december 2025 Betreft Besluit op Woo-verzoek over advies stikstof Landsadvocaat, kenmerk 2025-54')).toBe('letterhead');
+  });
+
   it('keeps prose with figures as prose', () => {
     for (const s of [
       'Er wordt voldaan aan 47 van 56 succescriteria (83 %).',
       'In 2023 werd zo’n 19.220 keer subsidie verleend, voor een totaalbedrag van ongeveer €8,2 miljard.',
       'Het succespercentage van nieuwe aanvragen is gestegen van 40% in 2019 naar 88% in 2023.',
       'De raad besluit in meerderheid (16 stemmen voor en 14 stemmen tegen) er bij het college op aan te dringen.',
+      'Op die datum is het onderwerp in de raad besproken; bel voor vragen 070-3738021.',
     ]) expect(textKind(s), s).toBe('prose');
   });
 });
