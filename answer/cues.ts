@@ -5,6 +5,9 @@ import type { AnswerType } from './question.ts';
 import { tokenise } from '../language/tokenise.ts';
 import { stem } from '../language/stem.ts';
 
+/** Answer types whose cue says a sentence holds the answer; the procedure cue ("moet", "kan", "via") only hints. */
+export const CUED_TYPES: ReadonlySet<AnswerType> = new Set(['definition', 'quantity', 'date', 'person', 'place', 'reason', 'list']);
+
 /** A sentence's words as the tokeniser gives them (lower case), and as they stand (for capitals). */
 export interface CueInput {
   text: string;

@@ -17,15 +17,13 @@ import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { termOccurs } from '../language/content-terms.ts';
 import { hitContext } from './coverage.ts';
+import { CUED_TYPES } from './cues.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerContext, Evidence } from './types.ts';
 
 /** A hit two retrieval signals both rank this high counts as agreed on (whatever the mode's signals are: lexical and
  *  dense, or lexical and the semantic re-ranker). */
 const AGREE_RANK = 10;
-
-/** Answer types whose sentences have a cue (answer/cues.ts); for the others the cue signal is always 1. */
-const CUED = new Set(['definition', 'quantity', 'date', 'person', 'place', 'reason', 'list']);
 
 export interface BestSentence {
   coverage: number;
@@ -64,7 +62,7 @@ export function measureEvidence(
     sentence: best?.coverage ?? 0,
     idfMass: mass(analysis.focus),
     lexical: ceiling > 0 ? Math.min(1, lexicalBest / ceiling) : lexicalBest > 0 ? 1 : 0,
-    cue: best?.cue || !CUED.has(analysis.type) ? 1 : 0,
+    cue: best?.cue || !CUED_TYPES.has(analysis.type) ? 1 : 0,
   };
   return {
     answerType: analysis.type,

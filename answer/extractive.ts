@@ -9,7 +9,7 @@ import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
 import { CoverageScorer, hitContext, sourceAgreement, sentenceWords, type SentenceWords } from './coverage.ts';
 import { termOccurs, type WordSets } from '../language/content-terms.ts';
-import { hasAnswerCue } from './cues.ts';
+import { CUED_TYPES, hasAnswerCue } from './cues.ts';
 import { abstainsOn, measureEvidence, type BestSentence } from './evidence.ts';
 import { NO_ANSWER, type Answer, type AnswerContext, type AnswerStrategy, type Citation } from './types.ts';
 
@@ -35,7 +35,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const groups = f.eachSource ? (sources?.namedSources(question) ?? []) : [];
   const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups);
   const firsts = firstOfEachSource(scored, groups);
-  const chosen = choose([...new Set([...firsts, ...scored])], tuning, new Set(firsts));
+  const chosen = choose([...new Set([...firsts, ...scored])], tuning, CUED_TYPES.has(analysis.type), new Set(firsts));
   const evidence = measureEvidence(question, analysis, hits, bestOf(chosen[0], analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
   if (chosen.length === 0 || abstainsOn(evidence, tuning)) return { answered: false, answer: NO_ANSWER, closest, evidence };
@@ -119,13 +119,15 @@ function firstOfEachSource(scored: Scored[], groups: readonly string[][]): Score
 
 /** The best sentences, widened by the context rules; a sentence whose quote overlaps one already chosen (overlapping
  *  passages, a predecessor that is itself a candidate) or repeats its words (near-duplicate documents) is skipped. */
-function choose(scored: Scored[], tuning: AnswerTuning, firsts: ReadonlySet<Scored> = new Set()): Chosen[] {
+function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firsts: ReadonlySet<Scored> = new Set()): Chosen[] {
   const chosen: Chosen[] = [];
   const seen = new Set<string>();
   const minScore = (scored[0]?.score ?? 0) * tuning.minRelativeSentenceScore;
   // When the best sentence holds what the question asks for (a definition, a number, …), the others must too: a
   // sentence that only mentions the word ("Het wethouderssocialisme is daarom nog steeds relevant.") adds nothing.
-  const needCue = tuning.features.cueAgreement && scored[0]?.cue === true;
+  // Not for the weak procedure cue ("moet", "kan", "via"): "Hoe wilde Nederlandbeter de provincies indelen?" is
+  // answered by "Nederland wordt verdeeld in noord, oost, zuid en west."
+  const needCue = tuning.features.cueAgreement && strongCue && scored[0]?.cue === true;
   for (const c of scored) {
     if (chosen.length >= tuning.maxSentences) break;
     if (c.score < minScore) continue;
