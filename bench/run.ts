@@ -175,7 +175,7 @@ for (const target of profile.scales) {
   const { app, url } = await startApi(archive);
   const http = await httpLatency(url, queries, profile.httpQueries);
   await app.close();
-  log(`scale ${target}: http hybrid p50 ${ms(http.byTarget.hybrid!.p50)} ms`);
+  log(`scale ${target}: http hybrid p50 ${ms(http.byTarget.hybrid!.p50)} ms, ask p50 ${ms(http.byTarget.ask!.p50)} ms`);
   const v = loadVectors(archive);
   const qv = await queryVectors(archive, queries);
   const hnsw = await hnswQuality(archive, v, qv);
