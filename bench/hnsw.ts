@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { sharedDir } from '../lib/config.ts';
+import { sharedDir } from '../tools/shared-dir.ts';
 import { BuiltinEmbedder } from '../index/embedders/builtin.ts';
 import { gaussian, normalizeInPlace, seededRandom } from '../index/embedders/linalg.ts';
 import { VectorIndex } from '../index/vector-index.ts';

@@ -16,12 +16,6 @@ export function lexiconDir(): string | null {
   return dir && existsSync(dir) ? resolve(dir) : null;
 }
 
-/** The team's shared folder (corpus, eval, external material), when present: for tests, eval and bench only. */
-export function sharedDir(): string | null {
-  const dir = process.env.RAADSARCHIEF_SHARED ?? resolve(import.meta.dirname, '../../shared');
-  return existsSync(dir) ? dir : null;
-}
-
 // ---- ingest -------------------------------------------------------------------------------------
 export const ingestDefaults = {
   /** Files larger than this are refused before parsing. */

@@ -6,7 +6,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../archive/archive.ts';
 import { buildServer } from '../api/server.ts';
-import { sharedDir } from '../lib/config.ts';
+import { sharedDir } from '../tools/shared-dir.ts';
 import { closePdfWorkers } from '../ingest/formats/pdf.ts';
 import { consistencyProblems, corpusFiles, measure, rng, snapshot, tmp, writeCorpusPieces } from './reliability/fixtures.ts';
 import { crashLoop } from './reliability/crash-harness.ts';

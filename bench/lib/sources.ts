@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seededRandom } from '../../index/embedders/linalg.ts';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 

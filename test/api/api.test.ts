@@ -1,7 +1,7 @@
 // The API over the real archive and the bundled corpus, driven with app.inject.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, multipartFile, type Harness } from './harness.ts';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ocrAvailable } from '../../ingest/ocr.ts';
 import { openArchive } from '../../archive/archive.ts';
 import type { Archive } from '../../archive/api.ts';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 import { corpusFiles as allCorpusFiles } from '../corpus.ts';
 
 const corpusFiles = allCorpusFiles();

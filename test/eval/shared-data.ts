@@ -1,7 +1,7 @@
 // Locates the team's shared evaluation data; tests skip (with the reason) when it is absent.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 
 const shared = sharedDir();
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 import { BuiltinEmbedder } from '../../index/embedders/builtin.ts';
 import { loadEmbedder, BUILTIN_STATE_FILE } from '../../index/embedders/load.ts';
 import { lexiconGraph, retrofit } from '../../index/embedders/retrofit.ts';

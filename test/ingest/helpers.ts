@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 import type { CleanDocument, PassageDraft } from '../../lib/types.ts';
 
 export function sharedPath(...parts: string[]): string | null {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompoundSplitter } from '../../language/compounds.ts';
 import { join } from 'node:path';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 import { loadLexicon } from '../../language/lexicon.ts';
 import { wordScore } from '../../language/vocabulary.ts';
 

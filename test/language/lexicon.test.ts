@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../language/analyser.ts';
 import { loadLexicon } from '../../language/lexicon.ts';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 
 const shared = sharedDir();
 const dir = shared ? join(shared, 'lexicon') : null;

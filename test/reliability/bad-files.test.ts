@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openArchive } from '../../archive/archive.ts';
 import type { Archive } from '../../archive/api.ts';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../../tools/shared-dir.ts';
 import { consistencyProblems, corpusFiles, measure, rng, snapshot, tmp, type Snapshot } from './fixtures.ts';
 import { badTextCases, bigTextFile, HOSTILE_PDFS, PDF_FILE_MS, PDF_FILE_RSS_MB, PER_FILE_MS, PER_FILE_RSS_MB } from './bad-file-cases.ts';
 

@@ -5,7 +5,7 @@
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../shared-dir.ts';
 import type { Archive } from '../../archive/api.ts';
 import { openArchive } from '../../archive/archive.ts';
 import { loadQuestions } from '../../eval/qrels.ts';

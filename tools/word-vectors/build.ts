@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { sharedDir } from '../../lib/config.ts';
+import { sharedDir } from '../shared-dir.ts';
 import { parseVec, quantise, serialise, type FloatVectors } from './core.ts';
 import type { Quantisation } from '../../language/word-vectors/format.ts';
 import { wordVectorsFromBytes } from '../../language/word-vectors.ts';
