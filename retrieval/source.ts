@@ -25,14 +25,9 @@ interface SourceIndex {
 
 /** Documents the question names, with a strength in (0, 1] (1 = named best), or an empty map. */
 export function namedDocuments(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): Map<string, number> {
-  const index = sourceIndex(docs, p.useTitle);
-  const n = index.words.size;
   const scores = new Map<string, number>();
   const named: string[][] = [];
-  for (const [word, count] of questionWords(question)) {
-    const holders = index.docsOf.get(word);
-    if (!holders || holders.length > Math.max(2, p.maxDocShare * n)) continue;
-    const idf = count * Math.log(1 + n / holders.length);
+  for (const { holders, idf } of namingWords(question, docs, p)) {
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + idf);
     named.push(holders);
   }
@@ -58,13 +53,8 @@ export function namedDocuments(question: string, docs: ReadonlyMap<string, Docum
  *  when typed as a name (isName: "Den Helder", "VVD", "2015"; not "motie" because a file name holds it); an acronym
  *  of several words ("Vooruitstrevende Minderheden Partij" -> vmp) always does, and explains the words it spans. */
 export function namedSourceGroups(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, isName: (word: string) => boolean = () => true): string[][] {
-  const index = sourceIndex(docs, p.useTitle);
-  const n = index.words.size;
   const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(key));
-  const words = [...questionNames(question)]
-    .map(([word, { count, span }]) => ({ word, span, holders: index.docsOf.get(word) ?? [], weight: count }))
-    .filter((w) => w.holders.length > 0 && w.holders.length <= Math.max(2, p.maxDocShare * n) && (!typed.has(w.word) || isName(w.word)))
-    .map((w) => ({ ...w, idf: w.weight * Math.log(1 + n / w.holders.length) }));
+  const words = namingWords(question, docs, p).filter((w) => !typed.has(w.word) || isName(w.word));
   const years = words.filter((w) => isYear(w.word));
   const ofYears = new Set(years.flatMap((w) => w.holders));
   const groups: string[][] = [];
@@ -89,6 +79,30 @@ export function namedSourceGroups(question: string, docs: ReadonlyMap<string, Do
     left = rest;
   }
   return groups;
+}
+
+interface NamingWord {
+  word: string;
+  /** The question words an acronym stands for (empty for a plain word). */
+  span: string[];
+  /** The documents whose metadata hold the word. */
+  holders: string[];
+  /** How strongly it names them: the words it stands for x log(1 + documents / holders). */
+  idf: number;
+}
+
+/** The question's candidate names that name some documents, and not too many of them (a word on more than
+ *  maxDocShare of the documents names none: "programma"). */
+function namingWords(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): NamingWord[] {
+  const index = sourceIndex(docs, p.useTitle);
+  const n = index.words.size;
+  const out: NamingWord[] = [];
+  for (const [word, { count, span }] of questionNames(question)) {
+    const holders = index.docsOf.get(word);
+    if (!holders || holders.length > Math.max(2, p.maxDocShare * n)) continue;
+    out.push({ word, span, holders, idf: count * Math.log(1 + n / holders.length) });
+  }
+  return out;
 }
 
 /** The question's candidate names, each with the number of words it stands for: its content words (hyphen parts
