@@ -31,7 +31,7 @@ export async function ask(archive: AnswerReader, req: AskRequest) {
   if (!strategy) throw new Error(`unknown answer strategy "${req.strategy}"`);
   const tuning = req.tuning ?? answerDefaults;
   const k = req.k ?? rankingDefaults.k;
-  const ctx = answerContext(archive);
+  const ctx = answerContext(archive, req.question);
   // The answer may draw on more hits than the caller wants listed.
   const ranking = await archive.search(req.question, { mode: rankingDefaults.mode, k: Math.max(k, tuning.sentenceHits), filters: req.filters });
   const hits = tuning.features.sourceSearch ? await withNamedSources(archive, req, ranking, ctx, tuning) : ranking;
@@ -44,9 +44,7 @@ export async function ask(archive: AnswerReader, req: AskRequest) {
  *  holds none of the named programme's passages (programmas-nl: answer-bearing sentences within the hits 0.36 of
  *  questions without, 0.62 with). The other hits follow, so nothing is lost when the name misleads. */
 async function withNamedSources(archive: AnswerReader, req: AskRequest, hits: Hit[], ctx: AnswerContext, tuning: AnswerTuning): Promise<Hit[]> {
-  if (!ctx.sources) return hits;
-  const groups = ctx.sources
-    .namedSources(req.question)
+  const groups = (ctx.namedSources ?? [])
     .map((docs) => (req.filters?.documents ? docs.filter((d) => req.filters!.documents!.includes(d)) : docs))
     .filter((docs) => docs.length > 0)
     .slice(0, MAX_NAMED_SOURCES);
@@ -71,13 +69,14 @@ function interleave<T>(lists: T[][]): T[] {
 }
 
 /** What a strategy reads of the archive for one question. */
-export function answerContext(archive: Pick<Archive, 'getTextAround' | 'answerSources'>): AnswerContext {
-  return { textAround: (id, from, to) => archive.getTextAround(id, from, to), sources: archive.answerSources() };
+export function answerContext(archive: Pick<Archive, 'getTextAround' | 'answerSources'>, question: string): AnswerContext {
+  const sources = archive.answerSources();
+  return { textAround: (id, from, to) => archive.getTextAround(id, from, to), sources, namedSources: sources.namedSources(question) };
 }
 
 /** Whether the default strategy would answer "Hierover staat niets in het archief." for these hits (the retrieval
  *  eval scores abstention with it). */
 export function wouldAbstain(archive: Pick<Archive, 'getTextAround' | 'answerSources'>, question: string, hits: readonly Hit[]): boolean {
   const strategy = STRATEGIES[answerDefaults.strategy];
-  return !strategy.compose(question, hits, answerContext(archive)).answered;
+  return !strategy.compose(question, hits, answerContext(archive, question)).answered;
 }

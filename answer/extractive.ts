@@ -32,7 +32,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const f = tuning.features;
   const sources = ctx?.sources;
   const analysis = analyseQuestion(question, { idf: f.idfWeights ? sources?.idf : undefined, names: f.namedSources ? sources?.names : undefined });
-  const groups = f.eachSource ? (sources?.namedSources(question) ?? []) : [];
+  const groups = f.eachSource ? (ctx?.namedSources ?? []) : [];
   const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups);
   const firsts = firstOfEachSource(scored, groups);
   const chosen = choose([...new Set([...firsts, ...scored])], tuning, CUED_TYPES.has(analysis.type), new Set(firsts));

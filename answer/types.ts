@@ -50,6 +50,9 @@ export interface AnswerContext {
   textAround(docId: string, from: number, to: number): { text: string; offset: number; atEnd: boolean; pageStarts: readonly number[] } | null;
   /** The archive's term statistics and document names; absent, every term weighs 1 and no source is recognised. */
   sources?: AnswerSources;
+  /** The documents the question names, one group per source (AnswerSources.namedSources), worked out once per
+   *  question for the named-source search and the sentence choice; absent, the question names none. */
+  namedSources?: readonly string[][];
   /** The hits as the plain search ranked them, when the strategy's hits were reordered (ask puts the passages of
    *  documents the question names first): the retrievers' agreement is read from this ranking. */
   ranking?: readonly Hit[];

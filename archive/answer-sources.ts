@@ -17,11 +17,12 @@ export function answerSources(s: ArchiveState): AnswerSources {
     const df = s.lexical.docFreq(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
+  const names = namesOf(s.docs.values(), undefined);
   return {
     idf,
-    names: namesOf(s.docs.values(), undefined),
+    names,
     namedSources(question) {
-      const typed = namedSourceWords(question, namesOf(s.docs.values(), undefined));
+      const typed = namedSourceWords(question, names);
       return namedSourceGroups(question, s.docs, sourceDefaults, (w) => typed.has(w));
     },
     lexicalCeiling(question) {

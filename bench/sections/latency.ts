@@ -47,7 +47,7 @@ export async function breakdown(archive: Archive, queries: string[], n: number):
     total.push(performance.now() - t0);
     for (const [stage, msTaken] of Object.entries(trace)) (stages[stage] ??= []).push(msTaken);
     const a0 = performance.now();
-    composeAnswer(q, hits, answerContext(archive));
+    composeAnswer(q, hits, answerContext(archive, q));
     answer.push(performance.now() - a0);
   }
   // A signal that did not run for a query (no named source) counts 0 there.

@@ -21,13 +21,13 @@ const tuning = neverAbstaining(answerDefaults);
 for (const spec of values.set ?? []) {
   const [, name, dir, qrels] = /^([^=]+)=([^:]+):(.+)$/.exec(spec) ?? [];
   const archive = await openArchive({ dataDir: dir });
-  const ctx = answerContext(archive);
   const fileName = (id: string) => archive.getDocument(id)?.fileName ?? id;
   const counts = { answerable: 0, carried: 0, noCandidate: 0, filtered: 0, outranked: 0 };
   for (const q of loadQuestions(qrels)) {
     const units = relevanceUnits(q);
     if (units.length === 0) continue;
     counts.answerable++;
+    const ctx = answerContext(archive, q.question);
     const r = await ask(archive, { question: q.question, k: 100, tuning });
     const shown = r.answered ? r.sentences.map((s) => ({ text: s.text, doc: fileName(r.citations[s.citation - 1].docId) })) : [];
     if (carriedUnits(units, shown).units.every(Boolean)) {
@@ -42,7 +42,7 @@ for (const spec of values.set ?? []) {
     };
     const carrying = candidates.filter(carries);
     const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names });
-    const scored = scoreSentences(analysis, candidates, tuning, ctx.sources?.namedSources(q.question) ?? []);
+    const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources);
     const rank = scored.findIndex((x) => carries(x.s));
     const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';
     counts[why]++;
