@@ -40,41 +40,44 @@ export function answerSources(s: ArchiveState): AnswerSources {
 /** The documents' names, rebuilt when a document comes, goes or is replaced. */
 const namesOf = memoOnRecords((docs: readonly DocumentMeta[]): DocumentNames => documentNames(docs));
 
-/** Recently quoted documents, per open archive: a question's 20 hits often share documents, and questions come in
- *  runs on the same documents. SQLite reads a document's whole row even for a substring, so the cache is what saves
- *  the reads (pdf-nl: 60 % of answer composition was reading document text). Bounded by characters; an entry is
- *  stale when the document's bytes or ingest time changed (a replace, here or in another process). */
-const TEXT_CACHE_CHARS = 8_000_000;
-const textCaches = new WeakMap<ArchiveState, Map<string, CachedText>>();
+/** Documents' page maps, per open archive. A window is read with substr, not by reading the whole document: reading
+ *  whole documents and caching them by characters thrashed on long programmes (programmas-nl: a third of answer
+ *  composition). An entry is stale when the document's bytes or ingest time changed (a replace, here or in another
+ *  process). */
+const LAYOUT_ENTRIES = 20_000;
+const layouts = new WeakMap<ArchiveState, Map<string, Layout>>();
 
-interface CachedText {
+interface Layout {
   sha256: string;
   ingestedAt: string;
-  text: string;
   pageStarts: number[];
+  /** In characters (code points); the text's own length where sliceable. */
+  length: number;
+  /** False for the rare text with characters beyond the BMP, which SQLite's offsets miss: read whole. */
+  sliceable: boolean;
 }
 
 export function textAround(s: ArchiveState, docId: string, from: number, to: number): { text: string; offset: number; atEnd: boolean; pageStarts: number[] } | null {
   const meta = s.docs.get(docId);
   if (!meta) return null;
-  let cache = textCaches.get(s);
-  if (!cache) textCaches.set(s, (cache = new Map()));
+  let cache = layouts.get(s);
+  if (!cache) layouts.set(s, (cache = new Map()));
   let entry = cache.get(docId);
   if (entry && (entry.sha256 !== meta.sha256 || entry.ingestedAt !== meta.ingestedAt)) entry = undefined;
   if (!entry) {
-    const d = s.store.documentText(docId);
-    if (!d) return null;
-    entry = { sha256: meta.sha256, ingestedAt: meta.ingestedAt, ...d };
-    let size = [...cache.values()].reduce((n, e) => n + e.text.length, 0);
-    for (const [id, e] of cache) {
-      if (size + entry.text.length <= TEXT_CACHE_CHARS) break;
-      cache.delete(id);
-      size -= e.text.length;
-    }
+    const layout = s.store.documentLayout(docId);
+    if (!layout) return null;
+    entry = { sha256: meta.sha256, ingestedAt: meta.ingestedAt, ...layout };
+    if (cache.size >= LAYOUT_ENTRIES) cache.delete(cache.keys().next().value!);
   }
   // Most recently used last: Map keeps insertion order.
   cache.delete(docId);
   cache.set(docId, entry);
   const offset = Math.max(0, from);
-  return { text: entry.text.slice(offset, to), offset, atEnd: to >= entry.text.length, pageStarts: entry.pageStarts };
+  if (!entry.sliceable) {
+    const whole = s.store.documentText(docId)?.text;
+    return whole === undefined ? null : { text: whole.slice(offset, to), offset, atEnd: to >= whole.length, pageStarts: entry.pageStarts };
+  }
+  const text = s.store.documentSlice(docId, offset, to);
+  return text === null ? null : { text, offset, atEnd: to >= entry.length, pageStarts: entry.pageStarts };
 }

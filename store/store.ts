@@ -9,6 +9,10 @@ import type { DocumentSummary } from '../archive/api.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import { MIGRATIONS, SCHEMA_VERSION, schemaSql } from './schema.ts';
 
+/** Whether a text holds a character beyond the BMP: its UTF-8 holds a byte F0-F4, which only such characters begin
+ *  with (instr on the bytes: 0.3 ms for a programme, a GLOB over code points 0.7 ms). */
+const ASTRAL_SQL = ['F0', 'F1', 'F2', 'F3', 'F4'].map((b) => `instr(CAST(text AS BLOB), X'${b}')`).join(' + ') + ' > 0';
+
 /** A passage ready to be written: its draft, its analysed terms and (optionally) its vector. */
 export interface PassageRecord extends PassageDraft {
   terms: string[];
@@ -147,6 +151,25 @@ export class Store {
       | { text: string; page_starts: string }
       | undefined;
     return row ? { text: row.text, pageStarts: JSON.parse(row.page_starts) as number[] } : null;
+  }
+
+  /** A document's page map and length, and whether SQLite's character offsets are the text's own: SQLite counts code
+   *  points, JavaScript UTF-16 units, so they agree unless the text holds characters beyond the BMP (emoji, maths
+   *  letters). Reads no text into JavaScript. */
+  documentLayout(id: string): { pageStarts: number[]; length: number; sliceable: boolean } | null {
+    const row = this.db.prepare(`SELECT page_starts, length(text) AS n, ${ASTRAL_SQL} AS astral FROM documents WHERE id = ?`).get(id) as
+      | { page_starts: string; n: number; astral: number }
+      | undefined;
+    return row ? { pageStarts: JSON.parse(row.page_starts) as number[], length: row.n, sliceable: row.astral === 0 } : null;
+  }
+
+  /** text.slice(from, to) of a document whose layout is sliceable, without reading the rest: a tenth of the time of
+   *  reading a whole programme (0.09 against 0.87 ms per document on programmas-nl). */
+  documentSlice(id: string, from: number, to: number): string | null {
+    const row = this.db.prepare('SELECT substr(text, ?, ?) AS w FROM documents WHERE id = ?').get(from + 1, Math.max(0, to - from), id) as
+      | { w: string }
+      | undefined;
+    return row ? row.w : null;
   }
 
   passagesOf(docId: string): Passage[] {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ocrAvailable } from '../../ingest/ocr.ts';
 import { openArchive } from '../../archive/archive.ts';
+import { ask } from '../../answer/ask.ts';
 import type { Archive } from '../../archive/api.ts';
 import { sharedDir } from '../../tools/shared-dir.ts';
 import { corpusFiles as allCorpusFiles } from '../corpus.ts';
@@ -45,6 +46,27 @@ describe('archive over the bundled corpus', () => {
       expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     expect(archive.health().vectors).toBe(archive.health().passages);
+  });
+
+  it('reads the text around a passage as a slice of the clean text, also past characters beyond the BMP', async () => {
+    // SQLite slices by code points and JavaScript by UTF-16 units: an emoji before the window would shift it.
+    const file = join(dir, 'emoji-programma.txt');
+    const filler = 'De gemeente investeert in goede bibliotheken en in het onderwijs van alle kinderen. '.repeat(30);
+    writeFileSync(file, `Programma 😀 voor iedereen 𝑥.\n\n${filler}\n\nDe wijkraad krijgt een eigen budget van 40.000 euro per jaar.\n`);
+    const [outcome] = await archive.ingestFiles([file]);
+    expect(outcome.status).toBe('ingested');
+    for (const d of archive.listDocuments()) {
+      const text = archive.getDocumentText(d.id)!;
+      for (const p of archive.getPassages(d.id)) {
+        const w = archive.getTextAround(d.id, p.start - 50, p.end + 50)!;
+        expect(w.offset).toBe(Math.max(0, p.start - 50));
+        expect(w.text).toBe(text.slice(w.offset, p.end + 50));
+        expect(w.atEnd).toBe(p.end + 50 >= text.length);
+      }
+    }
+    const answer = await ask(archive, { question: 'Hoeveel budget krijgt de wijkraad?' });
+    expect(answer.answered && answer.citations.map((c) => c.quote).join(' ')).toContain('40.000 euro');
+    await archive.deleteDocument(outcome.docId!);
   });
 
   it('re-ingesting unchanged files is a no-op', async () => {
