@@ -29,6 +29,9 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   legal: { qrels: join(shared, 'external/bench-nl/legalqa-nl/qrels.jsonl'), data: 'legal', sources: join(shared, 'external/bench-nl/legalqa-nl/corpus') },
   pdf: { qrels: join(repo, 'eval/sets/pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   prog: { qrels: join(repo, 'eval/sets/programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  // Written after the answer rules were tuned and never used to tune them (eval/sets/README.md "Held-out sets").
+  'heldout-pdf': { qrels: join(repo, 'eval/sets/heldout-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout-prog': { qrels: join(repo, 'eval/sets/heldout-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
 interface Variant {
