@@ -1,6 +1,7 @@
 // Dutch sentence boundaries as offsets: the one splitter for passage cutting (ingest) and answer sentences.
 // Clean text keeps the source's line breaks, and PDF-derived paragraphs often break mid-sentence, so a line break
-// only ends a sentence before a list item, or at a blank line when the next paragraph starts like a new sentence.
+// only ends a sentence before a list item, after a semicolon (an enumeration item), or at a blank line when the next
+// paragraph starts like a new sentence.
 // A full stop after an abbreviation ("bijv.", "o.a.") or an initial ("W. Drees", "de heer K.F. Jansen") does not.
 
 export interface SentenceSpan {
@@ -19,10 +20,12 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-/** Terminal punctuation with closing quotes/brackets, then white space (group 2), or a run of line breaks (group 3). */
-const BOUNDARY = /([.!?…]+["'’”)\]]*)(\s+)|(\n(?:[^\S\n]*\n)*)/gu;
+/** Terminal punctuation (or a semicolon) with closing quotes/brackets, then white space (group 2), or a run of line
+ *  breaks (group 3). */
+const BOUNDARY = /([.!?…;]+["'’”)\]]*)(\s+)|(\n(?:[^\S\n]*\n)*)/gu;
 const NEW_SENTENCE_START = /^["'‘“(\[]?[\p{Lu}\p{N}]/u;
-const BULLET_START = /^(?:[-•–*▪·]\s|\d+[.)]\s)/u;
+/** A list item: a bullet, "1." / "1)", or a lettered item "a." / "b)" (programmes letter their demands). */
+const BULLET_START = /^(?:[-•–*▪·]\s|\d+[.)]\s|[a-z][.)]\s)/u;
 /** A single letter or a chain of initials ("J", "K.F", "E.M"): names follow, not new sentences. */
 const INITIALS = /^(?:\p{L}\.)*\p{L}$/u;
 
@@ -31,7 +34,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   const spans: SentenceSpan[] = [];
   let start = 0;
-  for (const cut of [...cutsOf(slice), slice.length]) {
+  for (const cut of [...withRunOnCuts(slice, cutsOf(slice)), slice.length]) {
     const span = trimSpan(slice, start, cut);
     if (span) spans.push({ start: span.start + from, end: span.end + from });
     start = cut;
@@ -50,7 +53,11 @@ function cutsOf(text: string): number[] {
   for (const m of text.matchAll(BOUNDARY)) {
     const after = m.index + m[0].length;
     const rest = text.slice(after, after + 4);
-    if (m[1] !== undefined) {
+    if (m[1]?.startsWith(';')) {
+      // A semicolon ends an enumeration item at a line end ("… van de gezinsgrootte;\nsteun van de overheid …"):
+      // old programmes list their demands so, for pages on end; within a line it stays a clause boundary.
+      if (m[2].includes('\n')) cuts.push(m.index + m[1].length);
+    } else if (m[1] !== undefined) {
       if (!NEW_SENTENCE_START.test(rest) && !BULLET_START.test(rest)) continue;
       if (m[1].startsWith('.') && (isAbbreviation(text, m.index) || isEnumerator(text, m.index))) continue;
       cuts.push(m.index + m[1].length);
@@ -62,6 +69,33 @@ function cutsOf(text: string): number[] {
     }
   }
   return cuts;
+}
+
+/** Longer "sentences" are enumerations or OCR run-ons (old programmes list their demands as clauses separated by
+ *  semicolons, or by full stops before lower case, for pages on end: one of 3,515 characters in KVP 1967, 469 over
+ *  800 in programmas-nl), which an answer cannot quote (its quotes stop at 900 characters) and no reader wants whole.
+ *  At 400 the cut also split quotable sentences (programmas-nl carries 0.532 -> 0.500: "50.000 woningen in 1948 als
+ *  minimum-program; totale stopzetting …" lost its second half); at 800 the answers are the same on every set. */
+const RUN_ON_CHARS = 800;
+/** Where a run-on is cut: after a semicolon, or after a full stop (or ! ?) followed by lower case. */
+const RUN_ON_BOUNDARY = /;\s+|[.!?]["'’”)\]]*\s+(?=\p{Ll})/gu;
+
+/** `cuts` with each run-on between two of them cut at its clause boundaries. */
+function withRunOnCuts(text: string, cuts: number[]): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (const cut of [...cuts, text.length]) {
+    if (cut - from > RUN_ON_CHARS) {
+      for (const m of text.slice(from, cut).matchAll(RUN_ON_BOUNDARY)) {
+        const at = from + m.index;
+        if (m[0].startsWith('.') && (isAbbreviation(text, at) || isEnumerator(text, at))) continue;
+        out.push(at + m[0].trimEnd().length);
+      }
+    }
+    if (cut < text.length) out.push(cut);
+    from = cut;
+  }
+  return out;
 }
 
 /** Whether the word ending just before the full stop at `dot` is an abbreviation or initials. The word is found by

@@ -69,6 +69,37 @@ describe('splitSentences on pdf-nl text', () => {
     expect(texts(t)).toEqual([t.slice(0, t.indexOf(' Toezicht')), 'Toezicht volgt.']);
   });
 
+  it('ends a sentence before a lettered item and at an enumeration item ending a line with a semicolon', () => {
+    // GroenLinks 2002 letters its demands; KVP 1967 lists them as clauses ending in ";" (programmas-nl).
+    const t = 'worden fors verhoogd.\n\nb. Marktregulatie en importbescherming blijven middelen.\n\nc. Inkomenstoeslagen worden gekoppeld.';
+    expect(texts(t)).toEqual(['worden fors verhoogd.', 'b. Marktregulatie en importbescherming blijven middelen.', 'c. Inkomenstoeslagen worden gekoppeld.']);
+    const kvp = 'van de maatschappelijke organisaties; \nerkenning van de eigen verantwoordelijkheid van de ouders bij de \nbepaling van de gezinsgrootte; steun van de overheid bij de voor-\nlichting hierover; \nwettelijke voorzieningen om lawaaihinder tegen te gaan.';
+    expect(texts(kvp)).toEqual([
+      'van de maatschappelijke organisaties;',
+      'erkenning van de eigen verantwoordelijkheid van de ouders bij de \nbepaling van de gezinsgrootte; steun van de overheid bij de voor-\nlichting hierover;',
+      'wettelijke voorzieningen om lawaaihinder tegen te gaan.',
+    ]);
+    // Within a line a semicolon stays a clause boundary; "o. a." and "sub a. en b." are no items.
+    expect(texts('Wij willen dit; De raad beslist. Dit is o. a. de taak van de raad.')).toEqual(['Wij willen dit; De raad beslist.', 'Dit is o. a. de taak van de raad.']);
+  });
+
+  it('cuts a run-on of more than 800 characters at its semicolons and at full stops before lower case', () => {
+    // KVP 1967 as the archive holds it: one "sentence" of 3,515 characters, its demands separated by ";" and ". ".
+    const items = [
+      'een open radio- en televisiebestel, gebaseerd op de uitgangspunten van het Ontwerp Omroepwet.',
+      'een volksgezondheidsbeleid, waarbij rekening wordt gehouden met de groeiende verantwoordelijkheid van de overheid en met de blijvende verantwoordelijkheid van de menselijke persoon en van de maatschappelijke organisaties;',
+      'erkenning van de eigen verantwoordelijkheid van de ouders bij de bepaling van de gezinsgrootte;',
+      'steun van de overheid bij de voorlichting hierover door de geëigende maatschappelijke organisaties, o.a. de kerken;',
+      'wettelijke voorzieningen om lawaaihinder en verontreiniging van lucht, water en bodem tegen te gaan.',
+      'blijvende erkenning van de verantwoordelijkheid van de ouders voor de opvoeding tot volwaardige leden van de samenleving;',
+      'een beleid voor lichamelijke vorming en sport; doelmatige verdeling van sport-accommodaties over het land.',
+    ];
+    expect(items.join(' ').length).toBeGreaterThan(800);
+    expect(texts(items.join(' '))).toEqual(items.flatMap((t) => t.split(/(?<=;) /)));
+    // Below the length a semicolon is a clause boundary, as in prose.
+    expect(texts('Wij willen minder regels; de gemeente doet het zelf. Nieuwe zin.')).toEqual(['Wij willen minder regels; de gemeente doet het zelf.', 'Nieuwe zin.']);
+  });
+
   it('keeps an enumerator on its own line with its item', () => {
     const t = 'Het gebruik van Coronamelder doorloopt de volgende vijf fasen:\n1.\nInstallatie\n2.\nUitwisseling';
     expect(texts(t)).toEqual(['Het gebruik van Coronamelder doorloopt de volgende vijf fasen:', '1.\nInstallatie', '2.\nUitwisseling']);
