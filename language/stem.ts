@@ -22,7 +22,7 @@ export function stem(word: string, mode: StemMode): string {
     case 'snowball':
       return snowball(word);
     case 'light':
-      return memo(lightCache, word, (w) => lightStem(foldDiacritics(w)));
+      return memo(lightCache, word, foldedLightStem);
     case 'fold':
       return foldDiacritics(word);
     default:
@@ -49,8 +49,12 @@ function memo(cache: Map<string, string>, word: string, f: (word: string) => str
 /** Snowball Dutch (also folds diacritics). Numbers and codes pass through: the stemmer would strip "en"/"e" from
  *  "art. 3e" style tokens. Short words keep their emphasis accents (één is not een); Snowball would fold them. */
 function snowball(word: string): string {
-  return memo(snowballCache, word, (w) => (/\d/.test(w) ? w : w.length <= 3 ? foldDiacritics(w) : porterNl.stem(w)));
+  return memo(snowballCache, word, snowballOf);
 }
+
+// Named once, not a closure per call: stem() runs for every token of every passage.
+const snowballOf = (w: string) => (/\d/.test(w) ? w : w.length <= 3 ? foldDiacritics(w) : porterNl.stem(w));
+const foldedLightStem = (w: string) => lightStem(foldDiacritics(w));
 
 const LIGHT_SUFFIXES = ['tjes', 'jes', 'en', 'es', 's', 'e'];
 
