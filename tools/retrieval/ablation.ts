@@ -29,9 +29,13 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   legal: { qrels: join(shared, 'external/bench-nl/legalqa-nl/qrels.jsonl'), data: 'legal', sources: join(shared, 'external/bench-nl/legalqa-nl/corpus') },
   pdf: { qrels: join(repo, 'eval/sets/pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   prog: { qrels: join(repo, 'eval/sets/programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
-  // Written after the answer rules were tuned and never used to tune them (eval/sets/README.md "Held-out sets").
+  // Written after the answer rules were tuned (eval/sets/README.md "Held-out sets"); the first pair was looked into in
+  // the fourth session, the second pair is only ever read in aggregate.
   'heldout-pdf': { qrels: join(repo, 'eval/sets/heldout-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout-prog': { qrels: join(repo, 'eval/sets/heldout-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout2-corpus': { qrels: join(repo, 'eval/sets/heldout2-corpus.jsonl'), data: 'dev', sources: join(repo, 'corpus') },
+  'heldout2-pdf': { qrels: join(repo, 'eval/sets/heldout2-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout2-prog': { qrels: join(repo, 'eval/sets/heldout2-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
 interface Variant {
