@@ -38,7 +38,8 @@ const TYPE_RULES: [AnswerType, RegExp][] = [
   ['list', /^(welke \p{L}+(en|s)\b|noem\b|wat zijn de \p{L}+(en|s)\b)/u],
   ['definition', /^wat (is|zijn) (een |de |het )?[\p{L}\p{N}'’-]+( [\p{L}\p{N}'’-]+){0,5}\??$/u],
   ['procedure', /^hoe\b/],
-  ['yesno', /^(is|zijn|was|waren|kan|kun|kunnen|wil|willen|moet|moeten|mag|mogen|heeft|hebben|wordt|worden|gaat|gaan|houdt|maakt|zal|zou|zouden|krijgt|krijgen|geldt|gelden|bestaat|bestaan|komt|komen|staat|doet|doen|vindt|vinden|steunt|blijft|telt|tellen|hoeft|hoeven)\b/],
+  // Past tenses too: staff ask about old programmes ("Wilde de CHU in 1925 …?", "Vond de SDAP …?").
+  ['yesno', /^(is|zijn|was|waren|kan|kun|kunnen|kon|konden|wil|willen|wilde|wilden|moet|moeten|moest|moesten|mag|mogen|mocht|mochten|heeft|hebben|had|hadden|wordt|worden|werd|werden|gaat|gaan|ging|gingen|houdt|hield|maakt|maakte|zal|zou|zouden|krijgt|krijgen|kreeg|kregen|geldt|gelden|gold|bestaat|bestaan|bestond|komt|komen|kwam|staat|stond|doet|doen|deed|vindt|vinden|vond|vonden|steunt|steunde|blijft|bleef|telt|tellen|hoeft|hoeven|hoefde)\b/],
 ];
 
 export function answerType(question: string): AnswerType {

@@ -23,6 +23,8 @@ describe('answerType', () => {
     ['Hoe liep de stemming in de raad van Den Helder (juni 2015)?', 'procedure'],
     ['Wil de SP de AOW-leeftijd terug naar 65?', 'yesno'],
     ['Kan een kind in Nederland nu drie wettelijke ouders hebben?', 'yesno'],
+    ['Wilde de CHU in 1925 dat mensen minder alcohol gingen drinken?', 'yesno'],
+    ['Vond de SDAP in 1929 dat iedereen in loondienst recht moest krijgen op vrije dagen?', 'yesno'],
     ['Welke kerntaken heeft het CLB?', 'list'],
     ['Wat wil 50PLUS met het eigen risico in de zorg?', 'open'],
   ];

@@ -2,7 +2,7 @@
 // /tmp/ra-eval/), each retrieval piece on and off, beside the eval's plain-BM25 baseline. Build time only: it reads
 // the team's shared folder for the question sets and sources.
 //   node bin/run-ts.js tools/retrieval/ablation.ts [--sets dev,legal,pdf,prog] [--variants a,b] [--json out.json]
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sharedDir } from '../shared-dir.ts';
@@ -108,7 +108,8 @@ async function main(): Promise<void> {
     if (analyser || values.lexicon) {
       const copy = `${dataDir}-copy`;
       rmSync(copy, { recursive: true, force: true });
-      cpSync(dataDir, copy, { recursive: true });
+      // The cache's names may be symlinks to the archives: copy what they point to, never the link.
+      cpSync(realpathSync(dataDir), copy, { recursive: true });
       dataDir = copy;
     }
     const archive = await openArchive({ dataDir, embedder: 'builtin', analyser, lexiconDir: values.lexicon ?? null });
