@@ -15,6 +15,9 @@ export interface Bm25Params {
   coordination: number;
 }
 
+/** A passage filter; `ids`, when given, lists every passage it allows. */
+export type IdFilter = ((id: number) => boolean) & { ids?: readonly number[] };
+
 export class LexicalIndex {
   readonly params: Bm25Params;
   private readonly termIds = new Map<string, number>();
@@ -43,6 +46,8 @@ export class LexicalIndex {
   private matched = new Float32Array(1024);
   private touched = new Int32Array(1024);
   private normOfSlot = new Float64Array(0);
+  /** Slots a listed filter allows, marked for one search. */
+  private mark = new Uint8Array(0);
   /** Bumped by every add/remove; normOfSlot is valid while normVersion equals it. */
   private version = 0;
   private normVersion = -1;
@@ -173,9 +178,37 @@ export class LexicalIndex {
 
   /** The k best passages for weighted query terms, best first. Repeated terms add up. `filter` sees
    *  external ids and is asked only about passages that match some term. */
-  search(query: WeightedTerm[], k: number, filter?: (id: number) => boolean): ScoredId[] {
+  /** The k best passages for the query. A filter that lists its passages (`ids`: a document or a few, as a named
+   *  source or a document filter gives) is applied while scoring: the other passages' postings are skipped, and the
+   *  filter is never called per candidate (a filtered search cost twice an unfiltered one at 100k passages). */
+  search(query: WeightedTerm[], k: number, filter?: IdFilter): ScoredId[] {
     const n = this.size;
     if (n === 0 || k <= 0) return [];
+    const within = filter?.ids ? this.markSlots(filter.ids) : null;
+    try {
+      return this.scoreTerms(query, k, within ? undefined : filter, within);
+    } finally {
+      if (within) for (const slot of within.slots) within.mark[slot] = 0;
+    }
+  }
+
+  /** Marks the slots of `ids` in a reused buffer (cleared again by search). */
+  private markSlots(ids: Iterable<number>): { mark: Uint8Array; slots: number[] } {
+    if (this.mark.length < this.idOfSlot.length) this.mark = new Uint8Array(this.idOfSlot.length);
+    const slots: number[] = [];
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined && this.mark[slot] === 0) {
+        this.mark[slot] = 1;
+        slots.push(slot);
+      }
+    }
+    return { mark: this.mark, slots };
+  }
+
+  private scoreTerms(query: WeightedTerm[], k: number, filter: IdFilter | undefined, within: { mark: Uint8Array } | null): ScoredId[] {
+    const n = this.size;
+    const mark = within?.mark;
     const { k1, delta, coordination } = this.params;
     const normOf = this.norms();
     const scores = this.scores;
@@ -194,6 +227,7 @@ export class LexicalIndex {
       const tfs = this.postTfs[t];
       for (let i = 0; i < df; i++) {
         const slot = docs[i];
+        if (mark && mark[slot] === 0) continue;
         const tf = tfs[i];
         const norm = normOf[slot];
         if (scores[slot] === 0) touched[touchedCount++] = slot;

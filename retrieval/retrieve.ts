@@ -7,7 +7,7 @@ import { ArchiveError } from '../lib/errors.ts';
 import { passageDefaults, rankingDefaults, sourceDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
-import { signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
+import { listed, passagesOf, signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
 import { namedDocuments, type SourceParams } from './source.ts';
 
@@ -104,10 +104,7 @@ function docFilter(filters: SearchFilters | undefined, ctx: RetrievalContext): P
     if (yearTo !== undefined && (d.year === null || d.year > yearTo)) continue;
     allowed.add(d.id);
   }
-  return (id: number) => {
-    const ref = ctx.refs.get(id);
-    return ref !== undefined && allowed.has(ref.docId);
-  };
+  return listed([...allowed].flatMap((docId) => passagesOf(ctx, docId)));
 }
 
 type Shaped = Fused & { docId: string; start: number; end: number; ids: number[] };

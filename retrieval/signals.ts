@@ -4,7 +4,7 @@
 import type { DocumentMeta } from '../lib/types.ts';
 import type { Analyser, WeightedTerm } from '../language/analyser.ts';
 import type { Embedder, ScoredId } from '../index/types.ts';
-import type { LexicalIndex } from '../index/lexical-index.ts';
+import type { IdFilter, LexicalIndex } from '../index/lexical-index.ts';
 import type { VectorIndexThread } from '../index/vector-thread.ts';
 import type { PassageRef, Store } from '../store/store.ts';
 import type { WordVectors } from '../language/word-vectors.ts';
@@ -37,7 +37,8 @@ export interface SignalQuery {
   vector?: Promise<Float32Array>;
 }
 
-export type PassageFilter = (id: number) => boolean;
+/** Which passages a search may return; `ids` lists them when they are few (documents named or filtered on). */
+export type PassageFilter = IdFilter;
 
 export interface Signal {
   readonly name: string;
@@ -129,15 +130,24 @@ const source: Signal = {
     if (!named || named.size === 0) return [];
     const strength = new Map<number, number>();
     for (const [docId, s] of named) for (const id of passagesOf(ctx, docId)) if (!filter || filter(id)) strength.set(id, s);
-    const list = ctx.lexical.search(query.terms, n, (id) => strength.has(id));
+    const list = ctx.lexical.search(query.terms, n, listed([...strength.keys()]));
     return list.map((c) => ({ id: c.id, score: c.score * strength.get(c.id)! })).sort((a, b) => b.score - a.score || a.id - b.id);
   },
 };
 
+/** A filter allowing exactly `ids`, listing them (the lexical index then scores only their postings). */
+export function listed(ids: readonly number[]): PassageFilter {
+  let max = 0;
+  for (const id of ids) if (id > max) max = id;
+  const allowed = new Uint8Array(max + 1);
+  for (const id of ids) allowed[id] = 1;
+  return Object.assign((id: number) => id <= max && allowed[id] === 1, { ids });
+}
+
 /** Passage ids per document, derived from the refs and rebuilt when the lexical index changed. */
 const byDocument = new WeakMap<LexicalIndex, { revision: number; ids: Map<string, number[]> }>();
 
-function passagesOf(ctx: RetrievalContext, docId: string): readonly number[] {
+export function passagesOf(ctx: RetrievalContext, docId: string): readonly number[] {
   let cached = byDocument.get(ctx.lexical);
   if (!cached || cached.revision !== ctx.lexical.revision) {
     const ids = new Map<string, number[]>();

@@ -45,6 +45,21 @@ describe('LexicalIndex', () => {
     expect(idx.docFreq('oneven')).toBe(24);
   });
 
+  it('scores only the passages a listed filter allows, with the same scores and order as a plain filter', () => {
+    const idx = new LexicalIndex();
+    for (let i = 0; i < 300; i++) idx.add(i, ['gemeente', i % 3 ? 'raad' : 'wethouder', ...(i % 7 ? [] : ['raad', 'begroting'])]);
+    idx.remove(21);
+    const allowed = [0, 7, 14, 21, 22, 23, 150, 299, 5000];
+    const plain = (id: number) => allowed.includes(id);
+    const listed = Object.assign(plain, { ids: allowed });
+    const query = q('raad', 'begroting', 'wethouder');
+    const expected = idx.search(query, 5, (id) => allowed.includes(id));
+    expect(expected.map((h) => h.id)).not.toContain(21);
+    expect(idx.search(query, 5, listed)).toEqual(expected);
+    // The marks are cleared: the next, unfiltered search sees every passage.
+    expect(idx.search(q('gemeente'), 1000)).toHaveLength(299);
+  });
+
   it('builds 100k passages in under 2 s and answers queries in a few ms', () => {
     // Synthetic Zipf-like vocabulary: a realistic spread of common and rare terms.
     const vocab = Array.from({ length: 50_000 }, (_, i) => `w${i}`);
