@@ -15,7 +15,7 @@
 // Only topicExact and names are weighed (lib/config.ts answerDefaults.abstention has the measurement).
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
-import { termOccurs } from '../language/content-terms.ts';
+import { termOccurs, type WordSets } from '../language/content-terms.ts';
 import { hitContext } from './coverage.ts';
 import { CUED_TYPES } from './cues.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -56,7 +56,7 @@ export function measureEvidence(
   const both = plainTop.filter((h) => Object.values(h.signals).filter((x) => x.rank <= AGREE_RANK).length >= 2).length;
   const signals: Record<string, number> = {
     topicExact: best?.topicExact ?? 0,
-    names: named.length === 0 ? 1 : bestContext ? named.filter((f) => termOccurs(f.term, bestContext)).length / named.length : 0,
+    names: named.length === 0 ? 1 : bestContext ? named.filter((f) => nameOccurs(f.term, bestContext)).length / named.length : 0,
     topic: best?.topic ?? 0,
     agreement: plainTop.length > 0 ? both / plainTop.length : 0,
     sentence: best?.coverage ?? 0,
@@ -70,6 +70,14 @@ export function measureEvidence(
     signals: Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, round(v)])),
     confidence: round(confidenceOf(signals, tuning)),
   };
+}
+
+/** A name occurs where the sentence stands, also as the place its adjective is made from: "de Helderse raad" in Den
+ *  Helder's decisions, "het Amsterdamse ziekenhuis" beside "Amsterdam" (Dutch adds -s or -se). */
+export function nameOccurs(term: string, context: WordSets): boolean {
+  if (termOccurs(term, context)) return true;
+  const m = /^(\p{L}{4,}?)(?:se|s)$/u.exec(term);
+  return m !== null && context.words.has(m[1]);
 }
 
 /** The weighted mean of the signals. */
