@@ -158,21 +158,38 @@ function isOrganisationLine(t: string): boolean {
  *  list names the parties that spoke): the organisation must stand in the title or the letterhead (the first lines) or
  *  the author property, or be named at least twice and twice as often as any other (one's own family excepted:
  *  "PvdA" in "Centrum voor Lokaal Bestuur (PvdA)"). */
-function pickOrganisation(title: string, author: string, head: string): { organisation: string | null; source: MetaSource } {
-  const found: { name: string; count: number; prominent: boolean }[] = [];
+function pickOrganisation(title: string, author: string, head: string, fileName: string): { organisation: string | null; source: MetaSource } {
+  const found: { name: string; count: number; prominent: boolean; byAuthor: boolean; re: RegExp }[] = [];
   for (const [re, name] of ORGANISATIONS) {
     const find = (s: string) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
     const inText = find(`${title}\n${head}`);
     if (inText.length === 0) continue;
-    const prominent = find(title).length > 0 || find(head.slice(0, LETTERHEAD_CHARS)).length > 0 || find(author).length > 0;
-    found.push({ name: name(inText[0] as unknown as RegExpExecArray), count: inText.length + find(author).length, prominent });
+    const byAuthor = find(author).length > 0;
+    const prominent = byAuthor || find(title).length > 0 || find(head.slice(0, LETTERHEAD_CHARS)).length > 0;
+    found.push({ name: name(inText[0] as unknown as RegExpExecArray), count: inText.length + find(author).length, prominent, byAuthor, re });
   }
   const ranked = found.sort((a, b) => b.count - a.count);
   const best = ranked[0];
   if (!best) return { organisation: null, source: 'none' };
   const rival = ranked.find((r) => r !== best && !best.name.includes(r.name))?.count ?? 0;
-  const clear = best.prominent || (best.count >= 2 && best.count >= 2 * rival);
+  const clear = best.byAuthor || ((best.prominent || (best.count >= 2 && best.count >= 2 * rival)) && !fileNameNamesOther(fileName, best.name, best.re));
   return clear ? { organisation: best.name, source: 'text' } : { organisation: null, source: 'none' };
+}
+
+/** Whether the file name carries an acronym that is not the organisation's ("GPV_1989.txt", "SAP_1994.txt"): then the
+ *  file names its author, and an organisation the text names, even at its start, is one it argues with (the GPV's
+ *  programme names the VVD more than itself; ARP 1952 opens with the Tweede Kamer it addresses). */
+function fileNameNamesOther(fileName: string, organisation: string, re: RegExp): boolean {
+  const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_;]+/g, ' ');
+  const acronyms = (stem.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 8 && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && /^\p{Lu}/u.test(w));
+  if (acronyms.length === 0 || re.test(stem)) return false;
+  const words: string[] = organisation.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const initials = words.filter((w) => !['van', 'voor', 'de', 'der', 'den', 'het', 'en'].includes(w)).map((w) => w[0]).join('');
+  const allInitials = words.map((w) => w[0]).join('');
+  return !acronyms.some((a) => {
+    const w = a.toLowerCase();
+    return words.includes(w) || w === initials || w === allInitials;
+  });
 }
 
 const STOPWORDS: Record<string, Set<string>> = {
@@ -200,7 +217,7 @@ export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName
   const fromProperties = propertyTitle(parsed.info.title, head);
   const { title, source: titleSource } = fromProperties ? { title: fromProperties, source: 'properties' as const } : textTitle(doc, fileName);
   const year = pickYear(title, head, parsed.info.creationDate, fileName);
-  const org = pickOrganisation(title, parsed.info.author ?? '', head);
+  const org = pickOrganisation(title, parsed.info.author ?? '', head, fileName);
   return {
     title,
     year: year.year,

@@ -101,6 +101,26 @@ describe.skipIf(!corpusDir)('extractMetadata on the corpus', () => {
   });
 });
 
+describe('the organisation against the file name', () => {
+  const text = Buffer.from('Verkiezingsprogramma 1989\n\nWij zijn het oneens met de VVD. De VVD wil bezuinigen; de VVD vergeet de zwakken.');
+  const organisationOf = (fileName: string) => {
+    const parsed = parseText(text, 'txt');
+    return extractMetadata(parsed, cleanPages(parsed.pages), fileName).organisation;
+  };
+
+  it('takes the organisation the text names most, unless the file name carries another acronym', () => {
+    expect(organisationOf('verkiezingsprogramma_1989.txt')).toBe('VVD');
+    expect(organisationOf('VVD_1989.txt')).toBe('VVD');
+    // The GPV's programme argues with the VVD: its words are not the VVD's.
+    expect(organisationOf('GPV_1989.txt')).toBeNull();
+  });
+
+  it('keeps an organisation its file name gives as initials or as a word', () => {
+    const parsed = parseText(Buffer.from('Partij voor de Dieren\n\nDe Partij voor de Dieren wil minder vee. Partij voor de Dieren.'), 'txt');
+    expect(extractMetadata(parsed, cleanPages(parsed.pages), 'PvdD_2010.txt').organisation).toBe('Partij voor de Dieren');
+  });
+});
+
 describe('the year in a file name', () => {
   it('is read where archivists write it, and not out of ids or longer numbers', () => {
     expect(fileNameYear('CDA_2017.txt')).toBe(2017);
