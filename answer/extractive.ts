@@ -153,7 +153,7 @@ function citationOf(c: Chosen, n: number): Citation {
   const pageLast = starts ? pageAt(starts, span.end - 1) : s.hit.pageLast;
   const scanned = s.hit.ocr?.pages.some((p) => p >= pageFirst && p <= pageLast);
   return {
-    n, docId: s.hit.docId, title: d.title, organisation: d.organisation, year: d.year, pageFirst, pageLast,
+    n, docId: s.hit.docId, title: d.title, organisation: d.organisation, fileName: d.fileName, year: d.year, pageFirst, pageLast,
     pageKind: d.pageKind ?? 'page', headingPath: s.hit.headingPath,
     quote, start: span.start, end: span.end, otherSource: c.otherSource,
     ...(scanned ? { ocr: { confidence: s.hit.ocr!.confidence } } : {}),

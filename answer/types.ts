@@ -15,6 +15,8 @@ export interface Citation extends CitedSpan {
   headingPath: string[];
   /** The question names a source (a party, organisation, year) and this document is not it: shown with a warning. */
   otherSource: boolean;
+  /** The document's file name: says whose words they are where the metadata has no organisation ("GPV_1989.txt"). */
+  fileName: string;
   /** The quoted pages were read from a scan: "tekst uit scan (OCR)", with Tesseract's lowest confidence (0..1). */
   ocr?: { confidence: number };
 }

@@ -5,9 +5,9 @@ import { ask } from '../answer/ask.ts';
 import { command, intOption, locationLabel, ocrLabel, print, withArchive, type Globals } from './common.ts';
 import { truncate } from './terminal.ts';
 
-/** Whose words: the document's title, organisation and year. */
-function whose(d: { title: string; organisation: string | null; year: number | null }): string {
-  return [d.title, d.organisation, d.year].filter((x) => x !== null && x !== '').join(', ');
+/** Whose words: the document's title, organisation (else its file name) and year. */
+function whose(d: { title: string; organisation: string | null; fileName: string; year: number | null }): string {
+  return [d.title, d.organisation ?? d.fileName, d.year].filter((x) => x !== null && x !== '').join(', ');
 }
 
 export function registerAsk(program: Command): void {

@@ -5,9 +5,10 @@ export function pagesText(first: number, last: number): string {
   return first === last ? `p. ${first}` : `p. ${first}–${last}`;
 }
 
-/** "Titel, Organisatie, 2022, p. 3–4." (parts that are unknown are left out). */
+/** "Titel, Organisatie, 2022, p. 3–4." (the file name stands in for an unknown organisation; other unknown parts are
+ *  left out). */
 export function citationText(s: ItemSource): string {
-  const parts = [s.title, s.organisation, s.year === null ? null : String(s.year), pagesText(s.pageFirst, s.pageLast)];
+  const parts = [s.title, s.organisation ?? s.fileName ?? null, s.year === null ? null : String(s.year), pagesText(s.pageFirst, s.pageLast)];
   return `${parts.filter((p) => p !== null && p !== '').join(', ')}.`;
 }
 

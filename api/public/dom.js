@@ -35,6 +35,11 @@ export function docLine(d) {
   return [d.organisation, d.year].filter((x) => x != null && x !== '').join(' · ');
 }
 
+/** Whose words a source holds: its organisation, else its file name (what the archivist named it), and its year. */
+export function whoseLine(d) {
+  return docLine({ organisation: d.organisation || d.fileName, year: d.year });
+}
+
 /** Text with the given terms wrapped in <mark>. */
 export function highlighted(text, terms) {
   const frag = document.createDocumentFragment();

@@ -1,5 +1,5 @@
 // Asking and searching: the cited answer, the passages with highlighted terms, and "Verzamel" on both.
-import { $, api, docLine, el, fold, highlighted, pages, srOnly } from './dom.js';
+import { $, api, el, fold, highlighted, pages, srOnly, whoseLine } from './dom.js';
 import { openPage } from './viewer.js';
 
 /** Filled by initSearch: the reading list (has/toggle), the document metadata, the status line. */
@@ -108,7 +108,7 @@ function citationItem(c, result) {
     el('button', { type: 'button', class: 'source-link', onclick: () => openPage(c.docId, c.pageFirst, { start: c.start, end: c.end }, ctx.status) },
       el('span', { class: 'source-n', text: `${c.n}` }),
       el('span', { class: 'source-title title-text', text: c.title, title: c.title }),
-      el('span', { class: 'source-pages', text: [docLine(source), where].filter(Boolean).join(' · ') })),
+      el('span', { class: 'source-pages', text: [whoseLine(source), where].filter(Boolean).join(' · ') })),
     c.otherSource ? el('p', { class: 'hint', text: 'Let op: dit document is niet de bron die in de vraag wordt genoemd.' }) : null,
     el('blockquote', { text: fold(c.quote) }),
     collectButton(item, `antwoordzin bij bron ${c.n}`));
@@ -167,7 +167,7 @@ function passageCard(h) {
       el('span', { class: 'rank', text: `${h.rank}` }),
       el('div', { class: 'passage-title' },
         el('h3', { class: 'title-text', text: h.document.title, title: h.document.title }),
-        el('p', { class: 'meta', text: [docLine(h.document), where].filter(Boolean).join(' · ') }),
+        el('p', { class: 'meta', text: [whoseLine(h.document), where].filter(Boolean).join(' · ') }),
         h.namedSource === false ? el('p', { class: 'other-source', text: 'Uit een ander document dan de vraag noemt' }) : null)),
     h.headingPath.length > 0 ? el('p', { class: 'crumbs', text: h.headingPath.join(' › ') }) : null,
     el('p', { class: 'passage-text' }, highlighted(h.text, h.highlights)),

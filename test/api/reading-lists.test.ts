@@ -23,6 +23,8 @@ async function realItems() {
   const answer = (await inject('POST', '/api/ask', { question: 'Wat is wethouderssocialisme?' })).json();
   const c = answer.citations[0];
   const cited = h.archive.getDocument(c.docId)!;
+  // Every citation names its file, for the reader of a document without an organisation.
+  expect(answer.citations.every((x: { docId: string; fileName: string }) => x.fileName === h.archive.getDocument(x.docId)!.fileName)).toBe(true);
   return [
     { kind: 'passage', text: hit.text, source: { docId: hit.docId, title: doc.title, organisation: doc.organisation, year: doc.year,
       pageFirst: hit.pageFirst, pageLast: hit.pageLast, start: hit.start, end: hit.end, quote: hit.text, fileName: doc.fileName, headingPath: hit.headingPath } },
