@@ -176,11 +176,10 @@ export class LexicalIndex {
     this.version++;
   }
 
-  /** The k best passages for weighted query terms, best first. Repeated terms add up. `filter` sees
-   *  external ids and is asked only about passages that match some term. */
-  /** The k best passages for the query. A filter that lists its passages (`ids`: a document or a few, as a named
-   *  source or a document filter gives) is applied while scoring: the other passages' postings are skipped, and the
-   *  filter is never called per candidate (a filtered search cost twice an unfiltered one at 100k passages). */
+  /** The k best passages for weighted query terms, best first. Repeated terms add up. `filter` sees external ids and
+   *  is asked only about passages that match some term. A filter that lists its passages (`ids`: the documents a
+   *  question names, a document filter) is applied while scoring instead: the other passages' postings are skipped
+   *  and the filter is never called (asked per candidate, a filtered search cost twice an unfiltered one at 100k). */
   search(query: WeightedTerm[], k: number, filter?: IdFilter): ScoredId[] {
     const n = this.size;
     if (n === 0 || k <= 0) return [];

@@ -157,7 +157,8 @@ function isOrganisationLine(t: string): boolean {
  *  property counts only for an organisation the text also names. Passing mentions are not enough (a council's decision
  *  list names the parties that spoke): the organisation must stand in the title or the letterhead (the first lines) or
  *  the author property, or be named at least twice and twice as often as any other (one's own family excepted:
- *  "PvdA" in "Centrum voor Lokaal Bestuur (PvdA)"). */
+ *  "PvdA" in "Centrum voor Lokaal Bestuur (PvdA)"); and, unless the author property names it, the file name must not
+ *  carry another organisation's acronym. */
 function pickOrganisation(title: string, author: string, head: string, fileName: string): { organisation: string | null; source: MetaSource } {
   const found: { name: string; count: number; prominent: boolean; byAuthor: boolean; re: RegExp }[] = [];
   for (const [re, name] of ORGANISATIONS) {
