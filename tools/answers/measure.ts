@@ -44,7 +44,8 @@ const threshold = base.abstention.threshold;
 process.stdout.write(`Pooled over ${sets.map((s) => s.name).join(', ')}\n\n${formatCalibration(pooled, best)}\n`);
 process.stdout.write(`Configured threshold ${threshold}; best pooled F1 at ${best?.threshold}\n\n`);
 
-const header = ['set', 'target', 'carries', 'answered', 'abst P', 'abst R', 'abst F1', 'carries (no abst.)', 'sent/ans', 'chars/ans', 'p50 ms'];
+// carries|ans: the share of answered answerable questions whose answer carries (what abstention keeps).
+const header = ['set', 'target', 'carries', 'answered', 'carries|ans', 'abst P', 'abst R', 'abst F1', 'carries (no abst.)', 'sent/ans', 'chars/ans', 'p50 ms'];
 const rows: string[][] = [];
 for (const [name, report] of Object.entries(reports)) {
   for (const [target, m] of Object.entries(report.targets)) {
@@ -52,7 +53,8 @@ for (const [name, report] of Object.entries(reports)) {
     const at = isBaseline ? null : calibrate(calibrationPoints([report], target, base.abstention.requireTopicWord), [threshold])[0];
     rows.push([
       name, target,
-      fmt(at ? at.carries : m.carries), fmt(at ? at.answered : m.answered), fmt(at ? at.precision : m.abstention.precision),
+      fmt(at ? at.carries : m.carries), fmt(at ? at.answered : m.answered),
+      fmt(at ? (at.answered > 0 ? at.carries / at.answered : null) : m.carriesWhenAnswered), fmt(at ? at.precision : m.abstention.precision),
       fmt(at ? at.recall : m.abstention.recall), fmt(at ? at.f1 : m.abstention.f1), fmt(m.carries),
       m.sentencesPerAnswer.toFixed(1), m.charsPerAnswer.toFixed(0), m.latencyMs.p50.toFixed(1),
     ]);
