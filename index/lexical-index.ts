@@ -185,7 +185,7 @@ export class LexicalIndex {
     if (n === 0 || k <= 0) return [];
     const within = filter?.ids ? this.markSlots(filter.ids) : null;
     try {
-      return this.scoreTerms(query, k, within ? undefined : filter, within);
+      return this.scoreTerms(query, k, within ? undefined : filter, within?.mark ?? null);
     } finally {
       if (within) for (const slot of within.slots) within.mark[slot] = 0;
     }
@@ -205,9 +205,8 @@ export class LexicalIndex {
     return { mark: this.mark, slots };
   }
 
-  private scoreTerms(query: WeightedTerm[], k: number, filter: IdFilter | undefined, within: { mark: Uint8Array } | null): ScoredId[] {
+  private scoreTerms(query: WeightedTerm[], k: number, filter: IdFilter | undefined, mark: Uint8Array | null): ScoredId[] {
     const n = this.size;
-    const mark = within?.mark;
     const { k1, delta, coordination } = this.params;
     const normOf = this.norms();
     const scores = this.scores;
@@ -224,9 +223,20 @@ export class LexicalIndex {
       const floor = weight * idf * delta;
       const docs = this.postDocs[t];
       const tfs = this.postTfs[t];
+      // Two loops, so that the unfiltered one (most searches) carries no check per posting.
+      if (mark) {
+        for (let i = 0; i < df; i++) {
+          const slot = docs[i];
+          if (mark[slot] === 0) continue;
+          const tf = tfs[i];
+          if (scores[slot] === 0) touched[touchedCount++] = slot;
+          scores[slot] += (w * tf) / (tf + normOf[slot]) + floor;
+          matched[slot] += weight;
+        }
+        continue;
+      }
       for (let i = 0; i < df; i++) {
         const slot = docs[i];
-        if (mark && mark[slot] === 0) continue;
         const tf = tfs[i];
         const norm = normOf[slot];
         if (scores[slot] === 0) touched[touchedCount++] = slot;

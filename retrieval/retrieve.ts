@@ -104,6 +104,17 @@ function docFilter(filters: SearchFilters | undefined, ctx: RetrievalContext): P
     if (yearTo !== undefined && (d.year === null || d.year > yearTo)) continue;
     allowed.add(d.id);
   }
+  // Listing the passages lets the lexical index skip the rest, at a lookup per listed passage; asking the filter costs
+  // one per matching candidate. Past half the archive asking is cheaper (100k passages, BM25 alone: every document
+  // listed 47 ms, asked 10 ms; half of them listed 6 ms, asked 10 ms).
+  let count = 0;
+  for (const docId of allowed) count += passagesOf(ctx, docId).length;
+  if (count > ctx.lexical.size / 2) {
+    return (id: number) => {
+      const ref = ctx.refs.get(id);
+      return ref !== undefined && allowed.has(ref.docId);
+    };
+  }
   return listed([...allowed].flatMap((docId) => passagesOf(ctx, docId)));
 }
 
