@@ -33,7 +33,7 @@ export async function ask(archive: AnswerReader, req: AskRequest) {
   const k = req.k ?? rankingDefaults.k;
   const ctx = answerContext(archive, req.question);
   // The answer may draw on more hits than the caller wants listed.
-  const ranking = await archive.search(req.question, { mode: rankingDefaults.mode, k: Math.max(k, tuning.sentenceHits), filters: req.filters });
+  const ranking = await archive.search(req.question, { mode: rankingDefaults.mode, k: Math.max(k, tuning.sentenceHits), filters: req.filters, highlight: k });
   const hits = tuning.features.sourceSearch ? await withNamedSources(archive, req, ranking, ctx, tuning) : ranking;
   const answer = strategy.compose(req.question, hits, { ...ctx, ranking }, tuning);
   return { question: req.question, took: Math.round(performance.now() - t0), ...answer, hits: hits.slice(0, k) };
@@ -55,9 +55,13 @@ async function withNamedSources(archive: AnswerReader, req: AskRequest, hits: Hi
   // Named sources take turns, so each is in the answer's reach.
   const own = interleave(found);
   const key = (h: Hit) => `${h.docId}:${h.start}`;
-  // A passage both searches found keeps the plain hit (with every signal's evidence).
+  // A passage both searches found keeps the plain hit (with every signal's evidence), and the highlights of its own
+  // search when the plain one, which highlights only the hits it lists, found it further down.
   const plain = new Map(hits.map((h) => [key(h), h]));
-  const first = own.map((h) => plain.get(key(h)) ?? h);
+  const first = own.map((h) => {
+    const p = plain.get(key(h));
+    return !p ? h : p.highlights.length > 0 ? p : { ...p, highlights: h.highlights };
+  });
   const seen = new Set(first.map(key));
   return [...first, ...hits.filter((h) => !seen.has(key(h)))].map((h, i) => (h.rank === i + 1 ? h : { ...h, rank: i + 1 }));
 }

@@ -20,8 +20,9 @@ export interface SoftMatch {
 }
 
 /** The best match of each question word among a text's words, for many texts against the same question words: each
- *  (question word, text word) cosine is computed once and remembered, so scoring a few hundred sentences of one
- *  question costs one dot product per distinct word. `vectorOf` may compose vectors for words outside the vocabulary
+ *  text word's cosines with all question words are computed once and only those clearing the threshold are kept, so
+ *  scoring a few hundred sentences of one question costs one lookup per sentence word (one per pair of question and
+ *  text word was half of composing an answer). `vectorOf` may compose vectors for words outside the vocabulary
  *  (compounds: see vectorLookup). */
 export function softMatcher(
   words: readonly WeightedWord[],
@@ -29,24 +30,35 @@ export function softMatcher(
   minSimilarity: number,
 ): (textWords: ReadonlySet<string>) => SoftMatch[] {
   const queries = words.map(({ word }) => vectorOf(word));
-  const memo = words.map(() => new Map<string, number>());
-  return (textWords) =>
-    words.map(({ word }, i) => {
-      if (textWords.has(word)) return { word, match: word, similarity: 1 };
-      const q = queries[i];
-      let best: SoftMatch = { word, match: null, similarity: 0 };
-      if (!q) return best;
-      for (const w of textWords) {
-        let s = memo[i].get(w);
-        if (s === undefined) {
-          const v = vectorOf(w);
-          s = v ? dot(q, v) : 0;
-          memo[i].set(w, s);
-        }
-        if (s >= minSimilarity && s > best.similarity) best = { word, match: w, similarity: s };
+  /** Per text word: the question words it matches as [index, cosine] pairs, or null for none. */
+  const matches = new Map<string, Array<[number, number]> | null>();
+  const matchesOf = (w: string) => {
+    let m = matches.get(w);
+    if (m !== undefined) return m;
+    m = null;
+    const v = vectorOf(w);
+    if (v) {
+      for (let i = 0; i < queries.length; i++) {
+        const q = queries[i];
+        if (!q) continue;
+        const s = dot(q, v);
+        if (s >= minSimilarity) (m ??= []).push([i, s]);
       }
-      return best;
+    }
+    matches.set(w, m);
+    return m;
+  };
+  return (textWords) => {
+    const best: SoftMatch[] = words.map(({ word }) => ({ word, match: null, similarity: 0 }));
+    for (const w of textWords) {
+      const m = matchesOf(w);
+      if (m) for (const [i, s] of m) if (s > best[i].similarity) best[i] = { word: words[i].word, match: w, similarity: s };
+    }
+    words.forEach(({ word }, i) => {
+      if (textWords.has(word)) best[i] = { word, match: word, similarity: 1 };
     });
+    return best;
+  };
 }
 
 /** A memoised vector lookup over the shipped vectors, composing vectors for compounds from their parts. */

@@ -107,6 +107,8 @@ export interface SearchOptions {
   mode?: SearchMode;
   k?: number;
   filters?: SearchFilters;
+  /** Highlight only the first this many hits (the others get none): the answer reads more hits than it lists. */
+  highlight?: number;
   /** When given, filled with the milliseconds each stage took (analysis, signal:<name>, signals, fusion, hits):
    *  for benchmarks and diagnostics. */
   trace?: Record<string, number>;

@@ -48,7 +48,7 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
     return ref ? [{ ...f, docId: ref.docId, start: ref.start, end: ref.end, ids: [f.id] }] : [];
   });
   const shaped = mergeAdjacent(diversify(spans, tuning.maxPerDocument ?? rankingDefaults.maxPerDocument), passageDefaults.maxChars).slice(0, k);
-  const hits = toHits(shaped, q.terms, ctx).map((h) => (named.size > 0 ? { ...h, namedSource: named.has(h.docId) } : h));
+  const hits = toHits(shaped, q.terms, ctx, opts.highlight ?? k).map((h) => (named.size > 0 ? { ...h, namedSource: named.has(h.docId) } : h));
   clock('hits');
   return hits;
 }
@@ -120,7 +120,7 @@ function docFilter(filters: SearchFilters | undefined, ctx: RetrievalContext): P
 
 type Shaped = Fused & { docId: string; start: number; end: number; ids: number[] };
 
-function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext): Hit[] {
+function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext, highlighted: number): Hit[] {
   const passages = ctx.store.passagesByIds(shaped.flatMap((s) => s.ids));
   return shaped.flatMap((s, i) => {
     const parts = s.ids.map((id) => passages.get(id)).filter((p) => p !== undefined).sort((a, b) => a.start - b.start);
@@ -146,7 +146,7 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext):
       pageFirst: Math.min(...parts.map((p) => p.pageFirst)),
       pageLast: Math.max(...parts.map((p) => p.pageLast)),
       headingPath: parts[0].headingPath,
-      highlights: highlightTerms(text, terms, ctx.analyser),
+      highlights: i < highlighted ? highlightTerms(text, terms, ctx.analyser) : [],
     };
     if (doc.details.pageKind === 'section') hit.section = sectionPlace(ctx, hit);
     const ocr = doc.details.ocrPages.filter((o) => o.page >= hit.pageFirst && o.page <= hit.pageLast);

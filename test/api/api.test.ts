@@ -64,6 +64,11 @@ describe('POST /api/ask', () => {
     // No sentence twice.
     const texts = body.sentences.map((s: { text: string }) => s.text);
     expect(new Set(texts).size).toBe(texts.length);
+    // The listed hits are highlighted as a search highlights them, though the answer read more hits than it lists.
+    const search = (await post('/api/search', { query: 'Wat is wethouderssocialisme?', k: 10 })).json();
+    const marks = (hits: { docId: string; start: number; highlights: string[] }[]) => hits.map((x) => [x.docId, x.start, x.highlights]);
+    expect(marks(body.hits)).toEqual(marks(search.hits));
+    expect(body.hits[0].highlights.length).toBeGreaterThan(0);
   });
 
   // Not here: "Hoeveel zetels haalde de PvdA in 2018 in de gemeenteraad van Amsterdam?" (dev d031), a known miss of
