@@ -22,7 +22,7 @@ export interface SoftMatch {
 /** The best match of each question word among a text's words, for many texts against the same question words: each
  *  text word's cosines with all question words are computed once and only those clearing the threshold are kept, so
  *  scoring a few hundred sentences of one question costs one lookup per sentence word (one per pair of question and
- *  text word was half of composing an answer). `vectorOf` may compose vectors for words outside the vocabulary
+ *  text word took ~40 % of composing an answer). `vectorOf` may compose vectors for words outside the vocabulary
  *  (compounds: see vectorLookup). */
 export function softMatcher(
   words: readonly WeightedWord[],
