@@ -14,6 +14,8 @@ interface Line {
   depth: number;
   /** A blank line stood between this line and the previous one. */
   blankBefore: boolean;
+  /** How many (a page break counts as one). */
+  blanks: number;
 }
 
 type Join = 'space' | 'none' | 'line' | 'para' | 'unhyphenate' | 'rehyphenate';
@@ -156,6 +158,9 @@ interface Layout {
   width: number;
   /** False when blank lines often fall mid-sentence (an extraction artefact), so they prove nothing. */
   blanksMeanParagraphs: boolean;
+  /** Where they prove nothing, the run of blank lines that does: longer than the usual one (the corpus's CLB plan has a
+   *  blank line after every line, and two, one holding a space, between paragraphs). */
+  paragraphBlanks: number;
 }
 
 function measureLayout(lines: Line[]): Layout {
@@ -171,7 +176,15 @@ function measureLayout(lines: Line[]): Layout {
     blanks++;
     if (!TERMINAL.test(lines[i - 1].text) && /^\p{Ll}/u.test(lines[i].text)) midSentence++;
   }
-  return { width, blanksMeanParagraphs: blanks === 0 || midSentence / blanks < 0.15 };
+  const blanksMeanParagraphs = blanks === 0 || midSentence / blanks < 0.15;
+  return { width, blanksMeanParagraphs, paragraphBlanks: blanksMeanParagraphs ? 1 : usualBlanks(lines) + 1 };
+}
+
+/** The most common run of blank lines between text lines. */
+function usualBlanks(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (l.blanks > 0) counts.set(l.blanks, (counts.get(l.blanks) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 1;
 }
 
 /** An acronym-like word (two or more capitals: PvdA, CDA, VNG) keeps its hyphen: PvdA-wethouder. */
@@ -200,9 +213,9 @@ function joinOf(prev: Line, next: Line, layout: Layout, titleLike: (i: number) =
   if (prev.kind === 'item') {
     // A wrapped list item continues until a sentence ends on a short line or a blank line.
     if (terminal && startsSentence && (short || next.blankBefore)) return 'para';
-    return next.blankBefore && layout.blanksMeanParagraphs ? 'para' : 'space';
+    return next.blanks >= layout.paragraphBlanks && (layout.blanksMeanParagraphs || startsSentence) ? 'para' : 'space';
   }
-  if (next.blankBefore && layout.blanksMeanParagraphs) return 'para';
+  if (next.blanks >= layout.paragraphBlanks && (layout.blanksMeanParagraphs || startsSentence)) return 'para';
   if (terminal && startsSentence && short) return 'para';
   return 'space';
 }
@@ -230,11 +243,12 @@ export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {})
 
   const lines: Line[] = [];
   kept.forEach((pl, pi) => {
-    let blank = true; // a page break counts as a blank line
+    let blanks = 1; // a page break counts as one blank line, however many the page opens with
+    let pageStart = true;
     for (let j = 0; j < pl.length; j++) {
       let raw = pl[j];
       if (!raw) {
-        blank = true;
+        blanks++;
         continue;
       }
       // A bold heading wrapped over two lines: "**De positionering van een betekenisvol" / "en aantrekkelijk ambt**".
@@ -245,8 +259,9 @@ export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {})
           j += close + 1;
         }
       }
-      lines.push({ ...classify(raw, bullets), page: pages[pi].page, blankBefore: blank });
-      blank = false;
+      lines.push({ ...classify(raw, bullets), page: pages[pi].page, blankBefore: blanks > 0, blanks: pageStart ? 1 : blanks });
+      blanks = 0;
+      pageStart = false;
     }
   });
 

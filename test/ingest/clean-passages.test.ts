@@ -29,6 +29,13 @@ describe.skipIf(!corpusDir)('cleanPages on the corpus', () => {
     expect(cleanFile('002_2cdf2b3bdbada1f9.txt').text).toContain('te weinig om van het verlies in 2017 te herstellen?');
   });
 
+  it('where every line is followed by a blank one, ends a paragraph at a longer run of blank lines', () => {
+    // The CLB plan's list item ends without a full stop; two blank lines (one holding a space) end it.
+    const text = cleanFile('002_2cdf2b3bdbada1f9.txt').text;
+    expect(text).toContain('in combinatie met de raadsledenvakschool\n\nHet aanbod zal afhangen');
+    expect(sentenceStarts(text).map((s) => text.slice(s, s + 16))).toContain('Het aanbod zal a');
+  });
+
   it('keeps list items on their own lines with a normalised bullet', () => {
     const text = cleanFile('000_ddb77fb8e123a2aa.txt').text;
     expect(text).toContain('\n- Activistisch en strijdbaar, eigenwijs en creatief,\n- Open, benaderbaar en in contact,');
