@@ -2,7 +2,7 @@
 // lines, hyphenated words, running headers, page numbers, odd glyphs and (in our corpus) blank lines in the
 // middle of sentences; this module decides line by line how each line joins the next.
 import type { CleanDocument, RawPage } from '../lib/types.ts';
-import { ingestDefaults } from '../lib/config.ts';
+import { dropFurniture, dropInlineHeads } from './furniture.ts';
 
 type LineKind = 'heading' | 'item' | 'toc' | 'text';
 
@@ -107,50 +107,6 @@ function tidy(s: string): string {
   return s.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-// ---- page furniture ---------------------------------------------------------------------------------
-
-const PAGE_NUMBER = [
-  /^\d{1,4}$/,
-  /^[-–—]\s*\d{1,4}\s*[-–—]$/,
-  /^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|\/)\s*\d{1,4})?$/i,
-  /^\d{1,4}\s*(?:van|of|\/)\s*\d{1,4}$/i,
-  /^\d{1,4}\s*[|•·]\s*\S.{0,80}$/,
-  /^\S.{0,80}[|•·]\s*\d{1,4}$/,
-];
-/** Running headers/footers and page numbers sit in the first or last few lines of a page. */
-const EDGE_LINES = 3;
-
-function furnitureKey(line: string): string {
-  return line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-}
-
-function edgeIndexes(lines: string[]): number[] {
-  const filled = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
-  return [...new Set([...filled.slice(0, EDGE_LINES), ...filled.slice(-EDGE_LINES)])];
-}
-
-/** Drop running headers/footers (same line, digits ignored, at the edge of many pages) and bare page numbers. */
-function dropFurniture(pages: string[][]): string[][] {
-  const filled = pages.filter((p) => p.some((l) => l.trim())).length;
-  if (filled < 2) return pages;
-  const seen = new Map<string, number>();
-  for (const lines of pages) {
-    for (const key of new Set(edgeIndexes(lines).map((i) => furnitureKey(lines[i])))) {
-      if (key.length > 0) seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
-  }
-  const minPages = Math.max(3, Math.ceil(ingestDefaults.runningLineMinShare * filled));
-  return pages.map((lines) => {
-    const edges = new Set(edgeIndexes(lines));
-    return lines.filter((l, i) => {
-      if (!edges.has(i)) return true;
-      const t = l.trim();
-      if (PAGE_NUMBER.some((re) => re.test(t))) return false;
-      return (seen.get(furnitureKey(l)) ?? 0) < minPages || filled < 3;
-    });
-  });
-}
-
 // ---- joining lines -----------------------------------------------------------------------------------
 
 interface Layout {
@@ -235,10 +191,11 @@ function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
 
 // ---- the stage ---------------------------------------------------------------------------------------
 
-/** `furniture`: look for running headers and footers (real pages only: the sections of a Word file have none). */
+/** `furniture`: look for running headers and footers (not in the sections of a Word file, which have none). */
 export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
   const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
-  const kept = pages.length > 1 && opts.furniture !== false ? dropFurniture(pageLines) : pageLines;
+  const kept =
+    opts.furniture === false ? pageLines : dropInlineHeads(pages.length > 1 ? dropFurniture(pageLines) : pageLines);
   const bullets = symbolBullets(kept.flat());
 
   const lines: Line[] = [];
@@ -259,7 +216,8 @@ export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {})
           j += close + 1;
         }
       }
-      lines.push({ ...classify(raw, bullets), page: pages[pi].page, blankBefore: blanks > 0, blanks: pageStart ? 1 : blanks });
+      const blankRun = pageStart ? 1 : blanks;
+      lines.push({ ...classify(raw, bullets), page: pages[pi].page, blankBefore: blanks > 0, blanks: blankRun });
       blanks = 0;
       pageStart = false;
     }

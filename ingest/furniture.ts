@@ -1,0 +1,154 @@
+// Page furniture: running headers and footers and page numbers, which extraction mixes into the text. On pages, they
+// sit at the page's edges and repeat from page to page; in a text without pages (a PDF converted to text, as the
+// programmas-nl archive holds them), the running head is glued to the line that opened the next page.
+import { ingestDefaults } from '../lib/config.ts';
+
+const PAGE_NUMBER = [
+  /^\d{1,4}$/,
+  /^[-–—]\s*\d{1,4}\s*[-–—]$/,
+  /^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|\/)\s*\d{1,4})?$/i,
+  /^\d{1,4}\s*(?:van|of|\/)\s*\d{1,4}$/i,
+  /^\d{1,4}\s*[|•·]\s*\S.{0,80}$/,
+  /^\S.{0,80}[|•·]\s*\d{1,4}$/,
+];
+/** Running headers/footers and page numbers sit in the first or last few lines of a page. */
+const EDGE_LINES = 3;
+
+function furnitureKey(line: string): string {
+  return line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+function edgeIndexes(lines: string[]): number[] {
+  const filled = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+  return [...new Set([...filled.slice(0, EDGE_LINES), ...filled.slice(-EDGE_LINES)])];
+}
+
+/** Drop running headers/footers (same line, digits ignored, at the edge of many pages) and bare page numbers. */
+export function dropFurniture(pages: string[][]): string[][] {
+  const filled = pages.filter((p) => p.some((l) => l.trim())).length;
+  if (filled < 2) return pages;
+  const seen = new Map<string, number>();
+  for (const lines of pages) {
+    for (const key of new Set(edgeIndexes(lines).map((i) => furnitureKey(lines[i])))) {
+      if (key.length > 0) seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  }
+  const minPages = Math.max(3, Math.ceil(ingestDefaults.runningLineMinShare * filled));
+  return pages.map((lines) => {
+    const edges = new Set(edgeIndexes(lines));
+    return lines.filter((l, i) => {
+      if (!edges.has(i)) return true;
+      const t = l.trim();
+      if (PAGE_NUMBER.some((re) => re.test(t))) return false;
+      return (seen.get(furnitureKey(l)) ?? 0) < minPages || filled < 3;
+    });
+  });
+}
+
+/** Lines a document's inline running head must open before it counts as one. */
+const INLINE_HEAD_MIN = 8;
+/** Its shortest length: shorter repeated openings are the document's own ("Daarom wil Groen Links:"). */
+const INLINE_HEAD_CHARS = 15;
+
+/** Drops a running head that extraction glued to the start of lines ("GroenLinks-PvdA verkiezingsprogramma
+ *  2023-2028Het kan niet langer …", "CDA VERKIEZINGSPROGRAM 2017-20213.1.2 Een mantelzorgvergoeding"), with the page
+ *  number ending the line before it ("Samen kunnen we dat.7"). A head is an opening that many lines share (a page
+ *  number before it ignored) after which the text goes on glued more often than apart (see joinAt): a sentence that
+ *  many lines open with goes on after a space ("BBB vindt het belangrijk dat …"), one ending in ":" introduces a
+ *  list, and a repeated heading alone on its line ("Onze voorstellen") is kept as a heading. */
+export function dropInlineHeads(pages: string[][]): string[][] {
+  const heads = inlineHeads(pages.flat());
+  if (heads.length === 0) return pages;
+  return pages.map((lines) => {
+    const out: string[] = [];
+    for (const line of lines) {
+      const t = line.trim().replace(LEADING_PAGE_NUMBER, '');
+      const head = heads.find((h) => t.startsWith(h));
+      if (head === undefined) {
+        out.push(line);
+        continue;
+      }
+      let prev = out.length - 1;
+      while (prev >= 0 && out[prev].trim() === '') prev--;
+      if (prev >= 0) out[prev] = out[prev].replace(TRAILING_PAGE_NUMBER, '$1');
+      const rest = t.slice(head.length).replace(GLUED_PAGE_NUMBER, '').trim();
+      out.push(/^\d*$/.test(rest) ? '' : rest);
+    }
+    return out;
+  });
+}
+
+/** A page number between the head and the text: "wereld11De VVD wil", "wereld14 ▶Opschorting", "2017 10den door". */
+const GLUED_PAGE_NUMBER = /^\s*\d{1,4}(?=\p{L}{2}|\s*[•▪►▶●■])/u;
+/** What opens an item or a quotation: "2017• Overheden", "2017“Ondernemers zijn". */
+const OPENER = /[•▪►▶●■“‘„(]/u;
+/** Footnotes share the start of their links ("https://github.com/"): never a running head. */
+const WEB_ADDRESS = /:\/\/|www\./i;
+const LEADING_PAGE_NUMBER = /^\d{1,4}\s+(?=\p{L})/u;
+/** A page number after a sentence's end, or alone on its line. */
+const TRAILING_PAGE_NUMBER = /(^|[.!?;:"”’)])\s*\d{1,4}\s*$/u;
+
+function inlineHeads(lines: readonly string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const line of lines) {
+    const t = line.trim().replace(LEADING_PAGE_NUMBER, '');
+    if (t.length < INLINE_HEAD_CHARS || !/^\p{L}/u.test(t)) continue;
+    const key = t.slice(0, INLINE_HEAD_CHARS).replace(/\d+/g, '#');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(t);
+  }
+  const heads: string[] = [];
+  for (const g of groups.values()) if (g.length >= INLINE_HEAD_MIN) heads.push(...headsOf(g));
+  return heads.sort((a, b) => b.length - a.length);
+}
+
+/** The openings that at least INLINE_HEAD_MIN of these lines share (in sorted order, the common prefix of every run of
+ *  that many lines) and that pass as a running head. Not the prefix of all of them: "GroenLinks-PvdA wil …" shares
+ *  only the party's name with "GroenLinks-PvdA verkiezingsprogramma 2023-2028Het kan niet …". */
+function headsOf(group: string[]): string[] {
+  const sorted = [...group].sort();
+  const candidates = new Set<string>();
+  for (let i = 0; i + INLINE_HEAD_MIN <= sorted.length; i++) {
+    const head = commonPrefix(sorted[i], sorted[i + INLINE_HEAD_MIN - 1]).trimEnd();
+    // Page numbers glued after the head share their first digits ("wereld1" of "wereld11", "wereld12").
+    for (const h of [head, head.replace(/\d+$/, '').trimEnd()]) {
+      if (h.length >= INLINE_HEAD_CHARS && !WEB_ADDRESS.test(h)) candidates.add(h);
+    }
+  }
+  return [...candidates].filter((head) => {
+    const lines = group.filter((t) => t.startsWith(head));
+    const half = (n: number) => n * 2 >= lines.length;
+    if (half(lines.filter((t) => t.trimEnd().endsWith(':')).length)) return false;
+    // The same number after it in most lines is the head's own ("Verkiezingsprogramma D|66"), not a page number.
+    const numbers = lines.map((t) => /^\d+/.exec(t.slice(head.length))?.[0]).filter((n) => n !== undefined);
+    if (half(Math.max(0, ...[...new Set(numbers)].map((n) => numbers.filter((m) => m === n).length)))) return false;
+    const joins = lines.map((t) => joinAt(t, head.length));
+    const glued = joins.filter((j) => j === 'glued').length;
+    return glued >= INLINE_HEAD_MIN / 2 && glued >= joins.filter((j) => j === 'apart').length;
+  });
+}
+
+/** How the text goes on at `i`. Glued: a new word starts without a space ("2023-2028Het", "NederlandRadicaal",
+ *  "Nederland2.1 Versterken", "2028• Basisbanen", "2017“Ondernemers") or after a page number ("wereld11De"). Apart:
+ *  a space, punctuation ("SITUATIE|?"), the end of a number ("MVV-3.F|25") or of the line. Unclear: a lower-case
+ *  letter after a letter or digit ("Nederland|politie" after a head, "verantwoordelij|kheid" inside a word), a digit
+ *  after a digit ("2021|2. Sterke"). */
+function joinAt(t: string, i: number): 'glued' | 'apart' | 'unclear' {
+  if (GLUED_PAGE_NUMBER.test(t.slice(i))) return 'glued';
+  const prev = t[i - 1] ?? '';
+  const next = t[i] ?? '';
+  if (/\p{Lu}/u.test(next)) return /\p{Lu}/u.test(prev) ? 'unclear' : 'glued';
+  if (/\p{Ll}/u.test(next)) return /[\p{L}\p{N}]/u.test(prev) ? 'unclear' : 'apart';
+  if (/\p{N}/u.test(next)) {
+    if (/\p{N}/u.test(prev)) return 'unclear';
+    return /\p{L}/u.test(prev) && !/^\d+\s*$/.test(t.slice(i)) ? 'glued' : 'apart';
+  }
+  return OPENER.test(next) && !/\s/u.test(prev) ? 'glued' : 'apart';
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanPages } from '../../ingest/clean.ts';
+import { dropInlineHeads } from '../../ingest/furniture.ts';
+import { parseText } from '../../ingest/formats/text.ts';
+import { sharedPath } from './helpers.ts';
+
+const programmasDir = sharedPath('external', 'programmas-nl');
+
+/** A programme converted to text without page breaks: each page opens with the running head glued to its text. */
+function gluedProgramme(head: string, openings: string[]): string[] {
+  return openings.flatMap((text, i) => [
+    `${head}${text}`,
+    'Een zin in het midden van de bladzijde.',
+    `Het einde van bladzijde ${i}.${i + 4}`,
+  ]);
+}
+
+describe('dropInlineHeads', () => {
+  const openings = [
+    'Het kan niet langer zo.',
+    '• Basisbanen voor iedereen.',
+    '1. Meer zeggenschap',
+    'alle kinderen krijgen les.',
+    'Wonen is een recht.',
+    'De zorg is van ons.',
+    'Werk moet lonen.',
+    'Klimaat en natuur',
+  ];
+
+  it('drops a running head glued to the text and the page number ending the line before it', () => {
+    const head = 'GroenLinks-PvdA verkiezingsprogramma 2023-2028';
+    const [lines] = dropInlineHeads([gluedProgramme(head, openings)]);
+    expect(lines.join('\n')).not.toContain('verkiezingsprogramma');
+    expect(lines).toContain('• Basisbanen voor iedereen.');
+    expect(lines).toContain('1. Meer zeggenschap');
+    expect(lines).toContain('Het einde van bladzijde 0.');
+    expect(lines.at(-1)).toBe('Het einde van bladzijde 7.11'); // no head follows the last page
+  });
+
+  it('finds the head among lines that share only its first words', () => {
+    const head = 'GroenLinks-PvdA verkiezingsprogramma 2023-2028';
+    const own = Array.from({ length: 10 }, (_, i) => `GroenLinks-PvdA wil ${i} dingen anders.`);
+    const [lines] = dropInlineHeads([[...gluedProgramme(head, openings), ...own]]);
+    expect(lines).toContain('Het kan niet langer zo.');
+    expect(lines).toEqual(expect.arrayContaining(own));
+  });
+
+  it('drops a page number between the head and the text', () => {
+    const head = 'Verkiezingsprogramma 2023 - Grip op een veranderende wereld';
+    const [lines] = dropInlineHeads([openings.map((t, i) => `${head}${i + 11}${t}`)]); // 11 … 18: all open with a 1
+    expect(lines[0]).toBe('Het kan niet langer zo.');
+  });
+
+  it("keeps the document's own repeated openings: a sentence, a list's lead-in, a heading, footnotes", () => {
+    const pages = [
+      Array.from({ length: 10 }, (_, i) => `BBB vindt het belangrijk dat ${openings[i % 8]}`),
+      Array.from({ length: 10 }, (_, i) => `Daarom wil GroenLinks in ${2000 + i}:`),
+      Array.from({ length: 10 }, () => 'Onze voorstellen voor Nederland'),
+      // Footnotes and identifiers of a report (pdf-nl): links, articles, numbered findings.
+      Array.from({ length: 10 }, (_, i) => `${80 + i} https://github.com/${i % 2 ? 'DP-3T' : 'Minvws'}/app-${i}`),
+      Array.from({ length: 10 }, (_, i) => `${15 + i} Voorgesteld artikel 6${'abcdefghij'[i]}, eerste lid, Wpg.`),
+      Array.from({ length: 10 }, (_, i) => `Bevinding MVV-3.F${i + 20}`),
+    ];
+    expect(dropInlineHeads(pages)).toEqual(pages);
+  });
+
+  it.skipIf(!programmasDir)('cleans the running heads of GroenLinks-PvdA 2023 out of its text (programmas-nl)', () => {
+    const file = join(programmasDir!, 'GroenLinksPvdA_2023.txt');
+    const raw = readFileSync(file, 'utf8');
+    expect(raw.match(/verkiezingsprogramma 2023-2028/g)!.length).toBeGreaterThan(100);
+    const text = cleanPages(parseText(new Uint8Array(readFileSync(file)), 'txt').pages).text;
+    expect(text.match(/verkiezingsprogramma 2023-2028/g)?.length ?? 0).toBeLessThan(5);
+    // Was "33 GroenLinks-PvdA verkiezingsprogramma 2023-2028• Basisbanen …".
+    expect(text).toMatch(/^- Basisbanen voor betekenisvol werk\./m);
+  });
+});
