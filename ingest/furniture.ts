@@ -45,10 +45,8 @@ export function dropFurniture(pages: string[][]): string[][] {
   });
 }
 
-/** Lines a document's inline running head must open before it counts as one. */
-const INLINE_HEAD_MIN = 8;
-/** Its shortest length: shorter repeated openings are the document's own ("Daarom wil Groen Links:"). */
-const INLINE_HEAD_CHARS = 15;
+const INLINE_HEAD_MIN = ingestDefaults.inlineHeadMinLines;
+const INLINE_HEAD_CHARS = ingestDefaults.inlineHeadMinChars;
 
 /** Drops a running head that extraction glued to the start of lines ("GroenLinks-PvdA verkiezingsprogramma
  *  2023-2028Het kan niet langer …", "CDA VERKIEZINGSPROGRAM 2017-20213.1.2 Een mantelzorgvergoeding"), with the page
