@@ -53,11 +53,13 @@ const INLINE_HEAD_CHARS = ingestDefaults.inlineHeadMinChars;
  *  number ending the line before it ("Samen kunnen we dat.7"). A head is an opening that many lines share (a page
  *  number before it ignored) after which the text goes on glued more often than apart (see joinAt): a sentence that
  *  many lines open with goes on after a space ("BBB vindt het belangrijk dat …"), one ending in ":" introduces a
- *  list, and a repeated heading alone on its line ("Onze voorstellen") is kept as a heading. */
+ *  list, and a repeated heading alone on its line ("Onze voorstellen") is kept as a heading. First, a head in the
+ *  middle of lines, around a page number and a bar (dropBarHeads). */
 export function dropInlineHeads(pages: string[][]): string[][] {
-  const heads = inlineHeads(pages.flat());
-  if (heads.length === 0) return pages;
-  return pages.map((lines) => {
+  const barless = dropBarHeads(pages);
+  const heads = inlineHeads(barless.flat());
+  if (heads.length === 0) return barless;
+  return barless.map((lines) => {
     const out: string[] = [];
     for (const line of lines) {
       const t = line.trim().replace(LEADING_PAGE_NUMBER, '');
@@ -74,6 +76,46 @@ export function dropInlineHeads(pages: string[][]): string[][] {
     }
     return out;
   });
+}
+
+/** A running head in the middle of a line, around a page number and a bar: "… niemand vallen.7 | Verkiezingsprogramma
+ *  2021 - 2025   De digitale versie lees je op d66.nl/eennieuwbegin" (D66 2021 and 2023), "2017 | 3" (PvdD 2017).
+ *  Its parts are the longest texts that at least half of the document's "N | " share after the bar and before the
+ *  number; the part after the bar must be there, and it is also dropped where it stands before a bar and a number. */
+function dropBarHeads(pages: string[][]): string[][] {
+  const befores: string[] = [];
+  const afters: string[] = [];
+  for (const line of pages.flat()) {
+    for (const m of line.matchAll(/\d{1,4} ?\| ?/g)) {
+      befores.push([...line.slice(Math.max(0, m.index - 80), m.index)].reverse().join(''));
+      afters.push(line.slice(m.index + m[0].length, m.index + m[0].length + 160));
+    }
+  }
+  if (afters.length < INLINE_HEAD_MIN) return pages;
+  // Up to the next bar ("2017  | 1": the facing page's footer follows) and from a letter ("gebeurd.|Een nieuw begin").
+  const after = sharedByHalf(afters).split('|')[0].trimEnd();
+  const before = [...sharedByHalf(befores)].reverse().join('').replace(/^\P{L}+/u, '');
+  if (after.length < INLINE_HEAD_CHARS || WEB_ADDRESS.test(after)) return pages;
+  const tail = '(?:\\s*\\| ?\\d{1,4}(?!\\d))?';
+  const numbered = new RegExp(`(?:${escapeRegExp(before)})?\\d{1,4} ?\\| ?${escapeRegExp(after)}${tail}`, 'gu');
+  const titled = new RegExp(`${escapeRegExp(after)}\\s*\\| ?\\d{1,4}(?!\\d)`, 'gu');
+  return pages.map((lines) => lines.map((l) => l.replace(numbered, ' ').replace(titled, ' ')));
+}
+
+/** The longest prefix that at least half of the strings share (in sorted order, the common prefix of a run of half). */
+function sharedByHalf(strings: string[]): string {
+  const sorted = [...strings].sort();
+  const half = Math.ceil(sorted.length / 2);
+  let best = '';
+  for (let i = 0; i + half <= sorted.length; i++) {
+    const p = commonPrefix(sorted[i], sorted[i + half - 1]);
+    if (p.length > best.length) best = p;
+  }
+  return best;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A page number between the head and the text: "wereld11De VVD wil", "wereld14 ▶Opschorting", "2017 10den door". */

@@ -53,6 +53,16 @@ describe('dropInlineHeads', () => {
     expect(lines[0]).toBe('Het kan niet langer zo.');
   });
 
+  it('drops a running head around a page number and a bar in the middle of a line (D66 2021)', () => {
+    const before = 'Een nieuw begin - Laat iedereen vrij, maar niemand vallen.';
+    const after = 'Verkiezingsprogramma 2021 - 2025   De digitale versie lees je op d66.nl/eennieuwbegin';
+    const lines = openings.map((t, i) => `Het einde van bladzijde ${i}.${before}${i + 2} | ${after}${t}`);
+    const [out] = dropInlineHeads([[...lines, 'Zie de tabel: 12 | 34 | 56.']]);
+    expect(out[0]).toBe('Het einde van bladzijde 0. Het kan niet langer zo.');
+    expect(out.join('\n')).not.toMatch(/niemand vallen|digitale versie/);
+    expect(out.at(-1)).toBe('Zie de tabel: 12 | 34 | 56.');
+  });
+
   it("keeps the document's own repeated openings: a sentence, a list's lead-in, a heading, footnotes", () => {
     const pages = [
       Array.from({ length: 10 }, (_, i) => `BBB vindt het belangrijk dat ${openings[i % 8]}`),
