@@ -56,7 +56,9 @@ const INLINE_HEAD_CHARS = ingestDefaults.inlineHeadMinChars;
  *  list, and a repeated heading alone on its line ("Onze voorstellen") is kept as a heading. First, a head in the
  *  middle of lines, around a page number and a bar (dropBarHeads). */
 export function dropInlineHeads(pages: string[][]): string[][] {
-  const barless = dropBarHeads(pages);
+  // Twice: PvdD 2017 has its title after most bars doubled ("2017 Verkiezingsprogramma … 2017  | 3"), and once only
+  // after the others, which the first pass leaves fewer than half of.
+  const barless = dropBarHeads(dropBarHeads(pages));
   const heads = inlineHeads(barless.flat());
   if (heads.length === 0) return barless;
   return barless.map((lines) => {

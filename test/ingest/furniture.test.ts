@@ -63,6 +63,16 @@ describe('dropInlineHeads', () => {
     expect(out.at(-1)).toBe('Zie de tabel: 12 | 34 | 56.');
   });
 
+  it('drops a bar head in two forms, the one most bars share first (PvdD 2017)', () => {
+    const title = 'Verkiezingsprogramma Partij voor de Dieren Tweede Kamerverkiezingen 2017';
+    const ends = ['Dit is zo.', 'Klaar!', 'Wij gaan door.', 'Het is tijd.', 'Samen sterk', 'Nu dan', 'Kies ons:', 'Tot slot'];
+    const doubled = openings.map((t, i) => `${ends[i]}${i * 2} | ${title} ${title}  | ${i * 2 + 1} ${t}`);
+    const single = openings.map((t, i) => `${ends[i]}${i + 40} | ${title}${t}`);
+    const [out] = dropInlineHeads([[...doubled, ...single]]);
+    expect(out.join('\n')).not.toContain('Verkiezingsprogramma');
+    expect(out.at(-1)).toBe('Tot slot Klimaat en natuur');
+  });
+
   it("keeps the document's own repeated openings: a sentence, a list's lead-in, a heading, footnotes", () => {
     const pages = [
       Array.from({ length: 10 }, (_, i) => `BBB vindt het belangrijk dat ${openings[i % 8]}`),
