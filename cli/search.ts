@@ -1,6 +1,7 @@
 // `raadsarchief search "<vraag>"`: ranked passages with document, pages, heading and score.
 import { Option, type Command } from 'commander';
 import { rankingDefaults } from '../lib/config.ts';
+import { escapeRegExp } from '../lib/regexp.ts';
 import type { SearchMode } from '../lib/types.ts';
 import { command, intOption, locationLabel, ocrLabel, print, withArchive, type Globals } from './common.ts';
 import { truncate } from './terminal.ts';
@@ -30,6 +31,6 @@ export function registerSearch(program: Command): void {
 
 function highlightTerminal(text: string, words: string[]): string {
   if (!process.stdout.isTTY || words.length === 0) return text;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = words.map(escapeRegExp);
   return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), '\x1b[1;33m$1\x1b[0m');
 }

@@ -2,6 +2,7 @@
 // sit at the page's edges and repeat from page to page; in a text without pages (a PDF converted to text, as the
 // programmas-nl archive holds them), the running head is glued to the line that opened the next page.
 import { ingestDefaults } from '../lib/config.ts';
+import { escapeRegExp } from '../lib/regexp.ts';
 
 const PAGE_NUMBER = [
   /^\d{1,4}$/,
@@ -114,10 +115,6 @@ function sharedByHalf(strings: string[]): string {
     if (p.length > best.length) best = p;
   }
   return best;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A page number between the head and the text: "wereld11De VVD wil", "wereld14 ▶Opschorting", "2017 10den door". */
