@@ -105,16 +105,18 @@ function dropBarHeads(pages: string[][]): string[][] {
   return pages.map((lines) => lines.map((l) => l.replace(numbered, ' ').replace(titled, ' ')));
 }
 
-/** The longest prefix that at least half of the strings share (in sorted order, the common prefix of a run of half). */
+/** The longest prefix that at least half of the strings share. */
 function sharedByHalf(strings: string[]): string {
+  const prefixes = runPrefixes(strings, Math.ceil(strings.length / 2));
+  return prefixes.reduce((best, p) => (p.length > best.length ? p : best), '');
+}
+
+/** The prefixes that `run` of the strings share: in sorted order, the common prefix of every `run` in a row. */
+function runPrefixes(strings: readonly string[], run: number): string[] {
   const sorted = [...strings].sort();
-  const half = Math.ceil(sorted.length / 2);
-  let best = '';
-  for (let i = 0; i + half <= sorted.length; i++) {
-    const p = commonPrefix(sorted[i], sorted[i + half - 1]);
-    if (p.length > best.length) best = p;
-  }
-  return best;
+  const out: string[] = [];
+  for (let i = 0; i + run <= sorted.length; i++) out.push(commonPrefix(sorted[i], sorted[i + run - 1]));
+  return out;
 }
 
 /** A page number between the head and the text: "wereld11De VVD wil", "wereld14 ▶Opschorting", "2017 10den door". */
@@ -142,14 +144,13 @@ function inlineHeads(lines: readonly string[]): string[] {
   return heads.sort((a, b) => b.length - a.length);
 }
 
-/** The openings that at least INLINE_HEAD_MIN of these lines share (in sorted order, the common prefix of every run of
- *  that many lines) and that pass as a running head. Not the prefix of all of them: "GroenLinks-PvdA wil …" shares
- *  only the party's name with "GroenLinks-PvdA verkiezingsprogramma 2023-2028Het kan niet …". */
+/** The openings that at least INLINE_HEAD_MIN of these lines share (runPrefixes) and that pass as a running head.
+ *  Not the prefix of all of them: "GroenLinks-PvdA wil …" shares only the party's name with "GroenLinks-PvdA
+ *  verkiezingsprogramma 2023-2028Het kan niet …". */
 function headsOf(group: string[]): string[] {
-  const sorted = [...group].sort();
   const candidates = new Set<string>();
-  for (let i = 0; i + INLINE_HEAD_MIN <= sorted.length; i++) {
-    const head = commonPrefix(sorted[i], sorted[i + INLINE_HEAD_MIN - 1]).trimEnd();
+  for (const prefix of runPrefixes(group, INLINE_HEAD_MIN)) {
+    const head = prefix.trimEnd();
     // Page numbers glued after the head share their first digits ("wereld1" of "wereld11", "wereld12").
     for (const h of [head, head.replace(/\d+$/, '').trimEnd()]) {
       if (h.length >= INLINE_HEAD_CHARS && !WEB_ADDRESS.test(h)) candidates.add(h);
