@@ -36,4 +36,4 @@ const top = Number(topArg);
 const show = (m: Map<string, number>, filter: (k: string) => boolean) =>
   [...m].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n');
 console.log(`total ${total.toFixed(0)} ms in ${files.length} profile(s)\n\nself time:\n${show(self, () => true)}`);
-console.log(`\ninclusive, project files:\n${show(incl, (k) => /^\S+ (search|index|ingest|store|api|lib)\//.test(k))}`);
+console.log(`\ninclusive, project files:\n${show(incl, (k) => /^\S+ (search|index|ingest|store|api|lib|answer|language|retrieval|archive)\//.test(k))}`);
