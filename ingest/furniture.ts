@@ -60,9 +60,12 @@ export function dropInlineHeads(pages: string[][]): string[][] {
   // Twice: PvdD 2017 has its title after most bars doubled ("2017 Verkiezingsprogramma … 2017  | 3"), and once only
   // after the others, which the first pass leaves fewer than half of.
   const barless = dropBarHeads(dropBarHeads(pages));
-  const heads = inlineHeads(barless.flat());
-  if (heads.length === 0) return barless;
-  return barless.map((lines) => {
+  // Only where the pages were flattened into one text: on real pages a number before a repeated text is a footnote
+  // ("15 Voorgesteld artikel 6d, eerste lid, Wpg."), and the page's edges hold the running heads (dropFurniture).
+  const unpaged = pages.length === 1 ? dropNumberedHeads(barless) : barless;
+  const heads = inlineHeads(unpaged.flat());
+  if (heads.length === 0) return unpaged;
+  return unpaged.map((lines) => {
     const out: string[] = [];
     for (const line of lines) {
       const t = line.trim().replace(LEADING_PAGE_NUMBER, '');
@@ -103,6 +106,55 @@ function dropBarHeads(pages: string[][]): string[][] {
   const numbered = new RegExp(`(?:${escapeRegExp(before)})?\\d{1,4} ?\\| ?${escapeRegExp(after)}${tail}`, 'gu');
   const titled = new RegExp(`${escapeRegExp(after)}\\s*\\| ?\\d{1,4}(?!\\d)`, 'gu');
   return pages.map((lines) => lines.map((l) => l.replace(numbered, ' ').replace(titled, ' ')));
+}
+
+/** A running head after its page number, in the middle of a line or opening one: "… een huis te 7
+ *  Verkiezingsprogramma 2021 -2025  -  Ons nieuwe verhaal…" (VVD 2021), "Daarom wil -" / "6 EEN VERBONDEN SAMENLEVING
+ *  len wij" (PvdA 2017). A head is an opening of at least INLINE_HEAD_CHARS that at least INLINE_HEAD_MIN of the texts
+ *  after such a number share, ending where a word ends (a chapter's name glued to the text after it, "… 2021 -2025  -
+ *  Wonen en Vervoerbeschikbaar", is left), whose numbers count pages: they differ (not a title's year), and the text
+ *  advances a page's worth of characters per number (numberedHeadMinPageChars; a numbered list's formula advances a
+ *  few hundred). Number and head become a line break: the page broke there, and a word hyphenated across it ("wil -"
+ *  / "len") is joined again as at any line end. */
+function dropNumberedHeads(pages: string[][]): string[][] {
+  const found: { after: string; number: number; at: number }[] = [];
+  let offset = 0;
+  for (const line of pages.flat()) {
+    for (const m of line.matchAll(NUMBER_BEFORE_HEAD)) {
+      const start = m.index + m[0].length;
+      found.push({ after: line.slice(start, start + 160), number: Number(m[1]), at: offset + m.index });
+    }
+    offset += line.length + 1;
+  }
+  if (found.length < INLINE_HEAD_MIN) return pages;
+  const candidates = [...new Set(runPrefixes(found.map((f) => f.after), INLINE_HEAD_MIN).map((p) => p.trimEnd()))]
+    .filter((h) => h.length >= INLINE_HEAD_CHARS && !WEB_ADDRESS.test(h))
+    .sort((a, b) => b.length - a.length);
+  const heads = candidates.filter((h) => {
+    const at = found.filter((f) => f.after.startsWith(h));
+    // Characters per page the number advances, between each occurrence and the next (a number that does not advance
+    // counts as none).
+    const perPage = at.slice(1).map((f, i) => (f.number > at[i].number ? (f.at - at[i].at) / (f.number - at[i].number) : 0));
+    // A head ends where a word does: "… 2021 -2025 - O" (of "Ons", "Onderwijs", "Overheid") does not.
+    const inWord = at.filter((f) => CONTINUES_WORD.test(f.after.slice(h.length - 1))).length;
+    const distinct = new Set(at.map((f) => f.number)).size;
+    return distinct * 2 > at.length && median(perPage) >= ingestDefaults.numberedHeadMinPageChars && inWord * 2 < at.length;
+  });
+  if (heads.length === 0) return pages;
+  const re = new RegExp(`${NUMBER_BEFORE_HEAD.source}(?:${heads.map(escapeRegExp).join('|')})`, 'gu');
+  return pages.map((lines) => lines.flatMap((l) => l.replace(re, '\n').split('\n')));
+}
+
+/** A page number before a capital, not part of a longer number ("2.4 Er komt", "1994-1998 NEDERLAND"): "huis te 7
+ *  Verkiezingsprogramma", "opstellen.14 Verk…", a line's "6 EEN VERBONDEN …". */
+const NUMBER_BEFORE_HEAD = /(?<=\S|^)[^\S\n]*(?<!\d|\d[.,:\/–-])(\d{1,4})[^\S\n]+(?=\p{Lu})/gu;
+/** A word going on: a lower-case letter after a letter ("O|nderwijs"), or a capital not opening a capitalised word
+ *  ("TOE|KOMST", "E|N SOCIALER"; not "SOCIALER|Een", a head glued to a sentence). */
+const CONTINUES_WORD = /^\p{L}(?:\p{Ll}|\p{Lu}(?!\p{Ll}))/u;
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
 }
 
 /** The longest prefix that at least half of the strings share. */

@@ -73,6 +73,34 @@ describe('dropInlineHeads', () => {
     expect(out.at(-1)).toBe('Tot slot Klimaat en natuur');
   });
 
+  /** A programme flattened to text (one page): each page's text, about 1,500 characters, ends in a word hyphenated
+   *  across the page break; the next page's number and running head follow in the middle of the line or open the next. */
+  const split = [['wil', 'len'], ['genera', 'ties'], ['ont', 'wikkeling'], ['samen', 'leving'], ['verkie', 'zingen'], ['gemeen', 'ten'], ['onder', 'wijs'], ['wonin', 'gen']];
+  function flattened(head: string, inLine: boolean): string {
+    const body = 'De gemeente zorgt voor goede zorg en voor werk dat loont in elke wijk van het land. '.repeat(18);
+    return split.map(([a, b], i) => `${body}Daarom ${a} -${inLine ? ' ' : '\n'}${i + 6} ${head} ${b} wij.`).join('\n');
+  }
+
+  it('drops a running head after its page number, mid-line or opening a line, and joins the word it cut (PvdA 2017)', () => {
+    for (const inLine of [true, false]) {
+      const clean = cleanPages(parseText(new TextEncoder().encode(flattened('EEN VERBONDEN SAMENLEVING', inLine)), 'txt').pages).text;
+      expect(clean).not.toContain('VERBONDEN');
+      for (const [a, b] of split) expect(clean).toContain(`Daarom ${a}${b} wij.`);
+    }
+  });
+
+  it('keeps a numbered formula, a title year and the footnotes of real pages', () => {
+    // A numbered list's items open alike a few hundred characters apart (BIJ1 2021), not once a page.
+    const items = openings.map((t, i) => `Zo werken we. ${i + 1} Nederland zet zich in voor vrede. ${t}`).join(' ');
+    expect(dropInlineHeads([[items]])).toEqual([[items]]);
+    // The same number before every head is a year, not a page ("2021 VERKIEZINGSPROGRAMMA GROENLINKS").
+    const year = openings.map((t) => `${'Een zin over het land. '.repeat(60)}2021 VERKIEZINGSPROGRAMMA GROENLINKS ${t}`);
+    expect(dropInlineHeads([year])).toEqual([year]);
+    // On pages, a number before a repeated text is a footnote (pdf-nl): "15 Voorgesteld artikel 6d, eerste lid, Wpg."
+    const pages = openings.map((t, i) => [`${'Een zin over de wet. '.repeat(60)}de ${15 + i} Voorgesteld artikel 6d, eerste lid, Wpg. ${t}`]);
+    expect(dropInlineHeads(pages)).toEqual(pages);
+  });
+
   it("keeps the document's own repeated openings: a sentence, a list's lead-in, a heading, footnotes", () => {
     const pages = [
       Array.from({ length: 10 }, (_, i) => `BBB vindt het belangrijk dat ${openings[i % 8]}`),
@@ -94,5 +122,17 @@ describe('dropInlineHeads', () => {
     expect(text.match(/verkiezingsprogramma 2023-2028/g)?.length ?? 0).toBeLessThan(5);
     // Was "33 GroenLinks-PvdA verkiezingsprogramma 2023-2028• Basisbanen …".
     expect(text).toMatch(/^- Basisbanen voor betekenisvol werk\./m);
+  });
+
+  it.skipIf(!programmasDir)('cleans the numbered running heads of VVD 2021 and PvdA 2017 out of their text (programmas-nl)', () => {
+    const clean = (name: string) => cleanPages(parseText(new Uint8Array(readFileSync(join(programmasDir!, name))), 'txt').pages).text;
+    const vvd = clean('VVD_2021.txt');
+    expect(vvd).not.toMatch(/\d Verkiezingsprogramma 2021 -2025/);
+    // Was "… een huis te 7 Verkiezingsprogramma 2021 -2025  -  Ons nieuwe verhaalnauwelijks de mogelijkheid …": the
+    // chapter's name glued to the text stays.
+    expect(vvd).toContain('Ons nieuwe verhaalnauwelijks de mogelijkheid');
+    const pvda = clean('PvdA_2017.txt');
+    expect(pvda).toContain('Daarom willen wij nadrukkelijk investeren in wat ons bindt.');
+    expect(pvda.match(/EEN VERBONDEN SAMENLEVING/g)!.length).toBeLessThan(5);
   });
 });

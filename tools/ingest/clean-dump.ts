@@ -1,0 +1,26 @@
+// Writes the clean text of every file under the given folders to <out>/<folder>/<file>.txt, so two versions of the
+// cleaning can be compared file by file (diff -r) before an archive is re-ingested:
+//   node bin/run-ts.js tools/ingest/clean-dump.ts <out> <folder…>
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseFile } from '../../ingest/formats/index.ts';
+import { cleanPages } from '../../ingest/clean.ts';
+
+const [out, ...folders] = process.argv.slice(2);
+if (!out || folders.length === 0) throw new Error('usage: clean-dump.ts <out> <folder…>');
+for (const folder of folders) {
+  const dir = join(out, basename(folder));
+  mkdirSync(dir, { recursive: true });
+  for (const name of (readdirSync(folder, { recursive: true }) as string[]).sort()) {
+    const path = join(folder, name);
+    if (!statSync(path).isFile() || basename(name) === 'MANIFEST.tsv' || name.endsWith('.md')) continue;
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    try {
+      const parsed = await parseFile(new Uint8Array(readFileSync(path)), name, { timeoutMs: 60_000 });
+      const doc = cleanPages(parsed.pages, { furniture: parsed.pageKind !== 'section' });
+      writeFileSync(join(dir, `${name}.txt`), doc.text);
+    } catch (e) {
+      writeFileSync(join(dir, `${name}.txt`), `ERROR ${(e as Error).message}`);
+    }
+  }
+}
