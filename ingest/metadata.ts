@@ -66,25 +66,33 @@ function titleLine(line: string): string {
 /** The subject of a letter ("Onderwerp: Besluit op Woo-verzoek …") is its title. */
 const SUBJECT = /^(onderwerp|betreft|subject)\s*:\s*(.{4,})$/i;
 
-/** The document's first title-like line, its first heading, or the file name. */
+/** The document's first title-like line or its first heading, else the file name. */
 function textTitle(doc: CleanDocument, fileName: string): { title: string; source: MetaSource } {
+  const found = titleFromText(doc);
+  return found ? { title: found.replace(GLUED_PAGE_NUMBER, ''), source: 'text' } : { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
+}
+
+/** A page number glued to a cover's first line: "1Samen aan" (VVD 2021), "509Ratelband.nl". */
+const GLUED_PAGE_NUMBER = /^\d{1,3}(?=\p{Lu}\p{Ll})/u;
+
+function titleFromText(doc: CleanDocument): string | null {
   const heading = doc.headings.find((h) => h.start < HEAD_CHARS && !skippable(doc.text.slice(h.start, h.end).trim()));
   let line: { text: string; index: number } | null = null;
   for (const m of doc.text.slice(0, HEAD_CHARS).matchAll(/[^\n]+/g)) {
     const t = titleLine(m[0].trim());
     const subject = SUBJECT.exec(t);
-    if (subject) return { title: subject[2].slice(0, MAX_TITLE), source: 'text' };
+    if (subject) return subject[2].slice(0, MAX_TITLE);
     if (skippable(t)) continue;
     line ??= { text: t, index: m.index };
   }
   if (line && (!heading || line.index < heading.start)) {
-    if (line.text.length <= 120) return { title: line.text, source: 'text' };
+    if (line.text.length <= 120) return line.text;
     const sentence = /^.{20,160}?[.!?](?=\s|$)/u.exec(line.text)?.[0];
-    if (sentence) return { title: sentence, source: 'text' };
+    if (sentence) return sentence;
   }
-  if (heading) return { title: doc.text.slice(heading.start, heading.end).trim().slice(0, MAX_TITLE), source: 'text' };
-  if (line) return { title: line.text.slice(0, MAX_TITLE).replace(/\s+\S*$/, '') + '…', source: 'text' };
-  return { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
+  if (heading) return doc.text.slice(heading.start, heading.end).trim().slice(0, MAX_TITLE);
+  if (line) return line.text.slice(0, MAX_TITLE).replace(/\s+\S*$/, '') + '…';
+  return null;
 }
 
 /** The year an archivist wrote into the file name ("CDA_2017.txt", "vkp2023_sp.pdf", "besluitenlijst_2015-06-29.pdf"):

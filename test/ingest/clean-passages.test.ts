@@ -108,6 +108,19 @@ describe.skipIf(!corpusDir)('extractMetadata on the corpus', () => {
   });
 });
 
+describe('the title from the text', () => {
+  const titleOf = (text: string) => {
+    const parsed = parseText(Buffer.from(text), 'txt');
+    return extractMetadata(parsed, cleanPages(parsed.pages), 'x.txt').title;
+  };
+
+  it('drops a page number glued to the cover line (programmas-nl: VVD 2021, Ratelband.nl 2003), not a number the title opens with', () => {
+    expect(titleOf('1Samen aan\n\nde slag. Nieuwe keuzes voor een nieuwe tijd.')).toBe('Samen aan');
+    expect(titleOf('509Ratelband.nl\n\nWij willen een ander land.')).toBe('Ratelband.nl');
+    expect(titleOf('50PLUS wil een eerlijk pensioen\n\nDe AOW gaat omhoog.')).toBe('50PLUS wil een eerlijk pensioen');
+  });
+});
+
 describe('the organisation against the file name', () => {
   const text = Buffer.from('Verkiezingsprogramma 1989\n\nWij zijn het oneens met de VVD. De VVD wil bezuinigen; de VVD vergeet de zwakken.');
   const organisationOf = (fileName: string) => {

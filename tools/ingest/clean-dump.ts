@@ -1,10 +1,11 @@
-// Writes the clean text of every file under the given folders to <out>/<folder>/<file>.txt, so two versions of the
-// cleaning can be compared file by file (diff -r) before an archive is re-ingested:
+// Writes the metadata and clean text of every file under the given folders to <out>/<folder>/<file>.txt, so two
+// versions of the cleaning can be compared file by file (diff -r) before an archive is re-ingested:
 //   node bin/run-ts.js tools/ingest/clean-dump.ts <out> <folder…>
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseFile } from '../../ingest/formats/index.ts';
 import { cleanPages } from '../../ingest/clean.ts';
+import { extractMetadata } from '../../ingest/metadata.ts';
 
 const [out, ...folders] = process.argv.slice(2);
 if (!out || folders.length === 0) throw new Error('usage: clean-dump.ts <out> <folder…>');
@@ -18,7 +19,8 @@ for (const folder of folders) {
     try {
       const parsed = await parseFile(new Uint8Array(readFileSync(path)), name, { timeoutMs: 60_000 });
       const doc = cleanPages(parsed.pages, { furniture: parsed.pageKind !== 'section' });
-      writeFileSync(join(dir, `${name}.txt`), doc.text);
+      const meta = extractMetadata(parsed, doc, basename(name));
+      writeFileSync(join(dir, `${name}.txt`), `${meta.title} | ${meta.organisation ?? '-'} | ${meta.year ?? '-'}\n---\n${doc.text}`);
     } catch (e) {
       writeFileSync(join(dir, `${name}.txt`), `ERROR ${(e as Error).message}`);
     }
