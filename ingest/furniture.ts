@@ -55,7 +55,8 @@ const INLINE_HEAD_CHARS = ingestDefaults.inlineHeadMinChars;
  *  number before it ignored) after which the text goes on glued more often than apart (see joinAt): a sentence that
  *  many lines open with goes on after a space ("BBB vindt het belangrijk dat …"), one ending in ":" introduces a
  *  list, and a repeated heading alone on its line ("Onze voorstellen") is kept as a heading. First, a head in the
- *  middle of lines, around a page number and a bar (dropBarHeads). */
+ *  middle of lines, around a page number and a bar (dropBarHeads), and, in a text without pages, a head after its page
+ *  number (dropNumberedHeads). */
 export function dropInlineHeads(pages: string[][]): string[][] {
   // Twice: PvdD 2017 has its title after most bars doubled ("2017 Verkiezingsprogramma … 2017  | 3"), and once only
   // after the others, which the first pass leaves fewer than half of.

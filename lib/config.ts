@@ -34,7 +34,7 @@ export const ingestDefaults = {
    *  recurs once a page: between one occurrence and the next, the text advances at least this many characters per page
    *  number (median). Over programmas-nl the heads advance 1,388-5,833 per number, a numbered list's formula ("12
    *  Nederland zet zich in …", BIJ1 2021) 205, footnotes that cite a chapter ("17 Zie 4. Nieuw financieel systeem",
-   *  Partij voor Mens en Spirit 2012) 967-1,680: three of those four are dropped too. It changes 17 programmes and no
+   *  Partij voor Mens en Spirit 2012) 967-1,680, so three of that document's four such footnote openings are dropped too. It changes 17 programmes and no
    *  other file of programmas-nl, pdf-nl, text-nl or the corpus. */
   numberedHeadMinPageChars: 1000,
   /** PDF parser threads; 2 = the cores of the target machine, so a batch parses in parallel. */
