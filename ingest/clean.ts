@@ -3,6 +3,7 @@
 // middle of sentences; this module decides line by line how each line joins the next.
 import type { CleanDocument, RawPage } from '../lib/types.ts';
 import { dropFurniture, dropInlineHeads } from './furniture.ts';
+import { setNotesApart } from './footnotes.ts';
 
 type LineKind = 'heading' | 'item' | 'toc' | 'text';
 
@@ -16,6 +17,8 @@ interface Line {
   blankBefore: boolean;
   /** How many (a page break counts as one). */
   blanks: number;
+  /** Part of a footnote (ingest/footnotes.ts). */
+  note: boolean;
 }
 
 type Join = 'space' | 'none' | 'line' | 'para' | 'unhyphenate' | 'rehyphenate';
@@ -149,6 +152,8 @@ function isAcronym(word: string): boolean {
 }
 
 function joinOf(prev: Line, next: Line, layout: Layout, titleLike: (i: number) => boolean, i: number): Join {
+  // The text after a page's notes (the next page's) never continues the last note.
+  if (prev.note && !next.note) return 'para';
   if (prev.kind === 'heading' || next.kind === 'heading' || titleLike(i - 1) || titleLike(i)) return 'para';
   if (next.kind === 'toc' || prev.kind === 'toc') return 'line';
   if (next.kind === 'item') return prev.kind === 'item' || /:$/.test(prev.text) ? 'line' : 'para';
@@ -194,8 +199,11 @@ function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
 /** `furniture`: look for running headers and footers (not in the sections of a Word file, which have none). */
 export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
   const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
-  const kept =
-    opts.furniture === false ? pageLines : dropInlineHeads(pages.length > 1 ? dropFurniture(pageLines) : pageLines);
+  // Footnotes only on real pages (not a Word file's sections, whose notes mammoth places, nor a text without pages,
+  // where nearly every number is "cited" somewhere above a numbered line).
+  const paged = opts.furniture !== false && pages.length > 1;
+  const furnished = opts.furniture === false ? pageLines : dropInlineHeads(paged ? dropFurniture(pageLines) : pageLines);
+  const { pages: kept, notes } = paged ? setNotesApart(furnished) : { pages: furnished, notes: furnished.map((p) => p.map(() => null)) };
   const bullets = symbolBullets(kept.flat());
 
   const lines: Line[] = [];
@@ -217,7 +225,9 @@ export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {})
         }
       }
       const blankRun = pageStart ? 1 : blanks;
-      lines.push({ ...classify(raw, bullets), page: pages[pi].page, blankBefore: blanks > 0, blanks: blankRun });
+      // A footnote is an item of its own, like a list's: it joins neither the text above it nor the note before.
+      const kind = notes[pi][j] === 'start' ? { text: tidy(raw), kind: 'item' as const, depth: 0 } : classify(raw, bullets);
+      lines.push({ ...kind, page: pages[pi].page, blankBefore: blanks > 0, blanks: blankRun, note: notes[pi][j] !== null });
       blanks = 0;
       pageStart = false;
     }
