@@ -36,7 +36,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups);
   const firsts = firstOfEachSource(scored, groups);
   const chosen = choose([...new Set([...firsts, ...scored])], tuning, CUED_TYPES.has(analysis.type), new Set(firsts));
-  const evidence = measureEvidence(question, analysis, hits, bestOf(chosen[0], analysis, tuning), ctx, tuning);
+  const evidence = measureEvidence(question, analysis, hits, groundedSentence(chosen, analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
   if (chosen.length === 0 || abstainsOn(evidence, tuning)) return { answered: false, answer: NO_ANSWER, closest, evidence };
 
@@ -105,6 +105,18 @@ function bestOf(c: Scored | undefined, analysis: QuestionAnalysis, tuning: Answe
     topic: new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null).coverage(c.words, () => false).share,
     topicExact: new CoverageScorer(topic, null).coverage(c.words, () => false).share,
   };
+}
+
+/** What the abstention decision reads: the quoted sentence holding most of the topic word for word (the first of
+ *  equals), or the first one when groundedEvidence is off. */
+function groundedSentence(chosen: readonly Scored[], analysis: QuestionAnalysis, tuning: AnswerTuning): BestSentence | null {
+  if (!tuning.features.groundedEvidence) return bestOf(chosen[0], analysis, tuning);
+  let best: BestSentence | null = null;
+  for (const c of chosen) {
+    const b = bestOf(c, analysis, tuning)!;
+    if (!best || b.topicExact > best.topicExact) best = b;
+  }
+  return best;
 }
 
 /** A question naming several sources ("de SP en BVNL") asks about each: the best sentence of each named source, in

@@ -30,6 +30,28 @@ async function carries(archive: Archive, q: Question): Promise<{ answered: boole
   return { answered: true, carried: carriedUnits(units, sentences).units.filter(Boolean).length / Math.max(1, units.length) };
 }
 
+describe('the abstention decision reads the best-grounded quoted sentence (bundled corpus)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('judges the answer by the quoted sentence holding most of the topic word for word, not the first', async () => {
+    // Dev question d016: the first quoted sentence matches partly on related words; a later one holds more of the
+    // question's own words, and the confidence is read from it.
+    const question = 'Waarom vindt de Wethoudersvereniging dat de wet niet meer hoeft voor te schrijven hoeveel wethouders een gemeente mag hebben?';
+    const first = { ...answerDefaults, features: { ...answerDefaults.features, groundedEvidence: false } };
+    const grounded = await ask(h.archive, { question });
+    const firstOnly = await ask(h.archive, { question, tuning: first });
+    expect(grounded.answered && firstOnly.answered).toBe(true);
+    if (!grounded.answered || !firstOnly.answered) return;
+    expect(grounded.sentences).toEqual(firstOnly.sentences);
+    expect(grounded.evidence.signals.topicExact).toBeGreaterThan(firstOnly.evidence.signals.topicExact);
+    expect(grounded.evidence.confidence).toBeGreaterThan(firstOnly.evidence.confidence);
+  });
+});
+
 describe.skipIf(!DEV)('the bundled corpus with the dev questions', () => {
   let h: Harness;
   beforeAll(async () => {
