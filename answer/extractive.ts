@@ -96,25 +96,18 @@ function topicOf(analysis: QuestionAnalysis): QuestionAnalysis['focus'] {
   return topic.length > 0 ? topic : analysis.focus;
 }
 
-/** What the abstention decision reads of the best sentence: also its coverage of the topic alone, soft and exact. */
-function bestOf(c: Scored | undefined, analysis: QuestionAnalysis, tuning: AnswerTuning): BestSentence | null {
-  if (!c) return null;
-  const topic = topicOf(analysis);
-  return {
-    coverage: c.coverage, cue: c.cue, hit: c.s.hit,
-    topic: new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null).coverage(c.words, () => false).share,
-    topicExact: new CoverageScorer(topic, null).coverage(c.words, () => false).share,
-  };
-}
-
-/** What the abstention decision reads: the quoted sentence holding most of the topic word for word (the first of
- *  equals), or the first one when groundedEvidence is off. */
+/** What the abstention decision reads of a quoted sentence: also its coverage of the topic alone, soft and exact. It
+ *  reads the quoted sentence holding most of the topic word for word (the first of equals), or the first one when
+ *  groundedEvidence is off. */
 function groundedSentence(chosen: readonly Scored[], analysis: QuestionAnalysis, tuning: AnswerTuning): BestSentence | null {
-  if (!tuning.features.groundedEvidence) return bestOf(chosen[0], analysis, tuning);
+  const topic = topicOf(analysis);
+  const soft = new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null);
+  const exact = new CoverageScorer(topic, null);
   let best: BestSentence | null = null;
-  for (const c of chosen) {
-    const b = bestOf(c, analysis, tuning)!;
-    if (!best || b.topicExact > best.topicExact) best = b;
+  for (const c of tuning.features.groundedEvidence ? chosen : chosen.slice(0, 1)) {
+    const topicExact = exact.coverage(c.words, () => false).share;
+    if (best && topicExact <= best.topicExact) continue;
+    best = { coverage: c.coverage, cue: c.cue, hit: c.s.hit, topic: soft.coverage(c.words, () => false).share, topicExact };
   }
   return best;
 }
