@@ -3,7 +3,7 @@
 // middle of sentences; this module decides line by line how each line joins the next.
 import type { CleanDocument, RawPage } from '../lib/types.ts';
 import { dropFurniture, dropInlineHeads } from './furniture.ts';
-import { setNotesApart } from './footnotes.ts';
+import { setNotesApart, type Footnoted } from './footnotes.ts';
 
 type LineKind = 'heading' | 'item' | 'toc' | 'text';
 
@@ -196,14 +196,23 @@ function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
 
 // ---- the stage ---------------------------------------------------------------------------------------
 
-/** `furniture`: look for running headers and footers (not in the sections of a Word file, which have none). */
-export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
+/** Each page's lines, normalised, without running heads and page numbers (`furniture`), footnotes set apart. */
+function pageLinesOf(pages: RawPage[], furniture: boolean): Footnoted {
   const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
-  // Footnotes only on real pages (not a Word file's sections, whose notes mammoth places, nor a text without pages,
-  // where nearly every number is "cited" somewhere above a numbered line).
-  const paged = opts.furniture !== false && pages.length > 1;
-  const furnished = opts.furniture === false ? pageLines : dropInlineHeads(paged ? dropFurniture(pageLines) : pageLines);
-  const { pages: kept, notes } = paged ? setNotesApart(furnished) : { pages: furnished, notes: furnished.map((p) => p.map(() => null)) };
+  if (!furniture) return { pages: pageLines, notes: pageLines.map((p) => p.map(() => null)) };
+  // Footnotes only on real pages: a text without pages has no foot, and nearly every number in it is "cited"
+  // somewhere above a numbered line.
+  if (pages.length === 1) {
+    const kept = dropInlineHeads(pageLines);
+    return { pages: kept, notes: kept.map((p) => p.map(() => null)) };
+  }
+  return setNotesApart(dropInlineHeads(dropFurniture(pageLines)));
+}
+
+/** `furniture`: look for running headers and footers, and footnotes (not in the sections of a Word file, which have
+ *  none of the first and whose notes mammoth places). */
+export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
+  const { pages: kept, notes } = pageLinesOf(pages, opts.furniture !== false);
   const bullets = symbolBullets(kept.flat());
 
   const lines: Line[] = [];

@@ -288,11 +288,9 @@ export const answerDefaults = {
    *  sources gets the best sentence of each first, and a named document agrees fully (answer/extractive.ts); without
    *  it 0.707 / 0.512 / 0.596 against 0.707 / 0.549 / 0.596. cueAgreement is neutral on all three now (0.707 / 0.549
    *  / 0.596 either way) and kept for definitions: without it the third sentence for "Wat is wethouderssocialisme?"
-   *  only mentions the word (EVAL.md "Latest figures"). groundedEvidence: the abstention decision reads the quoted
-   *  sentence holding most of the topic word for word, not the first one (a first sentence may match on related
-   *  words only, and a later one carry the question's own words). Over the eight sets pooled at the threshold:
-   *  answered 0.820 -> 0.850, carries 0.425 -> 0.427, abstention F1 0.509 -> 0.524; no set carries less, programmas-nl
-   *  answers one unanswerable question (F1 0.667 -> 0.640) (EVAL.md, ninth session). */
+   *  only mentions the word (EVAL.md "Latest figures"). groundedEvidence: abstention reads the quoted sentence holding
+   *  most of the topic word for word, not the first: eight sets pooled, answered 0.820 -> 0.850, carries 0.425 -> 0.427,
+   *  F1 0.509 -> 0.524; no set carries less, programmas-nl F1 0.667 -> 0.640 (EVAL.md, ninth session). */
   features: {
     idfWeights: true,
     softMatch: true,
