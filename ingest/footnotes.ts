@@ -110,13 +110,15 @@ export function setNotesApart(pages: readonly string[][]): Footnoted {
 
 /** Where the sentence that the body leaves unfinished ends on the next page: how many of its lines (blank lines before
  *  them included), and the part of the last of them that belongs to the sentence (the whole line when it ends there).
- *  Null when the body ends a sentence, the next page does not open in lowercase, or no sentence ends soon. */
+ *  Null when the body ends a sentence, the next page does not go on with it, or no sentence ends soon. */
 function cutSentenceEnd(body: readonly string[], next: readonly string[]): { lines: number; head: string; tail: string } | null {
   const last = [...body].reverse().find((l) => l.trim());
   if (!last || TERMINAL.test(last.trim())) return null;
   let j = 0;
   while (j < next.length && !next[j].trim()) j++;
-  if (j === next.length || !/^\p{Ll}/u.test(next[j].trim())) return null;
+  // The next page goes on with the sentence: it opens in lowercase, or the body broke off after a comma ("(aandelen,"
+  // / "ETF’s, obligaties en derivaten) …").
+  if (j === next.length || !(/^\p{Ll}/u.test(next[j].trim()) || /,$/.test(last.trim()))) return null;
   let text = '';
   for (let k = j; k < next.length && k - j < MAX_CARRIED_LINES && next[k].trim(); k++) {
     const from = text.length + (text ? 1 : 0);

@@ -48,6 +48,16 @@ describe('footnotes', () => {
     expect(notes[1]).toEqual([null, null]);
   });
 
+  it('goes on with a sentence the page broke off after a comma, whatever letter the next page opens with', () => {
+    // BNC-fiche MiFID (pdf-nl): "… ten minste één CTP per activaklasse (aandelen," / notes / "ETF’s, obligaties …".
+    const body = ['Met dit voorstel wil de Commissie faciliteren dat ten minste één CTP per activaklasse (aandelen,', '3 De best execution verplichting vereist dat een beleggingsonderneming …'];
+    const { pages } = setNotesApart([['Een zin over orders.3', ...body.slice(0, 1), body[1]], ['ETF’s, obligaties en derivaten) in de Unie wordt opgericht. Waar de transparantie', 'redelijk is verbeterd.']]);
+    expect(pages[0]).toEqual(['Een zin over orders.', body[0], 'ETF’s, obligaties en derivaten) in de Unie wordt opgericht.', body[1]]);
+    expect(pages[1][0]).toBe('Waar de transparantie');
+    // Without the comma, a page opening in capitals starts its own sentence.
+    expect(setNotesApart([['Een zin over orders.3', 'Het einde van de bladzijde', body[1]], ['Een nieuwe zin.']]).pages[1]).toEqual(['Een nieuwe zin.']);
+  });
+
   it('gives each note a paragraph of its own in the clean text, and keeps the sentence on its page', () => {
     const doc = cleanPages([
       { page: 1, text: page.join('\n') },
