@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 import { hnswDefaults } from '../lib/config.ts';
 import { ArchiveError } from '../lib/errors.ts';
@@ -38,8 +39,11 @@ interface Sidecar {
 
 const INDEX_FILE = 'hnsw.bin';
 const SIDECAR_FILE = 'hnsw.json';
-/** Temp files carry the process id: two processes saving one data folder never write the same temp file. */
-const TMP_SUFFIX = `.${process.pid}.tmp`;
+/** Temp files carry the process id, the thread and a count of saves: two processes, or two archives of one process
+ *  (each with its vector thread), saving one data folder never write the same temp file. One shared name per process
+ *  let one save rename the other's file away before it was fsynced (ENOENT, test/archive/freshness.test.ts under load). */
+let saves = 0;
+const tmpSuffix = () => `.${process.pid}.${threadId}.${++saves}.tmp`;
 /** A temp file older than this was left by a save that died; younger ones may belong to a live process. */
 const STALE_TMP_MS = 60 * 60 * 1000;
 // hnswlib's graph construction draws levels from this seed: fixed so rebuilds are reproducible.
@@ -195,7 +199,7 @@ export class VectorIndex {
     mkdirSync(this.dir, { recursive: true });
     const indexPath = join(this.dir, INDEX_FILE);
     const sidecarPath = join(this.dir, SIDECAR_FILE);
-    const indexTmp = indexPath + TMP_SUFFIX;
+    const indexTmp = indexPath + tmpSuffix();
     this.hnsw.writeIndexSync(indexTmp);
     fsyncFile(indexTmp);
     const bytes = readFileSync(indexTmp);
@@ -216,7 +220,7 @@ export class VectorIndex {
     };
     this.savedTag = tag ?? null;
     renameSync(indexTmp, indexPath);
-    const sidecarTmp = sidecarPath + TMP_SUFFIX;
+    const sidecarTmp = sidecarPath + tmpSuffix();
     writeFileSync(sidecarTmp, JSON.stringify(sidecar, null, 1));
     fsyncFile(sidecarTmp);
     renameSync(sidecarTmp, sidecarPath);
