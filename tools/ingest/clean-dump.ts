@@ -3,9 +3,7 @@
 //   node bin/run-ts.js tools/ingest/clean-dump.ts <out> <folder…>
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseFile } from '../../ingest/formats/index.ts';
-import { cleanPages } from '../../ingest/clean.ts';
-import { extractMetadata } from '../../ingest/metadata.ts';
+import { prepareDocument } from '../../ingest/prepare.ts';
 
 const [out, ...folders] = process.argv.slice(2);
 if (!out || folders.length === 0) throw new Error('usage: clean-dump.ts <out> <folder…>');
@@ -17,9 +15,8 @@ for (const folder of folders) {
     if (!statSync(path).isFile() || basename(name) === 'MANIFEST.tsv' || name.endsWith('.md')) continue;
     mkdirSync(join(dir, name, '..'), { recursive: true });
     try {
-      const parsed = await parseFile(new Uint8Array(readFileSync(path)), name, { timeoutMs: 60_000 });
-      const doc = cleanPages(parsed.pages, { furniture: parsed.pageKind !== 'section' });
-      const meta = extractMetadata(parsed, doc, basename(name));
+      // The ingest's own preparation, so the dump cleans exactly as an archive does.
+      const { meta, doc } = await prepareDocument(new Uint8Array(readFileSync(path)), { id: name, fileName: basename(name), sourcePath: path }, { parseTimeoutMs: 60_000 });
       writeFileSync(join(dir, `${name}.txt`), `${meta.title} | ${meta.organisation ?? '-'} | ${meta.year ?? '-'}\n---\n${doc.text}`);
     } catch (e) {
       writeFileSync(join(dir, `${name}.txt`), `ERROR ${(e as Error).message}`);
