@@ -3,7 +3,7 @@
 // middle of sentences; this module decides line by line how each line joins the next.
 import type { CleanDocument, RawPage } from '../lib/types.ts';
 import { dropFurniture, dropInlineHeads } from './furniture.ts';
-import { setNotesApart, type Footnoted } from './footnotes.ts';
+import { setNotesApart, TERMINAL, type Footnoted } from './footnotes.ts';
 
 type LineKind = 'heading' | 'item' | 'toc' | 'text';
 
@@ -50,7 +50,6 @@ const BULLET = /^(?:[•◦▪▫●○■□►▸‣⁃∙·*\-–—]|\uF0B7|
 const NUMBERED_ITEM = /^(?:\d{1,3}[.)]|[a-z][.)]|\([0-9a-z]{1,3}\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s*(?=\S)/u;
 const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s*(?=[\p{Lu}"“‘'])/u;
 const TOC_LINE = /(?:\t|\.{3,}|…{2,}|\s{3,})\s*\d{1,4}$/;
-const TERMINAL = /[.!?:;]["'”’)\]]?$/u;
 const NO_HEADING_END = /[.,;:!?]["'”’)]?$/u;
 
 function wordCount(s: string): number {
@@ -199,13 +198,11 @@ function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
 /** Each page's lines, normalised, without running heads and page numbers (`furniture`), footnotes set apart. */
 function pageLinesOf(pages: RawPage[], furniture: boolean): Footnoted {
   const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
-  if (!furniture) return { pages: pageLines, notes: pageLines.map((p) => p.map(() => null)) };
+  const withoutNotes = (kept: string[][]): Footnoted => ({ pages: kept, notes: kept.map((p) => p.map(() => null)) });
+  if (!furniture) return withoutNotes(pageLines);
   // Footnotes only on real pages: a text without pages has no foot, and nearly every number in it is "cited"
   // somewhere above a numbered line.
-  if (pages.length === 1) {
-    const kept = dropInlineHeads(pageLines);
-    return { pages: kept, notes: kept.map((p) => p.map(() => null)) };
-  }
+  if (pages.length === 1) return withoutNotes(dropInlineHeads(pageLines));
   return setNotesApart(dropInlineHeads(dropFurniture(pageLines)));
 }
 

@@ -9,8 +9,8 @@
 import { splitSentences } from '../language/sentences.ts';
 
 const NOTE_START = /^(\d{1,3})\s+(?=\S)/;
-/** A sentence ends on this line. */
-const TERMINAL = /[.!?:;]["'”’)\]]?$/u;
+/** A line ends a sentence (or opens a list with ":"): the one test of the cleaning's line joins (ingest/clean.ts). */
+export const TERMINAL = /[.!?:;]["'”’)\]]?$/u;
 /** How many lines of the next page may finish a cut sentence: more, and the page did not simply go on. */
 const MAX_CARRIED_LINES = 6;
 
