@@ -3,9 +3,9 @@
 // work (retrieval/source.ts namedSourceGroups).
 import type { DocumentMeta } from '../lib/types.ts';
 import { surfaceWords, tokenise } from '../language/tokenise.ts';
-import { stem } from '../language/stem.ts';
+import { nameKey, stem } from '../language/stem.ts';
 
-/** Which folded words occur in the archive's document names (organisations, file names, years). */
+/** Which words occur in the archive's document names (organisations, file names, years), compared by nameKey. */
 export interface DocumentNames {
   has(term: string): boolean;
   /** Written as an acronym there ("PVV_2010.txt", "VNG"). */
@@ -21,14 +21,14 @@ export function documentNames(docs: Iterable<Pick<DocumentMeta, 'id' | 'fileName
     const name = `${d.organisation ?? ''} ${d.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}`.replace(/[_;.]/g, ' ');
     for (const w of surfaceWords(name)) {
       for (const t of tokenise(w.text)) {
-        for (const part of [t.word, ...(t.parts ?? [])]) words.add(stem(part, 'fold'));
+        for (const part of [t.word, ...(t.parts ?? [])]) words.add(nameKey(part));
         if (/^[\p{Lu}\p{N}-]{2,}$/u.test(w.text) && /\p{L}/u.test(w.text)) acronyms.add(stem(t.word, 'fold'));
       }
     }
     if (d.year !== null) words.add(String(d.year));
   }
   return {
-    has: (t) => words.has(t),
+    has: (t) => words.has(nameKey(t)),
     acronym: (t) => acronyms.has(t),
   };
 }

@@ -10,6 +10,7 @@ import { namedSourceWords } from '../answer/question.ts';
 import { sourceDefaults } from '../lib/config.ts';
 import type { ArchiveState } from './indexes.ts';
 import { memoOnRecords } from '../lib/memo.ts';
+import { nameKey } from '../language/stem.ts';
 
 export function answerSources(s: ArchiveState): AnswerSources {
   const idf = (term: string) => {
@@ -22,7 +23,8 @@ export function answerSources(s: ArchiveState): AnswerSources {
     idf,
     names,
     namedSources(question) {
-      const typed = namedSourceWords(question, names);
+      // The source signal compares name words by nameKey.
+      const typed = new Set([...namedSourceWords(question, names)].map(nameKey));
       return namedSourceGroups(question, s.docs, sourceDefaults, (w) => typed.has(w));
     },
     lexicalCeiling(question) {

@@ -16,6 +16,16 @@ export function foldDiacritics(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
+/** How a word of a name is compared (party, organisation, file name): folded, the pre-1947 spelling of adjectives
+ *  brought up to date ("Protestantsche" -> "protestantse", "Roomsch" -> "rooms") and, from five letters, light-stemmed,
+ *  so that "de Economische Bond" names "Economischen Bond_1918" and "Nederlandse" names "Nederlandsche". Archives of
+ *  programmes since 1888 spell a party's name as its year did; staff type today's spelling. */
+export function nameKey(word: string): string {
+  const w = foldDiacritics(word.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
+  if (w.length < 5 || /\d/.test(w)) return w;
+  return stem(w.replace(/sch(e|en)?$/, 's$1'), 'light');
+}
+
 /** The stem of a lower-case token (see tokenise) in the given mode. */
 export function stem(word: string, mode: StemMode): string {
   switch (mode) {

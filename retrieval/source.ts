@@ -6,7 +6,7 @@
 import { memoOnRecords } from '../lib/memo.ts';
 import type { DocumentMeta } from '../lib/types.ts';
 import { tokenise } from '../language/tokenise.ts';
-import { foldDiacritics } from '../language/stem.ts';
+import { foldDiacritics, nameKey } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 
 export interface SourceParams {
@@ -116,19 +116,25 @@ export function questionWords(question: string): Map<string, number> {
 /** questionWords with the words each acronym spans. */
 function questionNames(question: string): Map<string, { count: number; span: string[] }> {
   const tokens = tokenise(question);
-  const words = tokens.flatMap((t) => t.parts ?? [t.word]).map(key);
+  const raw = tokens.flatMap((t) => t.parts ?? [t.word]);
+  const words = raw.map(key);
   const capitals = capitalised(question);
-  const content = (w: string) => w !== '' && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w);
+  // Function words are recognised as typed (keys are stemmed: "volgens" would not be found).
+  const content = raw.map(foldDiacritics).map((w) => w !== '' && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w));
   const out = new Map<string, { count: number; span: string[] }>();
-  for (const w of words) if (content(w)) out.set(w, { count: 1, span: [] });
+  words.forEach((w, i) => content[i] && w !== '' && out.set(w, { count: 1, span: [] }));
   for (const t of tokens) if (t.parts) out.set(key(t.word), { count: 1, span: [] });
   for (let i = 0; i < words.length; i++) {
     for (let len = 2; len <= 5 && i + len <= words.length; len++) {
       const span = words.slice(i, i + len);
       if (!span.every((w) => /^\p{L}/u.test(w))) continue;
       if (len === 2 && !span.every((w) => capitals.has(w))) continue;
-      const acronym = span.map((w) => w[0]).join('');
-      if (!out.has(acronym)) out.set(acronym, { count: Math.max(1, span.filter(content).length), span: span.filter(content) });
+      const spanned = span.filter((_, j) => content[i + j]);
+      // A party compound gives its head's letter too: "Rechtse Volkspartij" is the RVP, "Solidariteit Boerenpartij"
+      // the SBP (the VVD's "Volkspartij" gives one letter: both are tried).
+      for (const acronym of new Set([span.map((w) => w[0]).join(''), span.map((w) => (w.length > 6 && w.endsWith('partij') ? `${w[0]}p` : w[0])).join('')])) {
+        if (!out.has(acronym)) out.set(acronym, { count: Math.max(1, spanned.length), span: spanned });
+      }
     }
   }
   return out;
@@ -153,9 +159,7 @@ export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' 
   return out;
 }
 
-function key(word: string): string {
-  return foldDiacritics(word).replace(/[^\p{L}\p{N}]/gu, '');
-}
+const key = nameKey;
 
 function isYear(w: string): boolean {
   return /^(1[89]|20)\d\d$/.test(w);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem } from '../../language/stem.ts';
+import { stem, nameKey } from '../../language/stem.ts';
 import { termOccurs, wordSets } from '../../language/content-terms.ts';
 
 describe('light stem (the answer layer matches question words to sentence words with it)', () => {
@@ -20,5 +20,18 @@ describe('light stem (the answer layer matches question words to sentence words 
     const s = wordSets('In 2024 breiden we onze laagdrempelige steunpunten uit met zeven nieuwe steunpunten, waarvan vier in gemeentehuizen en drie in bibliotheken.');
     expect(termOccurs('bibliotheek', s)).toBe(true);
     expect(termOccurs('gemeentehuis', s)).toBe(true);
+  });
+});
+
+describe('nameKey (how the words of party and organisation names are compared)', () => {
+  it('matches today\'s spelling and inflection to the name as written in its year', () => {
+    expect(nameKey('Protestantse')).toBe(nameKey('Protestantsche'));
+    expect(nameKey('Nederlandse')).toBe(nameKey('Nederlandsche'));
+    expect(nameKey('Rooms')).toBe(nameKey('Roomsch'));
+    expect(nameKey('Economische')).toBe(nameKey('Economischen'));
+    expect(nameKey('Liberale')).toBe(nameKey('Liberalen'));
+  });
+  it('leaves acronyms, years and short words alone', () => {
+    expect(['SGP', 'PvdD', 'D66', '1918', 'VVD'].map(nameKey)).toEqual(['sgp', 'pvdd', 'd66', '1918', 'vvd']);
   });
 });

@@ -60,3 +60,22 @@ describe('named source groups (the answer layer searches each for its own passag
     expect(namedSourceGroups('Wat staat er in het jaarplan?', docs, p, typedAsName)).toEqual([]);
   });
 });
+
+describe('names as the programmes of 1888-2023 spell them and as staff type them', () => {
+  // File names as in ../shared/external/programmas-nl.
+  const old = new Map(
+    [doc('Economischen Bond_1918.txt', 1918), doc('Bond van Vrije Liberalen_1918.txt', 1918), doc('Nationale Bond van Protestantsche Kiezers in Nederland_1918.txt', 1918),
+      doc('RVP_1981.txt', 1981), doc('CDA_1981.txt', 1981), doc('Roomsch-Katholieke Volkspartij_1925.txt', 1925), doc('SBP_1994.txt', 1994),
+      doc('Boerenpartij_1967.txt', 1967), doc('VVD_1981.txt', 1981)].map((d) => [d.id, d]),
+  );
+  const groups = (q: string) => namedSourceGroups(q, old, p);
+  it('an inflected or old-spelled word of a name still names it', () => {
+    expect(groups('Hoe wilde de Economische Bond in 1918 de versnipperde landbouwgrond beter verdelen?')).toEqual([['economischen-bond-1918']]);
+    expect(groups('Wat wilde de Nationale Bond van Protestantse Kiezers in 1918?')).toEqual([['nationale-bond-van-protestantsche-kiezers-in-nederland-1918']]);
+  });
+  it('a party compound gives its head letter to the acronym', () => {
+    expect(groups('Mocht je volgens de Rechtse Volkspartij in 1981 op je eigen stuk grond gaan kamperen?')).toEqual([['rvp-1981']]);
+    expect(groups('Hoe wilde de Solidariteit Boerenpartij in 1994 jongeren aanpakken?')).toEqual([['sbp-1994']]);
+    expect(groups('Wat wilde de Rooms-Katholieke Volkspartij in 1925?')).toEqual([['roomsch-katholieke-volkspartij-1925']]);
+  });
+});
