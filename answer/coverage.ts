@@ -5,10 +5,11 @@
 // verlagen de AOW-leeftijd naar 65 jaar", which does not repeat "SP".
 import type { Hit } from '../lib/types.ts';
 import { termOccurs, wordSets, wordSetsOf, type WordSets } from '../language/content-terms.ts';
-import { softMatcher, vectorLookup } from '../language/soft-match.ts';
+import { cosine, meanVector, softMatcher, vectorLookup, type WeightedWord } from '../language/soft-match.ts';
 import { loadWordVectors } from '../language/word-vectors.ts';
 import { tokenise } from '../language/tokenise.ts';
 import { stem } from '../language/stem.ts';
+import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 import type { FocusTerm } from './question.ts';
 
 let lookup: ((word: string) => Float32Array | null) | null = null;
@@ -23,11 +24,14 @@ export interface SentenceWords {
   sets: WordSets;
   /** Folded words in order (for the definitional patterns). */
   words: string[];
+  /** The words as written, lower-cased with their accents (the vectors know "financiële", not "financiele"). */
+  surface: string[];
 }
 
 export function sentenceWords(text: string): SentenceWords {
   const tokens = tokenise(text);
-  return { sets: wordSetsOf(tokens), words: tokens.map((t) => stem(t.word, 'fold')) };
+  const surface = tokens.map((t) => t.word);
+  return { sets: wordSetsOf(tokens), words: surface.map((w) => stem(w, 'fold')), surface };
 }
 
 /** Words that stand for the hit's document: its passage text, heading, title, organisation, file name and year. */
@@ -80,5 +84,34 @@ export class CoverageScorer {
     const soft = missing && this.soft ? this.soft(s.sets.words) : null;
     this.focus.forEach((f, i) => (covered += f.weight * (found[i] || (soft?.[i].similarity ?? 0))));
     return { share: covered / this.total, exact };
+  }
+}
+
+/** How close a sentence's meaning is to the question's topic: the cosine of their IDF-weighted mean word vectors
+ *  (language/soft-match.ts meanVector). Function words, numbers and the words naming a source ("SGP", "1956") are
+ *  left out on both sides: the topic is what is asked about the source. */
+export class MeaningScorer {
+  private readonly topic: Float32Array | null;
+
+  constructor(
+    question: string,
+    private readonly idf: (term: string) => number,
+    private readonly skip: ReadonlySet<string>,
+  ) {
+    this.topic = meanVector(this.weighted(sentenceWords(question)), vectorOf);
+  }
+
+  similarity(s: SentenceWords): number {
+    return this.topic ? cosine(this.topic, meanVector(this.weighted(s), vectorOf)) : 0;
+  }
+
+  private weighted(s: SentenceWords): WeightedWord[] {
+    const out: WeightedWord[] = [];
+    s.surface.forEach((word, i) => {
+      const term = s.words[i];
+      if (DUTCH_STOPWORDS.has(term) || QUESTION_FRAME_WORDS.has(term) || this.skip.has(term) || /^\d+$/.test(term)) return;
+      out.push({ word, weight: this.idf(term) });
+    });
+    return out;
   }
 }

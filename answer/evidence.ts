@@ -12,7 +12,8 @@
 // - sentence: the best sentence's weighted focus coverage, soft matches and agreeing sources included;
 // - idfMass: share of the question's IDF mass found in the top hits;
 // - lexical: the best lexical score among the top hits against the question's own maximum (every term once);
-// - cue: the best sentence has the answer-type cue (1 for types without one).
+// - cue: the best sentence has the answer-type cue (1 for types without one);
+// - meaning: the best sentence's closeness in meaning to the topic (answer/coverage.ts MeaningScorer).
 // Only topicExact and names are weighed (lib/config.ts answerDefaults.abstention has the measurement).
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
@@ -30,6 +31,7 @@ export interface BestSentence {
   coverage: number;
   topic: number;
   topicExact: number;
+  meaning: number;
   cue: boolean;
   hit: Hit;
 }
@@ -64,6 +66,7 @@ export function measureEvidence(
     idfMass: mass(analysis.focus),
     lexical: ceiling > 0 ? Math.min(1, lexicalBest / ceiling) : lexicalBest > 0 ? 1 : 0,
     cue: best?.cue || !CUED_TYPES.has(analysis.type) ? 1 : 0,
+    meaning: best?.meaning ?? 0,
   };
   return {
     answerType: analysis.type,

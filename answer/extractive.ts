@@ -1,13 +1,13 @@
 // The extractive strategy: the sentences of the top hits that best answer the question, copied verbatim, each with a
 // citation that says whose words they are and on which page they stand. Sentences are scored by the question's
-// IDF-weighted focus coverage (soft-matched where the words differ), the answer-type cue, and agreement with the
-// source the question names; the chosen ones are widened by the context rules. When the evidence is too thin it
-// abstains instead of guessing, and shows the closest passages.
+// IDF-weighted focus coverage (soft-matched where the words differ), the answer-type cue, agreement with the source the
+// question names and, when features.meaning is on, closeness in meaning; the chosen ones are widened by the context
+// rules. When the evidence is too thin it abstains instead of guessing, and shows the closest passages.
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
-import { CoverageScorer, hitContext, sourceAgreement, sentenceWords, type SentenceWords } from './coverage.ts';
+import { CoverageScorer, hitContext, MeaningScorer, sourceAgreement, sentenceWords, type SentenceWords } from './coverage.ts';
 import { termOccurs, type WordSets } from '../language/content-terms.ts';
 import { CUED_TYPES, hasAnswerCue } from './cues.ts';
 import { abstainsOn, measureEvidence, type BestSentence } from './evidence.ts';
@@ -23,6 +23,8 @@ export interface Scored {
   /** Agreement of the sentence's document with the sources the question names (1 when it names none). */
   agreement: number;
   otherSource: boolean;
+  /** Closeness in meaning to the question's topic (MeaningScorer; 0 when features.meaning is off). */
+  meaning: number;
 }
 
 export const extractive: AnswerStrategy = { name: 'extractive', compose: composeAnswer };
@@ -31,9 +33,10 @@ export const extractive: AnswerStrategy = { name: 'extractive', compose: compose
 export function composeAnswer(question: string, hits: readonly Hit[], ctx?: AnswerContext, tuning: AnswerTuning = answerDefaults): Answer {
   const f = tuning.features;
   const sources = ctx?.sources;
-  const analysis = analyseQuestion(question, { idf: f.idfWeights ? sources?.idf : undefined, names: f.namedSources ? sources?.names : undefined });
+  const idf = f.idfWeights ? sources?.idf : undefined;
+  const analysis = analyseQuestion(question, { idf, names: f.namedSources ? sources?.names : undefined });
   const groups = f.eachSource ? (ctx?.namedSources ?? []) : [];
-  const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups);
+  const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups, question, idf);
   const firsts = firstOfEachSource(scored, groups);
   const chosen = choose([...new Set([...firsts, ...scored])], tuning, CUED_TYPES.has(analysis.type), new Set(firsts));
   const evidence = measureEvidence(question, analysis, hits, groundedSentence(chosen, analysis, tuning), ctx, tuning);
@@ -49,10 +52,18 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
 /** Every candidate scored; prose only (tables, tables of contents and reference lines are never quoted). A document
  *  in one of the `named` groups (the documents the question names, one group per source) agrees fully: with "de SP en
  *  BVNL", BVNL's programme holds fewer of the question's source words than the SP's, yet is as much asked about. */
-export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly Sentence[], tuning: AnswerTuning = answerDefaults, named: readonly string[][] = []): Scored[] {
+export function scoreSentences(
+  analysis: QuestionAnalysis,
+  candidates: readonly Sentence[],
+  tuning: AnswerTuning = answerDefaults,
+  named: readonly string[][] = [],
+  question = '',
+  idf: (term: string) => number = () => 1,
+): Scored[] {
   const f = tuning.features;
   const cueTerms = topicOf(analysis).map((t) => t.term);
   const scorer = new CoverageScorer(analysis.focus, f.softMatch ? tuning.softMinSimilarity : null);
+  const meaning = f.meaning && question ? new MeaningScorer(question, idf, new Set(analysis.focus.filter((t) => t.source).map((t) => t.term))) : null;
   // A document's agreement with the sources the question names: only worked out when it names one.
   const namesSource = f.namedSources && analysis.focus.some((t) => t.source);
   const namedDocs = new Set(named.flat());
@@ -78,7 +89,9 @@ export function scoreSentences(analysis: QuestionAnalysis, candidates: readonly 
     if (s.text.trimEnd().endsWith('?')) score *= 0.5;
     if (s.quote.length > tuning.maxSentenceChars) score *= 0.7;
     score += tuning.rankWeight / s.hit.rank;
-    out.push({ s, words, score, coverage: cov.share, cue, agreement, otherSource: false });
+    const close = meaning ? meaning.similarity(words) : 0;
+    score += tuning.meaningWeight * close;
+    out.push({ s, words, score, coverage: cov.share, cue, agreement, otherSource: false, meaning: close });
   }
   // Sentences from documents that agree less with the named sources than the best one does are demoted and labelled.
   const bestAgreement = Math.max(0, ...out.map((o) => o.agreement));
@@ -107,7 +120,7 @@ function groundedSentence(chosen: readonly Scored[], analysis: QuestionAnalysis,
   for (const c of tuning.features.groundedEvidence ? chosen : chosen.slice(0, 1)) {
     const topicExact = exact.coverage(c.words, () => false).share;
     if (best && topicExact <= best.topicExact) continue;
-    best = { coverage: c.coverage, cue: c.cue, hit: c.s.hit, topic: soft.coverage(c.words, () => false).share, topicExact };
+    best = { coverage: c.coverage, cue: c.cue, hit: c.s.hit, topic: soft.coverage(c.words, () => false).share, topicExact, meaning: c.meaning };
   }
   return best;
 }

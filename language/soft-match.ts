@@ -3,7 +3,7 @@
 // scores its best match among the text's words: 1 for the same word, else the cosine of the two words' vectors when
 // it clears a threshold (random pairs average ~0.25 cosine; language/word-vectors/README.md). The answer layer's
 // sentence choice uses it; the retrieval re-ranker (retrieval/semantic.ts) applies the same rule over the index's terms.
-import type { WordVectors } from './word-vectors.ts';
+import { weightedUnitSum, type WordVectors } from './word-vectors.ts';
 
 export interface WeightedWord {
   /** A lower-case word as the tokeniser gives it (accents kept: the vectors know "crèche", not "creche"). */
@@ -59,6 +59,25 @@ export function softMatcher(
     });
     return best;
   };
+}
+
+/** The meaning of a bag of words as one unit vector: the weighted sum of their vectors (IDF weights give a
+ *  sentence's rare words their say, as in SIF sentence embeddings), or null when no word has a vector. Unlike the best
+ *  match per word above it adds up weak evidence: "zorg voor het zieke individu" and "hulp aan patiënten" share no
+ *  word and no pair clears the soft-match threshold, yet their sums point the same way. */
+export function meanVector(words: readonly WeightedWord[], vectorOf: (word: string) => Float32Array | null): Float32Array | null {
+  const vectors: Float32Array[] = [];
+  const weights: number[] = [];
+  for (const { word, weight } of words) {
+    const v = vectorOf(word);
+    if (v) vectors.push(v), weights.push(weight);
+  }
+  return weightedUnitSum(vectors, weights);
+}
+
+/** Cosine of two unit vectors (0 when either is missing). */
+export function cosine(a: Float32Array | null, b: Float32Array | null): number {
+  return a && b ? dot(a, b) : 0;
 }
 
 /** A memoised vector lookup over the shipped vectors, composing vectors for compounds from their parts. */

@@ -245,6 +245,12 @@ export const answerDefaults = {
   minRelativeSentenceScore: 0.5,
   /** Bonus for the hit's rank: rankWeight / rank (0.1 and 0.4 were within one question on every set). */
   rankWeight: 0.2,
+  /** Weight of the sentence's closeness in meaning to the question's topic (the cosine of their IDF-weighted mean word
+   *  vectors, answer/coverage.ts MeaningScorer) when features.meaning is on. Off: on all ten sets it carries 3 to 5 more
+   *  questions at every weight tried (0.05-0.3) and loses one each on programmas-nl and round 3 programmas-nl; pooled
+   *  abstention F1 0.474 -> 0.474 at 0.1, 0.467 at 0.2 (EVAL.md "Latest figures (tenth session)"). Kept as a switch so
+   *  that it can be measured on questions the team keeps back (`--tune '{"features":{"meaning":true}}'`). */
+  meaningWeight: 0.2,
   /** Fragments (headings, captions) with fewer distinct words, or fewer words of 4+ letters beyond the question's, are
    *  never quoted: a heading that repeats the question ("Payment for order flow (PFOF)") answers nothing. Neutral on
    *  the figures (minSentenceWords 3 and minNewWords 0 give the same carries and F1 on all three sets). */
@@ -302,6 +308,7 @@ export const answerDefaults = {
     textKinds: true,
     eachSource: true,
     groundedEvidence: true,
+    meaning: false,
   },
 };
 

@@ -1,7 +1,7 @@
 // Soft term matching over the shipped background vectors (in the repository, so no ../shared needed).
 import { describe, expect, it } from 'vitest';
 import { loadWordVectors } from '../../language/word-vectors.ts';
-import { softMatcher, vectorLookup } from '../../language/soft-match.ts';
+import { cosine, meanVector, softMatcher, vectorLookup } from '../../language/soft-match.ts';
 
 const vectors = loadWordVectors();
 const lookup = vectorLookup(vectors, (w) => (w === 'kinderopvangtoeslagaffaire' ? ['kinderopvang', 'toeslag', 'affaire'] : []));
@@ -24,5 +24,20 @@ describe('softMatcher', () => {
     expect(lookup('kinderopvangtoeslagaffaire')).not.toBeNull();
     const [creches] = softMatcher([{ word: 'crèches', weight: 1 }], lookup, 0.45)(new Set(['kinderopvang', 'gemeente']));
     expect(creches.match).toBe('kinderopvang');
+  });
+});
+
+describe('meanVector', () => {
+  const bag = (text: string) => text.split(' ').map((word) => ({ word, weight: 1 }));
+  it('adds up weak evidence: two phrasings sharing no word point the same way, an unrelated one does not', () => {
+    const asked = meanVector(bag('hulp patiënten'), lookup);
+    const answer = meanVector(bag('zorg zieke'), lookup);
+    const other = meanVector(bag('defensie vliegtuigen'), lookup);
+    expect(cosine(asked, answer)).toBeGreaterThan(cosine(asked, other) + 0.2);
+    expect(cosine(asked, asked)).toBeCloseTo(1, 5);
+  });
+  it('is null when no word has a vector, and a missing vector has cosine 0', () => {
+    expect(meanVector(bag('qqqzzx xxyyq'), lookup)).toBeNull();
+    expect(cosine(null, meanVector(bag('zorg'), lookup))).toBe(0);
   });
 });

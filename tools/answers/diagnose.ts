@@ -42,7 +42,7 @@ for (const spec of values.set ?? []) {
     };
     const carrying = candidates.filter(carries);
     const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names });
-    const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources);
+    const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources, q.question, ctx.sources?.idf);
     const rank = scored.findIndex((x) => carries(x.s));
     const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';
     counts[why]++;

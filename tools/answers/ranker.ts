@@ -43,7 +43,7 @@ if (values.dump) {
       const r = await ask(archive, { question: q.question, k: 20, tuning });
       const candidates = candidateSentences(r.hits, ctx, tuning.sentenceHits);
       const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names });
-      const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources);
+      const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources, q.question, ctx.sources?.idf);
       const exact = new CoverageScorer(analysis.focus, null);
       const topic = analysis.focus.filter((t) => !t.source);
       const topicExact = new CoverageScorer(topic.length ? topic : analysis.focus, null);
@@ -54,7 +54,7 @@ if (values.dump) {
         const text = readable(c.s.base.slice(w.start - c.s.offset, w.end - c.s.offset));
         const label = units.length > 0 && carriedUnits(units, [{ text, doc: fileName(c.s.hit.docId) }]).units.some(Boolean) ? 1 : 0;
         const hk = `${c.s.hit.docId}:${c.s.hit.start}`;
-        if (!hitCov.has(hk)) hitCov.set(hk, exact.coverage({ sets: hitContext(c.s.hit), words: [] }, () => false).share);
+        if (!hitCov.has(hk)) hitCov.set(hk, exact.coverage({ sets: hitContext(c.s.hit), words: [], surface: [] }, () => false).share);
         const n = c.words.words.length;
         // Proximity: the shortest stretch of the sentence holding every focus word it holds, against their count.
         const pos = c.words.words.map((wd, i) => (analysis.focus.some((t) => t.term === wd || (t.term.length >= 6 && wd.includes(t.term))) ? i : -1)).filter((i) => i >= 0);
