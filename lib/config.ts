@@ -229,8 +229,7 @@ export const answerDefaults = {
   /** Sentences in an answer (the issue's three; kept, the answers average 2.5-3 sentences and 400-575 characters). */
   maxSentences: 3,
   /** Hits whose sentences may be quoted (ask searches at least this many; the caller still gets its k). Carries without
-   *  abstention, dev / pdf-nl / programmas-nl: 10 hits 0.707 / 0.427 / 0.447, 15 0.707 / 0.427 / 0.468,
-   *  20 0.707 / 0.451 / 0.468, 30 the same as 20. */
+   *  abstention, dev/pdf-nl/programmas-nl: 10 hits .707/.427/.447, 15 .707/.427/.468, 20 .707/.451/.468, 30 as 20. */
   sentenceHits: 20,
   /** Hits taken from the documents a question names (answer/ask.ts), ahead of the plain ranking: without them
    *  programmas-nl 0.277 instead of 0.489 (dev, pdf-nl unchanged). Ranked as the plain search ranks (hybrid, not
@@ -245,15 +244,11 @@ export const answerDefaults = {
   minRelativeSentenceScore: 0.5,
   /** Bonus for the hit's rank: rankWeight / rank (0.1 and 0.4 were within one question on every set). */
   rankWeight: 0.2,
-  /** Weight of the sentence's closeness in meaning to the question's topic (the cosine of their IDF-weighted mean word
-   *  vectors, answer/coverage.ts MeaningScorer) when features.meaning is on. Off: on all ten sets it carries 3 to 5 more
-   *  questions at every weight tried (0.05-0.3) and loses one each on programmas-nl and round 3 programmas-nl; pooled
-   *  abstention F1 0.474 -> 0.474 at 0.1, 0.467 at 0.2 (EVAL.md "Latest figures (tenth session)"). Kept as a switch so
-   *  that it can be measured on questions the team keeps back (`--tune '{"features":{"meaning":true}}'`). */
+  /** features.meaning: closeness in meaning (answer/coverage.ts MeaningScorer) x this. Off: at 0.05-0.3 the ten sets
+   *  carry 3-5 more questions, but programmas-nl and round 3 programmas-nl lose one each (EVAL.md "tenth session"). */
   meaningWeight: 0.2,
-  /** Fragments (headings, captions) with fewer distinct words, or fewer words of 4+ letters beyond the question's, are
-   *  never quoted: a heading that repeats the question ("Payment for order flow (PFOF)") answers nothing. Neutral on
-   *  the figures (minSentenceWords 3 and minNewWords 0 give the same carries and F1 on all three sets). */
+  /** Fragments with fewer distinct words, or fewer words of 4+ letters beyond the question's, are never quoted: a
+   *  heading repeating the question answers nothing. Neutral (3 and 0 give the same carries and F1 on all three sets). */
   minSentenceWords: 5,
   minNewWords: 2,
   /** Longer sentences are quoted less readily (x0.7; kept from before). */
@@ -272,19 +267,16 @@ export const answerDefaults = {
    *  answered 0.816 -> 0.864 and carries 0.476 -> 0.483 at the same threshold (per set: EVAL.md "Latest figures
    *  (fourth session)"); 0.8 lowers carries on four of the five. */
   softMinSimilarity: 0.7,
-  /** The context rules (answer/candidates.ts widen): how far a chosen sentence may grow (without the rules
-   *  0.672 / 0.415 / 0.447). */
+  /** The context rules (answer/candidates.ts widen): how far a chosen sentence may grow (without: .672/.415/.447). */
   context: { maxListItems: 8, maxQuoteChars: 900 },
   /** The abstention decision (answer/evidence.ts): the best sentence must hold a topic word of the question as typed,
-   *  and the mean of its signals must reach the threshold. Chosen on the question sets pooled (dev, pdf-nl,
-   *  programmas-nl: 138 questions, 21 unanswerable; EVAL.md "Answers"), with the retrieval of main at 19fbabf (lexical +
-   *  named sources + semantic re-ranking): the mean of topicExact and names at 0.53 has the best F1, 0.491 (answered
-   *  0.838, carries 0.479); with topic and agreement added 0.421, the issue's four signals (sentence, idfMass, lexical,
-   *  agreement) 0.37 or less. Re-run after the source groups (2026-12-02, second session): 0.53 still best, F1 0.556
-   *  (answered 0.846, carries 0.517); topicExact over the best of the three quoted sentences instead: 0.549. Agreement between retrievers no longer separates anything (AUC 0.50): hybrid search
-   *  re-ranks the lexical candidates instead of fusing a second retriever. Fourth session, soft matching at 0.7, all
-   *  eight sets pooled (200 answerable, 46 unanswerable, two held-out rounds included): best 0.50 (F1 0.495), 0.53 gives
-   *  0.491; kept. */
+   *  and the mean of its signals must reach the threshold, chosen at the best pooled F1 (EVAL.md "Answers"). Dev,
+   *  pdf-nl and programmas-nl at 19fbabf: topicExact and names at 0.53, F1 0.491 (answered 0.838, carries 0.479); with
+   *  topic and agreement 0.421; the issue's four signals (sentence, idfMass, lexical, agreement) 0.37 or less. After
+   *  the source groups: 0.53, F1 0.556. Agreement between retrievers separates nothing (AUC 0.50): hybrid re-ranks the
+   *  lexical candidates. Eight sets (fourth session): best 0.50 (F1 0.495), 0.53 0.491. Ten sets (tenth session): 0.53
+   *  best (F1 0.474); with closeness in meaning 0.473-0.479; topicExact's AUC is 0.86 on the seen sets, 0.56 on the
+   *  held-out ones. */
   abstention: {
     weights: { topicExact: 1, names: 1, topic: 0, agreement: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
     threshold: 0.53,
