@@ -53,7 +53,7 @@ export function namedDocuments(question: string, docs: ReadonlyMap<string, Docum
  *  when typed as a name (isName: "Den Helder", "VVD", "2015"; not "motie" because a file name holds it); an acronym
  *  of several words ("Vooruitstrevende Minderheden Partij" -> vmp) always does, and explains the words it spans. */
 export function namedSourceGroups(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, isName: (word: string) => boolean = () => true): string[][] {
-  const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(key));
+  const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(nameKey));
   const words = namingWords(question, docs, p).filter((w) => !typed.has(w.word) || isName(w.word));
   const years = words.filter((w) => isYear(w.word));
   const ofYears = new Set(years.flatMap((w) => w.holders));
@@ -117,13 +117,13 @@ export function questionWords(question: string): Map<string, number> {
 function questionNames(question: string): Map<string, { count: number; span: string[] }> {
   const tokens = tokenise(question);
   const raw = tokens.flatMap((t) => t.parts ?? [t.word]);
-  const words = raw.map(key);
+  const words = raw.map(nameKey);
   const capitals = capitalised(question);
   // Function words are recognised as typed (keys are stemmed: "volgens" would not be found).
   const content = raw.map(foldDiacritics).map((w) => w !== '' && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w));
   const out = new Map<string, { count: number; span: string[] }>();
-  words.forEach((w, i) => content[i] && w !== '' && out.set(w, { count: 1, span: [] }));
-  for (const t of tokens) if (t.parts) out.set(key(t.word), { count: 1, span: [] });
+  for (let i = 0; i < words.length; i++) if (content[i] && words[i] !== '') out.set(words[i], { count: 1, span: [] });
+  for (const t of tokens) if (t.parts) out.set(nameKey(t.word), { count: 1, span: [] });
   for (let i = 0; i < words.length; i++) {
     for (let len = 2; len <= 5 && i + len <= words.length; len++) {
       const span = words.slice(i, i + len);
@@ -142,7 +142,7 @@ function questionNames(question: string): Map<string, { count: number; span: str
 
 /** The (folded) words written with a capital in the question. */
 function capitalised(question: string): Set<string> {
-  return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => key(m[0].toLowerCase())));
+  return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => nameKey(m[0].toLowerCase())));
 }
 
 /** A document's metadata words: file name (without extension), organisation, title when wanted, year. */
@@ -151,15 +151,13 @@ export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' 
   const texts = [stem, d.organisation ?? '', useTitle ? d.title : ''];
   const out = new Set<string>();
   for (const t of tokenise(texts.join(' \n '))) {
-    for (const w of [t.word, ...(t.parts ?? [])].map(key)) {
+    for (const w of [t.word, ...(t.parts ?? [])].map(nameKey)) {
       if (w.length >= 2 && !DUTCH_STOPWORDS.has(w) && (!/^\d+$/.test(w) || isYear(w))) out.add(w);
     }
   }
   if (d.year !== null) out.add(String(d.year));
   return out;
 }
-
-const key = nameKey;
 
 function isYear(w: string): boolean {
   return /^(1[89]|20)\d\d$/.test(w);
