@@ -129,16 +129,30 @@ function questionNames(question: string): Map<string, { count: number; span: str
       const span = words.slice(i, i + len);
       if (!span.every((w) => /^\p{L}/u.test(w))) continue;
       if (len === 2 && !span.every((w) => capitals.has(w))) continue;
+      if (!content[i] || !content[i + len - 1]) continue;
       const spanned = span.filter((_, j) => content[i + j]);
-      // A party compound gives its head's letter too: "Rechtse Volkspartij" is the RVP, "Solidariteit Boerenpartij"
-      // the SBP (the VVD's "Volkspartij" gives one letter: both are tried).
-      for (const acronym of new Set([span.map((w) => w[0]).join(''), span.map((w) => (w.length > 6 && w.endsWith('partij') ? `${w[0]}p` : w[0])).join('')])) {
+      for (const acronym of acronymsOf(span, span.map((_, j) => content[i + j]))) {
         if (!out.has(acronym)) out.set(acronym, { count: Math.max(1, spanned.length), span: spanned });
       }
     }
   }
   return out;
 }
+
+/** The acronyms a run of name words may stand for. Every initial ("Partij van de Arbeid" -> pvda); articles and "en"
+ *  left out ("Partij voor de Vrijheid" -> pvv); all function words left out ("Volkspartij voor Vrijheid en Democratie"
+ *  -> vvd); and a party compound giving its head's letter too ("Rechtse Volkspartij" -> rvp, "Solidariteit
+ *  Boerenpartij" -> sbp). Forms that drop words need three letters, so that two words do not name a two-letter party. */
+function acronymsOf(words: readonly string[], content: readonly boolean[]): Set<string> {
+  const initials = (keep: (w: string, j: number) => boolean, head = false) =>
+    words.filter(keep).map((w) => (head && w.length > 6 && w.endsWith('partij') ? `${w[0]}p` : w[0])).join('');
+  const out = new Set([initials(() => true), initials(() => true, true)]);
+  for (const form of [initials((w, j) => content[j] || !ACRONYM_GAPS.has(w)), initials((_, j) => content[j])]) if (form.length >= 3) out.add(form);
+  return out;
+}
+
+/** Words acronyms commonly leave out while keeping the other function words ("voor" in PVV, "van" in PvdA). */
+const ACRONYM_GAPS = new Set(['de', 'het', 'en', 'der']);
 
 /** The (folded) words written with a capital in the question. */
 function capitalised(question: string): Set<string> {

@@ -78,4 +78,17 @@ describe('names as the programmes of 1888-2023 spell them and as staff type them
     expect(groups('Hoe wilde de Solidariteit Boerenpartij in 1994 jongeren aanpakken?')).toEqual([['sbp-1994']]);
     expect(groups('Wat wilde de Rooms-Katholieke Volkspartij in 1925?')).toEqual([['roomsch-katholieke-volkspartij-1925']]);
   });
+  it('acronyms that leave out articles or all function words: the PVV is not the Partij voor de Dieren', () => {
+    const parties = new Map(
+      [doc('PVV_2023.txt', 2023), doc('PVV_2010.txt', 2010), doc('PvdD_2023.txt', 2023, 'Partij voor de Dieren'), doc('PvdD_2010.txt', 2010),
+        doc('VVD_2023.txt', 2023), doc('VVD_2010.txt', 2010), doc('PvdA_2023.txt', 2023), doc('PvdA_1977.txt', 1977),
+        doc('PvdV_1946.txt', 1946), doc('SP_1977.txt', 1977), doc('CDA_1977.txt', 1977), doc('KVP_1946.txt', 1946)].map((d) => [d.id, d]),
+    );
+    const named = (q: string) => namedSourceGroups(q, parties, p);
+    expect(named('Wat wil de Partij voor de Vrijheid in 2023 met de AOW?')).toEqual([['pvv-2023']]);
+    expect(named('Wat wil de Volkspartij voor Vrijheid en Democratie in 2023 met de hypotheekrente?')).toEqual([['vvd-2023']]);
+    expect(named('Wat wil de Partij van de Arbeid in 2023?')).toEqual([['pvda-2023']]);
+    expect(named('Wat wil de Partij voor de Dieren in 2023?')).toEqual([['pvdd-2023']]);
+    expect(named('Wat wilde de Partij van de Vrijheid in 1946?')).toEqual([['pvdv-1946']]);
+  });
 });
