@@ -106,9 +106,10 @@ function namingWords(question: string, docs: ReadonlyMap<string, DocumentMeta>, 
 }
 
 /** The question's candidate names, each with the number of words it stands for: its content words (hyphen parts
- *  too) count 1; an acronym of 3 to 5 consecutive words ("partij voor de dieren" -> pvdd), or of 2 words both
- *  capitalised in the question ("Autoriteit Persoonsgegevens" -> ap), counts as many as the content words it spans,
- *  so a document named by its acronym ranks level with one named in full. */
+ *  too) count 1; the acronyms (acronymsOf) of 3 to 5 consecutive words from a content word to a content word ("partij
+ *  voor de dieren" -> pvdd), or of 2 words both capitalised in the question ("Autoriteit Persoonsgegevens" -> ap),
+ *  count as many as the content words they span, so a document named by its acronym ranks level with one named in
+ *  full. */
 export function questionWords(question: string): Map<string, number> {
   return new Map([...questionNames(question)].map(([w, x]) => [w, x.count]));
 }
@@ -147,7 +148,8 @@ function acronymsOf(words: readonly string[], content: readonly boolean[]): Set<
   const initials = (keep: (w: string, j: number) => boolean, head = false) =>
     words.filter(keep).map((w) => (head && w.length > 6 && w.endsWith('partij') ? `${w[0]}p` : w[0])).join('');
   const out = new Set([initials(() => true), initials(() => true, true)]);
-  for (const form of [initials((w, j) => content[j] || !ACRONYM_GAPS.has(w)), initials((_, j) => content[j])]) if (form.length >= 3) out.add(form);
+  const shortened = [initials((w, j) => content[j] || !ACRONYM_GAPS.has(w)), initials((_, j) => content[j])];
+  for (const form of shortened) if (form.length >= 3) out.add(form);
   return out;
 }
 
