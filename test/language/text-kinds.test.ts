@@ -35,4 +35,20 @@ describe('textKind', () => {
       'Op die datum is het onderwerp in de raad besproken; bel voor vragen 070-3738021.',
     ]) expect(textKind(s), s).toBe('prose');
   });
+
+  it('recognises OCR rubble in scanned programmes (programmas-nl), and not words that hold digits by right', () => {
+    for (const s of [
+      '(J11 ILA [\'I.] "Samen Overleven of Sterven". iiis Iiim1i &i',
+      ': uT n\'r I1iIïIN iri JT7ttI De Algemeene Vergadering der Christen-Democraten werd 24 April 1905 te Amsterdam gehouden.',
+      'Vroegtijdigc onderkenn~ng van licl~aniclijke en gcct[clilke gcbrckc~l is ccn onderdecl van dc volksgezondh&id.',
+      'Ais belangr~kste probleem voor dekomende jaren ziet D.S. \'70devolkshuisvesting.',
+    ]) expect(textKind(s), s).toBe('garbled');
+    for (const s of [
+      'De uitstoot van CO2 moet fors omlaag, zegt D66 in zijn programma.',
+      'Tijdens de covid-19-pandemie kreeg JA21 voor het eerst zetels in de Tweede Kamer, net als andere nieuwe partijen.',
+      'Ook BIJ1 en 50PLUS dongen mee naar de gunst van de kiezer in het hele land.',
+      'D.S. \'70 kent aan de woningbouw de grootste voorrang toe, zowel wat het aantal, als de kwaliteit betreft.',
+      'Voor de 2e Kamer en de A2 geldt hetzelfde.',
+    ]) expect(textKind(s), s).toBe('prose');
+  });
 });
