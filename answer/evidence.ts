@@ -13,7 +13,8 @@
 // - idfMass: share of the question's IDF mass found in the top hits;
 // - lexical: the best lexical score among the top hits against the question's own maximum (every term once);
 // - cue: the best sentence has the answer-type cue (1 for types without one);
-// - meaning: the best sentence's closeness in meaning to the topic (answer/coverage.ts MeaningScorer).
+// - meaning: the best sentence's closeness in meaning to the topic (answer/coverage.ts MeaningScorer), when
+//   features.meaning is on.
 // Only topicExact and names are weighed (lib/config.ts answerDefaults.abstention has the measurement).
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
@@ -66,7 +67,8 @@ export function measureEvidence(
     idfMass: mass(analysis.focus),
     lexical: ceiling > 0 ? Math.min(1, lexicalBest / ceiling) : lexicalBest > 0 ? 1 : 0,
     cue: best?.cue || !CUED_TYPES.has(analysis.type) ? 1 : 0,
-    meaning: best?.meaning ?? 0,
+    // Only measured when features.meaning is on: a constant 0 would read as "nothing alike".
+    ...(tuning.features.meaning ? { meaning: best?.meaning ?? 0 } : {}),
   };
   return {
     answerType: analysis.type,

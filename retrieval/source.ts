@@ -158,7 +158,7 @@ const ACRONYM_GAPS = new Set(['de', 'het', 'en', 'der']);
 
 /** The (folded) words written with a capital in the question. */
 function capitalised(question: string): Set<string> {
-  return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => nameKey(m[0].toLowerCase())));
+  return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => nameKey(m[0])));
 }
 
 /** A document's metadata words: file name (without extension), organisation, title when wanted, year. */
