@@ -75,7 +75,12 @@ function interleave<T>(lists: T[][]): T[] {
 /** What a strategy reads of the archive for one question. */
 export function answerContext(archive: Pick<Archive, 'getTextAround' | 'answerSources'>, question: string): AnswerContext {
   const sources = archive.answerSources();
-  return { textAround: (id, from, to) => archive.getTextAround(id, from, to), sources, namedSources: sources.namedSources(question) };
+  return {
+    textAround: (id, from, to) => archive.getTextAround(id, from, to),
+    sources,
+    namedSources: sources.namedSources(question),
+    missingSource: sources.missingSource(question),
+  };
 }
 
 /** Whether the default strategy would answer "Hierover staat niets in het archief." for these hits (the retrieval

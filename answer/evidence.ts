@@ -42,7 +42,7 @@ export function measureEvidence(
   analysis: QuestionAnalysis,
   hits: readonly Hit[],
   best: BestSentence | null,
-  ctx: Pick<AnswerContext, 'sources' | 'ranking'> | undefined,
+  ctx: Pick<AnswerContext, 'sources' | 'ranking' | 'missingSource'> | undefined,
   tuning: AnswerTuning = answerDefaults,
 ): Evidence {
   const sources = ctx?.sources;
@@ -70,11 +70,15 @@ export function measureEvidence(
     // Only measured when features.meaning is on: a constant 0 would read as "nothing alike".
     ...(tuning.features.meaning ? { meaning: best?.meaning ?? 0 } : {}),
   };
+  // "DS'70 in 1986" when the archive holds DS'70's programmes of 1971-1982 only: whatever another year's or another
+  // party's sentences say, they do not answer.
+  const missing = tuning.features.missingSource ? (ctx?.missingSource ?? null) : null;
   return {
     answerType: analysis.type,
     terms: analysis.focus.map((f) => ({ term: f.term, weight: round(f.weight), source: f.source })),
     signals: Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, round(v)])),
-    confidence: round(confidenceOf(signals, tuning)),
+    confidence: missing ? 0 : round(confidenceOf(signals, tuning)),
+    ...(missing ? { missingSource: missing } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 // question names and, when features.meaning is on, closeness in meaning; the chosen ones are widened by the context
 // rules. When the evidence is too thin it abstains instead of guessing, and shows the closest passages.
 import type { Hit } from '../lib/types.ts';
+import type { MissingSource } from '../retrieval/source.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
@@ -41,7 +42,9 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const chosen = choose([...new Set([...firsts, ...scored])], tuning, CUED_TYPES.has(analysis.type), new Set(firsts));
   const evidence = measureEvidence(question, analysis, hits, groundedSentence(chosen, analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
-  if (chosen.length === 0 || abstainsOn(evidence, tuning)) return { answered: false, answer: NO_ANSWER, closest, evidence };
+  if (chosen.length === 0 || abstainsOn(evidence, tuning)) {
+    return { answered: false, answer: NO_ANSWER, closest, evidence, ...(evidence.missingSource ? { note: missingNote(evidence.missingSource) } : {}) };
+  }
 
   const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1));
   const sentences = citations.map((c) => ({ text: readable(c.quote), citation: c.n }));
@@ -176,6 +179,13 @@ function citationOf(c: Chosen, n: number): Citation {
     quote, start: span.start, end: span.end, otherSource: c.otherSource,
     ...(scanned ? { ocr: { confidence: s.hit.ocr!.confidence } } : {}),
   };
+}
+
+/** What the archive holds instead: "Het archief heeft van DS'70 geen stuk uit 1986, wel uit 1971, 1972, 1977, 1981 en
+ *  1982." */
+export function missingNote(m: MissingSource): string {
+  const list = (ys: readonly number[]) => (ys.length > 1 ? `${ys.slice(0, -1).join(', ')} en ${ys[ys.length - 1]}` : String(ys[0]));
+  return `Het archief heeft van ${m.source} geen stuk uit ${list(m.years)}, wel uit ${list(m.held)}.`;
 }
 
 /** The 1-based page holding `offset`, from the offsets where pages start. */

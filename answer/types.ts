@@ -1,6 +1,7 @@
 // What an answer strategy returns, and the seam every strategy plugs into (answer/ask.ts lists them).
 import type { CitedSpan, Hit } from '../lib/types.ts';
 import type { DocumentNames } from './names.ts';
+import type { MissingSource } from '../retrieval/source.ts';
 import type { AnswerTuning } from '../lib/config.ts';
 
 export const NO_ANSWER = 'Hierover staat niets in het archief.';
@@ -38,11 +39,13 @@ export interface Evidence {
   signals: Record<string, number>;
   /** Their weighted mean: the answer is given when it reaches answerDefaults.abstention.threshold. */
   confidence: number;
+  /** The question names a source in a year the archive does not hold it: confidence 0, whatever the signals. */
+  missingSource?: MissingSource;
 }
 
 export type Answer =
   | { answered: true; answer: string; sentences: AnswerSentence[]; citations: Citation[]; evidence: Evidence }
-  | { answered: false; answer: string; closest: Hit[]; evidence: Evidence };
+  | { answered: false; answer: string; closest: Hit[]; evidence: Evidence; note?: string };
 
 /** What a strategy may read besides the hits. */
 export interface AnswerContext {
@@ -58,6 +61,8 @@ export interface AnswerContext {
   /** The hits as the plain search ranked them, when the strategy's hits were reordered (ask puts the passages of
    *  documents the question names first): the retrievers' agreement is read from this ranking. */
   ranking?: readonly Hit[];
+  /** A source the question names in a year the archive lacks (AnswerSources.missingSource), worked out once. */
+  missingSource?: MissingSource | null;
 }
 
 /** Archive-wide facts the question analysis and the abstention decision read (archive/archive.ts provides them). */
@@ -67,6 +72,8 @@ export interface AnswerSources {
   names: DocumentNames;
   /** The documents the question names best, one group per named source (retrieval/source.ts namedSourceGroups). */
   namedSources(question: string): string[][];
+  /** A source the question names in a year the archive does not hold it (retrieval/source.ts missingSource). */
+  missingSource(question: string): MissingSource | null;
   /** The lexical score a passage holding each of the question's terms once would get: the question's own maximum. */
   lexicalCeiling(question: string): number;
 }

@@ -5,7 +5,8 @@ import type { DocumentMeta } from '../lib/types.ts';
 import type { AnswerSources } from '../answer/types.ts';
 import { documentNames, type DocumentNames } from '../answer/names.ts';
 import { queryTerms } from '../retrieval/retrieve.ts';
-import { namedSourceGroups } from '../retrieval/source.ts';
+import { missingSource, namedSourceGroups } from '../retrieval/source.ts';
+import { passagesOf } from '../retrieval/signals.ts';
 import { namedSourceWords } from '../answer/question.ts';
 import { sourceDefaults } from '../lib/config.ts';
 import type { ArchiveState } from './indexes.ts';
@@ -23,9 +24,13 @@ export function answerSources(s: ArchiveState): AnswerSources {
     idf,
     names,
     namedSources(question) {
-      // The source signal compares name words by nameKey.
-      const typed = new Set([...namedSourceWords(question, names)].map(nameKey));
-      return namedSourceGroups(question, s.docs, sourceDefaults, (w) => typed.has(w));
+      return namedSourceGroups(question, s.docs, sourceDefaults, typedAsName(question, names));
+    },
+    missingSource(question) {
+      return missingSource(question, s.docs, sourceDefaults, typedAsName(question, names), (docs, year) => {
+        const ids = docs.flatMap((d) => passagesOf(s, d));
+        return ids.length > 0 && s.lexical.search([{ term: String(year), weight: 1, source: 'query' }], 1, Object.assign(() => true, { ids })).length > 0;
+      });
     },
     lexicalCeiling(question) {
       // BM25+ of a passage of average length holding each query term once: per term weight x idf x (1 + delta),
@@ -37,6 +42,13 @@ export function answerSources(s: ArchiveState): AnswerSources {
       return coordination === 0 ? sum : sum * matched ** coordination;
     },
   };
+}
+
+/** Whether a name word (nameKey) is typed as a name in the question: the source signal compares name words by
+ *  nameKey. */
+function typedAsName(question: string, names: DocumentNames): (word: string) => boolean {
+  const typed = new Set([...namedSourceWords(question, names)].map(nameKey));
+  return (w) => typed.has(w);
 }
 
 /** The documents' names, rebuilt when a document comes, goes or is replaced. */

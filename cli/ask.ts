@@ -20,7 +20,7 @@ export function registerAsk(program: Command): void {
       print(g.json, r, () => {
         if (!r.answered) {
           const closest = r.closest.map((h) => `- ${whose(h.document)}, ${locationLabel(h.pageFirst, h.pageLast, h.document.pageKind, h.headingPath)}: ${truncate(h.text, 160)}`);
-          return `${r.answer}\n\nDichtstbijzijnde passages (geen antwoord, wel het meest verwant):\n${closest.join('\n')}`;
+          return `${[r.answer, r.note].filter(Boolean).join(' ')}\n\nDichtstbijzijnde passages (geen antwoord, wel het meest verwant):\n${closest.join('\n')}`;
         }
         const cites = r.citations.map((ci) => `[${ci.n}] ${whose(ci)}, ${locationLabel(ci.pageFirst, ci.pageLast, ci.pageKind, ci.headingPath)}${ocrLabel(ci.ocr)}${ci.otherSource ? ' — let op: niet de bron uit de vraag' : ''}`);
         return `${r.answer}\n\n${cites.join('\n')}`;

@@ -285,10 +285,10 @@ export const answerDefaults = {
   /** Each piece of the answer, on or off (the ablation switches them one by one). eachSource: a question naming several
    *  sources gets the best sentence of each first, and a named document agrees fully (answer/extractive.ts); without
    *  it 0.707 / 0.512 / 0.596 against 0.707 / 0.549 / 0.596. cueAgreement is neutral on all three now (0.707 / 0.549
-   *  / 0.596 either way) and kept for definitions: without it the third sentence for "Wat is wethouderssocialisme?"
-   *  only mentions the word (EVAL.md "Latest figures"). groundedEvidence: abstention reads the quoted sentence holding
-   *  most of the topic word for word, not the first: eight sets pooled, answered 0.820 -> 0.850, carries 0.425 -> 0.427,
-   *  F1 0.509 -> 0.524; no set carries less, programmas-nl F1 0.667 -> 0.640 (EVAL.md, ninth session). */
+   *  / 0.596 either way), kept for definitions ("Wat is wethouderssocialisme?"). groundedEvidence: abstention reads the
+   *  quoted sentence holding most of the topic word for word, not the first: eight sets pooled, answered 0.820 -> 0.850,
+   *  carries 0.425 -> 0.427, F1 0.509 -> 0.524; programmas-nl F1 0.667 -> 0.640 (ninth session). missingSource ("DS'70
+   *  in 1986", a year the archive lacks): 5 unanswerable of 12 sets refused, no answerable one (EVAL.md, eleventh). */
   features: {
     idfWeights: true,
     softMatch: true,
@@ -301,6 +301,7 @@ export const answerDefaults = {
     eachSource: true,
     groundedEvidence: true,
     meaning: false,
+    missingSource: true,
   },
 };
 

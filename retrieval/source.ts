@@ -5,7 +5,7 @@
 // match too ("Partij voor de Dieren" names PvdD_2021, "Forum voor Democratie" FVD_2017).
 import { memoOnRecords } from '../lib/memo.ts';
 import type { DocumentMeta } from '../lib/types.ts';
-import { tokenise } from '../language/tokenise.ts';
+import { surfaceWords, tokenise } from '../language/tokenise.ts';
 import { foldDiacritics, nameKey } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 
@@ -193,4 +193,61 @@ const sourceIndexOf = memoOnRecords((metas: readonly DocumentMeta[], useTitle: b
 
 function sourceIndex(docs: ReadonlyMap<string, DocumentMeta>, useTitle: boolean): SourceIndex {
   return sourceIndexOf(docs.values(), useTitle);
+}
+
+/** A source the question names in a year the archive does not hold it: "DS'70 in 1986" when DS'70's programmes are of
+ *  1971-1982. `years` are the question's, `held` the years of the source's documents. */
+export interface MissingSource {
+  /** The question's own words for the source ("DS'70", "de Belastingdienst"). */
+  source: string;
+  years: number[];
+  held: number[];
+}
+
+/** Whether the question names a source (by a word typed as a name, as namedSourceGroups reads them) and a year, while
+ *  none of the documents its words name is of that year. A year after all of the source's documents misses: they
+ *  cannot tell what happened then. An earlier year, or one between the source's years (a party's programmes of 1918
+ *  and 1937, asked about 1929), misses only when no later document of the source mentions it (`mentions`): "in
+ *  november 2017" in a 2018 magazine answers. Null when the question names no year or no source (typed as a name), or
+ *  a document of the source has no known year. */
+export function missingSource(
+  question: string,
+  docs: ReadonlyMap<string, DocumentMeta>,
+  p: SourceParams,
+  isName: (word: string) => boolean,
+  mentions: (docs: readonly string[], year: number) => boolean,
+): MissingSource | null {
+  const years = [...new Set([...question.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])))];
+  if (years.length === 0) return null;
+  // Only names as typed: a word typed as a name, or an acronym of capitalised words ("Partij voor de Dieren"), not
+  // one of any run of words ("Vanaf welk spaarbedrag" -> VWS, the ministry).
+  const capitals = capitalised(question);
+  const typedName = (w: NamingWord) => (w.span.length > 0 ? w.span.every((x) => capitals.has(x)) : isName(w.word));
+  const words = namingWords(question, docs, p).filter((w) => !isYear(w.word) && typedName(w));
+  if (words.length === 0) return null;
+  const yearsOf = (id: string) => documentYears(docs.get(id)!);
+  const named = new Set(words.flatMap((w) => w.holders));
+  if ([...named].some((id) => yearsOf(id).length === 0 || yearsOf(id).some((y) => years.includes(y)))) return null;
+  const strongest = words.reduce((a, b) => (b.idf > a.idf ? b : a));
+  const held = [...new Set(strongest.holders.flatMap(yearsOf))].sort((a, b) => a - b);
+  const toldLater = (y: number) => mentions(strongest.holders.filter((id) => yearsOf(id).some((x) => x > y)), y);
+  if (years.some((y) => y < held[held.length - 1] && toldLater(y))) return null;
+  return { source: typedWords(question, strongest), years, held };
+}
+
+/** A document's years: its metadata year and the years in its file name ("CDA_2017.txt"). */
+function documentYears(d: DocumentMeta): number[] {
+  const out = new Set<number>(d.year !== null ? [d.year] : []);
+  for (const m of d.fileName.matchAll(/(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g)) out.add(Number(m[1]));
+  return [...out];
+}
+
+/** The question's words for a naming word, as typed: the word itself, or the run an acronym spans. */
+function typedWords(question: string, w: NamingWord): string {
+  const surface = surfaceWords(question);
+  const keys = surface.map((s) => nameKey(tokenise(s.text)[0]?.word ?? ''));
+  const wanted = w.span.length > 0 ? w.span : [w.word];
+  const first = keys.indexOf(wanted[0]);
+  const last = keys.lastIndexOf(wanted[wanted.length - 1]);
+  return first < 0 || last < first ? w.word : question.slice(surface[first].start, surface[last].end);
 }

@@ -67,7 +67,8 @@ function renderAnswer(result) {
   box.hidden = false;
   box.classList.toggle('abstained', !result.answered);
   if (!result.answered) {
-    text.append(el('span', { text: result.answer }));
+    // The note says what the archive holds instead ("… geen stuk uit 1986, wel uit 1971, …").
+    text.append(el('span', { text: result.note ? `${result.answer} ${result.note}` : result.answer }));
     return;
   }
   for (const s of result.sentences) {

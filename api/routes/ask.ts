@@ -18,7 +18,9 @@ export function registerAsk(app: FastifyInstance, archive: Archive, queue: FairQ
           '"section": the top-level section, named by headingPath), whether the document is another source than the ' +
           'one the question names (otherSource), and start/end offsets into the clean document text. `evidence` gives ' +
           'the expected answer type, the weighted focus terms, the abstention signals and the confidence. When the ' +
-          'evidence is too thin: answered=false with "Hierover staat niets in het archief." and the closest passages.',
+          'evidence is too thin: answered=false with "Hierover staat niets in het archief." and the closest passages; when the ' +
+          'question names a source in a year the archive does not hold it ("DS\'70 in 1986"), `note` says which years it ' +
+          'does hold and evidence.missingSource gives them.',
         tags: ['zoeken'],
         body: jsonSchema(askBody),
       },

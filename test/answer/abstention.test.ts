@@ -122,4 +122,17 @@ describe.skipIf(!PROGRAMMES)('party programmes: answers from the programme the q
       if (!r.answered) expect(r.closest.length).toBeGreaterThan(0);
     }
   });
+
+  it('says which years it holds when the question names a programme the archive lacks', async () => {
+    // The archive has the SDAP's programmes of 1918 and 1937: other years' sentences about holidays do not answer 1929.
+    const r = await ask(archive, { question: 'Wilde de SDAP in 1929 dat iedereen recht kreeg op vrije dagen?' });
+    expect(r.answered).toBe(false);
+    if (r.answered) return;
+    expect(r.evidence.missingSource).toEqual({ source: 'SDAP', years: [1929], held: [1918, 1937] });
+    expect(r.evidence.confidence).toBe(0);
+    expect(r.note).toBe('Het archief heeft van SDAP geen stuk uit 1929, wel uit 1918 en 1937.');
+    expect(r.closest.length).toBeGreaterThan(0);
+    const named = await ask(archive, { question: 'Wat wilde de SDAP in 1937 met de vrije dagen?' });
+    expect(named.evidence.missingSource).toBeUndefined();
+  });
 });

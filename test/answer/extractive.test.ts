@@ -35,6 +35,7 @@ const sources: AnswerSources = {
   names: documentNames(Object.entries(DOCS).map(([id, d]) => ({ id, fileName: d.fileName, organisation: d.organisation, year: d.year }))),
   lexicalCeiling: () => 10,
   namedSources: () => [],
+  missingSource: () => null,
 };
 /** The archive's view of DOCS: one page each, unless a test splits a document. */
 const ctx = (pages: Record<string, number[]> = {}): AnswerContext => ({

@@ -1,7 +1,7 @@
 // Which documents a question names, on hand-made document records shaped like the team's archives.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETAILS, type DocumentMeta } from '../../lib/types.ts';
-import { metadataWords, namedDocuments, namedSourceGroups, questionWords } from '../../retrieval/source.ts';
+import { metadataWords, missingSource, namedDocuments, namedSourceGroups, questionWords } from '../../retrieval/source.ts';
 
 const doc = (fileName: string, year: number | null, organisation: string | null = null, title = 'Verkiezingsprogramma'): DocumentMeta => ({
   id: fileName.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]+/g, '-'),
@@ -90,5 +90,38 @@ describe('names as the programmes of 1888-2023 spell them and as staff type them
     expect(named('Wat wil de Partij van de Arbeid in 2023?')).toEqual([['pvda-2023']]);
     expect(named('Wat wil de Partij voor de Dieren in 2023?')).toEqual([['pvdd-2023']]);
     expect(named('Wat wilde de Partij van de Vrijheid in 1946?')).toEqual([['pvdv-1946']]);
+  });
+});
+
+describe('a source named in a year the archive does not hold it', () => {
+  /** `told`: the years the documents mention (as the archive's lexical index would find them). */
+  const missing = (q: string, told: number[] = [], isName: (w: string) => boolean = () => true) =>
+    missingSource(q, docs, p, isName, (_, year) => told.includes(year));
+
+  it("a party's programmes are asked about per year: another year misses, the years held are told", () => {
+    expect(missing('Wat wilde de SGP in 1920 met de zondagsrust?')).toEqual({ source: 'SGP', years: [1920], held: [1918, 1922] });
+    expect(missing('Wat wil de Partij voor de Dieren in 2025?')).toEqual({ source: 'Partij voor de Dieren', years: [2025], held: [2021] });
+    expect(missing('Wat wilde de SGP in 1918 met de zondagsrust?')).toBeNull();
+  });
+
+  it('an earlier year is not missing when a later document of the source mentions it; a later year always is', () => {
+    expect(missing('Hoeveel mensen werkten in 2019 bij de Belastingdienst?', [2019])).toBeNull();
+    expect(missing('Hoeveel mensen werkten in 2019 bij de Belastingdienst?')).toEqual({ source: 'Belastingdienst', years: [2019], held: [2024] });
+    expect(missing('Wat wilde de SGP in 1920 met de zondagsrust?', [1920])).toBeNull();
+    expect(missing('Hoeveel belasting verwacht de Belastingdienst in 2025 binnen te halen?', [2025])).toEqual({ source: 'Belastingdienst', years: [2025], held: [2024] });
+  });
+
+  it('nothing missing without a year, without a source typed as a name, or when another named word holds the year', () => {
+    expect(missing('Wat wil de SGP met de zondagsrust?')).toBeNull();
+    expect(missing('Wat gebeurde er in 1930 met de zondagsrust?')).toBeNull();
+    expect(missing('Wat wilde de SGP in 1930?', [], (w) => w !== 'sgp')).toBeNull();
+    // An acronym counts only when its words are typed as a name.
+    expect(missing('Wat wil de partij voor de dieren in 2025?')).toBeNull();
+    expect(missing('Wat vonden de SGP en de ARP in 1918 van de staatsloterij?')).toBeNull();
+  });
+
+  it('nothing missing when a document of the source has no known year', () => {
+    const undated = new Map([...docs, ['sgp-x', { ...docs.get('sgp-1918')!, id: 'sgp-x', fileName: 'SGP_programma.txt', year: null }]]);
+    expect(missingSource('Wat wilde de SGP in 1930?', undated, p, () => true, () => false)).toBeNull();
   });
 });
