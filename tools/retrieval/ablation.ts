@@ -30,12 +30,17 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   pdf: { qrels: join(repo, 'eval/sets/pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   prog: { qrels: join(repo, 'eval/sets/programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   // Written after the answer rules were tuned (eval/sets/README.md "Held-out sets"); the first pair was looked into in
-  // the fourth session, the second pair is only ever read in aggregate.
+  // the fourth session, the later rounds are only ever read in aggregate. Archives: <data><suffix> under the cache
+  // (e.g. --suffix=-x with pdf-x, prog-x linked to existing archives).
   'heldout-pdf': { qrels: join(repo, 'eval/sets/heldout-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout-prog': { qrels: join(repo, 'eval/sets/heldout-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout2-corpus': { qrels: join(repo, 'eval/sets/heldout2-corpus.jsonl'), data: 'dev', sources: join(repo, 'corpus') },
   'heldout2-pdf': { qrels: join(repo, 'eval/sets/heldout2-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout2-prog': { qrels: join(repo, 'eval/sets/heldout2-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout3-pdf': { qrels: join(repo, 'eval/sets/heldout3-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout3-prog': { qrels: join(repo, 'eval/sets/heldout3-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout4-pdf': { qrels: join(repo, 'eval/sets/heldout4-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout4-prog': { qrels: join(repo, 'eval/sets/heldout4-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
 interface Variant {
@@ -55,6 +60,8 @@ export const VARIANTS: Record<string, Variant> = {
   default: { mode: 'hybrid' },
   'default+abbr': { mode: 'hybrid', abbreviations: true },
   'default+dense': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0.2, source: 0.3, semantic: 0.7 }) } },
+  // The dense list as candidates only: its passages reach the semantic re-ranker, its scores count nothing.
+  'default+dense0': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0, source: 0.3, semantic: 0.7 }) } },
   'default+encoder': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0, source: 0.3, semantic: 0.7, encoder: 0.2 }) } },
   'default-exact': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 1.01 } } },
   'default-t.35': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.35 } } },
