@@ -198,7 +198,7 @@ function sourceIndex(docs: ReadonlyMap<string, DocumentMeta>, useTitle: boolean)
 /** A source the question names in a year the archive does not hold it: "DS'70 in 1986" when DS'70's programmes are of
  *  1971-1982. `years` are the question's, `held` the years of the source's documents. */
 export interface MissingSource {
-  /** The question's own words for the source ("DS'70", "de Belastingdienst"). */
+  /** The question's own words for the source ("DS'70", "Partij voor de Dieren"). */
   source: string;
   years: number[];
   held: number[];
