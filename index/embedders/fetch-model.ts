@@ -74,11 +74,15 @@ async function download(url: string, path: string, required: boolean): Promise<n
   mkdirSync(dirname(path), { recursive: true });
   const part = `${path}.part`;
   let bytes = 0;
+  const out = createWriteStream(part);
   try {
     const counted = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
     counted.on('data', (chunk: Buffer) => (bytes += chunk.length));
-    await pipeline(counted, createWriteStream(part));
+    await pipeline(counted, out);
   } catch (e) {
+    // A download cut off early can fail while the file is still being opened: removed before it exists, it would be
+    // created after. Remove it once the stream has closed.
+    if (!out.closed) await new Promise<void>((done) => out.once('close', () => done()));
     rmSync(part, { force: true });
     throw new ArchiveError('ERR_MODEL_DOWNLOAD', `${url}: ${describeError(e)}`);
   }

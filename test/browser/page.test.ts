@@ -92,6 +92,19 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
     await page.close();
   });
 
+  it('says which years the archive holds when a question names a source in a year it lacks', async () => {
+    // The corpus has the PvdA's 2014 report and the CLB's 2018 plan (organisation "Centrum voor Lokaal Bestuur (PvdA)").
+    const page = await open();
+    await page.getByLabel('Uw vraag').fill('Wat vond de PvdA in 1990 van wethouders?');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#antwoord.abstained').count()).toBe(1);
+    expect(await page.locator('#antwoord-tekst').innerText()).toBe(
+      'Hierover staat niets in het archief. Het archief heeft van PvdA geen stuk uit 1990, wel uit 2014 en 2018.',
+    );
+    expect(await page.locator('#passages li.passage').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('puts the search in the address: a shared link restores it, back and forward walk the searches', async () => {
     const doc = h.archive.listDocuments().find((d) => d.organisation)!;
     const shared = `${base}/?vraag=${encodeURIComponent('Wat doet de gemeenteraad?')}&modus=lexical&organisatie=${encodeURIComponent(doc.organisation!)}`;
