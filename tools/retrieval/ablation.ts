@@ -62,6 +62,8 @@ export const VARIANTS: Record<string, Variant> = {
   'default+dense': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0.2, source: 0.3, semantic: 0.7 }) } },
   // The dense list as candidates only: its passages reach the semantic re-ranker, its scores count nothing.
   'default+dense0': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0, source: 0.3, semantic: 0.7 }) } },
+  'default-lex.5': { mode: 'hybrid', tuning: convex({ lexical: 0.5, source: 0.3, semantic: 0.5 }) },
+  'default-lex.15': { mode: 'hybrid', tuning: convex({ lexical: 0.15, source: 0.3, semantic: 0.85 }) },
   'default+encoder': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0, source: 0.3, semantic: 0.7, encoder: 0.2 }) } },
   'default-exact': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 1.01 } } },
   'default-t.35': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.35 } } },
