@@ -6,7 +6,7 @@ import type { AnswerSources } from '../answer/types.ts';
 import { documentNames, type DocumentNames } from '../answer/names.ts';
 import { queryTerms } from '../retrieval/retrieve.ts';
 import { missingSource, namedSourceGroups } from '../retrieval/source.ts';
-import { passagesOf } from '../retrieval/signals.ts';
+import { listed, passagesOf } from '../retrieval/signals.ts';
 import { namedSourceWords } from '../answer/question.ts';
 import { sourceDefaults } from '../lib/config.ts';
 import type { ArchiveState } from './indexes.ts';
@@ -29,7 +29,7 @@ export function answerSources(s: ArchiveState): AnswerSources {
     missingSource(question) {
       return missingSource(question, s.docs, sourceDefaults, typedAsName(question, names), (docs, year) => {
         const ids = docs.flatMap((d) => passagesOf(s, d));
-        return ids.length > 0 && s.lexical.search([{ term: String(year), weight: 1, source: 'query' }], 1, Object.assign(() => true, { ids })).length > 0;
+        return ids.length > 0 && s.lexical.search([{ term: String(year), weight: 1, source: 'query' }], 1, listed(ids)).length > 0;
       });
     },
     lexicalCeiling(question) {

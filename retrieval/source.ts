@@ -217,7 +217,7 @@ export function missingSource(
   isName: (word: string) => boolean,
   mentions: (docs: readonly string[], year: number) => boolean,
 ): MissingSource | null {
-  const years = [...new Set([...question.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])))];
+  const years = [...new Set(tokenise(question).map((t) => t.word).filter(isYear).map(Number))];
   if (years.length === 0) return null;
   // Only names as typed: a word typed as a name, or an acronym of capitalised words ("Partij voor de Dieren"), not
   // one of any run of words ("Vanaf welk spaarbedrag" -> VWS, the ministry).
@@ -225,7 +225,9 @@ export function missingSource(
   const typedName = (w: NamingWord) => (w.span.length > 0 ? w.span.every((x) => capitals.has(x)) : isName(w.word));
   const words = namingWords(question, docs, p).filter((w) => !isYear(w.word) && typedName(w));
   if (words.length === 0) return null;
-  const yearsOf = (id: string) => documentYears(docs.get(id)!);
+  // A document's years as naming reads them: its metadata year and the years in its file name ("CDA_2017.txt").
+  const index = sourceIndex(docs, p.useTitle);
+  const yearsOf = (id: string) => [...index.words.get(id)!].filter(isYear).map(Number);
   const named = new Set(words.flatMap((w) => w.holders));
   if ([...named].some((id) => yearsOf(id).length === 0 || yearsOf(id).some((y) => years.includes(y)))) return null;
   const strongest = words.reduce((a, b) => (b.idf > a.idf ? b : a));
@@ -233,13 +235,6 @@ export function missingSource(
   const toldLater = (y: number) => mentions(strongest.holders.filter((id) => yearsOf(id).some((x) => x > y)), y);
   if (years.some((y) => y < held[held.length - 1] && toldLater(y))) return null;
   return { source: typedWords(question, strongest), years, held };
-}
-
-/** A document's years: its metadata year and the years in its file name ("CDA_2017.txt"). */
-function documentYears(d: DocumentMeta): number[] {
-  const out = new Set<number>(d.year !== null ? [d.year] : []);
-  for (const m of d.fileName.matchAll(/(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g)) out.add(Number(m[1]));
-  return [...out];
 }
 
 /** The question's words for a naming word, as typed: the word itself, or the run an acronym spans. */
