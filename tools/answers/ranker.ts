@@ -42,7 +42,7 @@ if (values.dump) {
       const ctx = answerContext(archive, q.question);
       const r = await ask(archive, { question: q.question, k: 20, tuning });
       const candidates = candidateSentences(r.hits, ctx, tuning.sentenceHits);
-      const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names });
+      const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names, attribution: answerDefaults.features.attribution });
       const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources, q.question, ctx.sources?.idf);
       const exact = new CoverageScorer(analysis.focus, null);
       const topic = analysis.focus.filter((t) => !t.source);
