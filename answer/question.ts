@@ -84,22 +84,43 @@ const JOINERS = new Set(['van', 'bij', 'in', 'uit', 'en', 'voor']);
  *  acronyms and years, joined by "van/bij/in/uit/en/voor" and determiners; the first other word ends the phrase. These
  *  words say who answers, not what the answer holds. Folded, like focus terms. */
 export function attributionWords(question: string): Set<string> {
-  const words = surfaceWords(question.normalize('NFKC'));
+  return attribution(question)?.words ?? new Set();
+}
+
+/** The question without its "volgens …" phrase: "Wat is een practoraat, volgens de monitorrapportage …?" asks for a
+ *  definition as "Wat is een practoraat?" does. */
+export function withoutAttribution(question: string): string {
+  const a = attribution(question);
+  if (!a) return question;
+  const text = question.normalize('NFKC');
+  return `${text.slice(0, a.start).replace(/[\s,]+$/, '')} ${text.slice(a.end)}`.replace(/\s+/g, ' ').replace(/ (?=[?!.,]|$)/g, '').trim();
+}
+
+function attribution(question: string): { words: Set<string>; start: number; end: number } | null {
+  const text = question.normalize('NFKC');
+  const words = surfaceWords(text);
   const out = new Set<string>();
   const fold = (w: string) => stem(tokenise(w)[0]?.word ?? '', 'fold');
   const at = words.findIndex((w) => w.text.toLowerCase() === 'volgens');
-  if (at < 0) return out;
+  if (at < 0) return null;
   let i = at + 1;
+  let end = words[at].end;
   if (DETERMINERS.has(words[i]?.text.toLowerCase())) i++;
   const isName = (t: string) => /^[\p{Lu}\p{N}]/u.test(t) || /\d/.test(t);
-  if (words[i] && !isName(words[i].text) && !DUTCH_STOPWORDS.has(words[i].text.toLowerCase())) out.add(fold(words[i++].text));
+  const take = (w: { text: string; end: number }) => {
+    out.add(fold(w.text));
+    end = w.end;
+  };
+  if (words[i] && !isName(words[i].text) && !DUTCH_STOPWORDS.has(words[i].text.toLowerCase())) take(words[i++]);
   for (; i < words.length; i++) {
     const t = words[i].text;
-    if (isName(t)) out.add(fold(t));
+    if (isName(t)) take(words[i]);
     else if (!JOINERS.has(t.toLowerCase()) && !DETERMINERS.has(t.toLowerCase())) break;
   }
+  // A closing bracket of "(1994)" belongs to the phrase.
+  if (text[end] === ')') end++;
   for (const w of out) if (!w || DUTCH_STOPWORDS.has(w) || QUESTION_FRAME_WORDS.has(w)) out.delete(w);
-  return out;
+  return { words: out, start: words[at].start, end };
 }
 
 export interface AnalyseOptions {
@@ -120,5 +141,5 @@ export function analyseQuestion(question: string, opts: AnalyseOptions = {}): Qu
   const terms = contentTerms(question);
   const asked = terms.filter((t) => sources.has(t) || !attributed.has(t));
   const focus = (asked.length > 0 ? asked : terms).map((term) => ({ term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), name: names.has(term) }));
-  return { type: answerType(question), focus };
+  return { type: answerType(opts.attribution ? withoutAttribution(question) : question), focus };
 }

@@ -1,7 +1,7 @@
 // Question analysis on the question forms staff use (eval/sets, ../shared/eval/dev.jsonl wording, typed here so the
 // test needs no ../shared): answer type, IDF-weighted focus, the sources a question names.
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion, answerType, attributionWords, namedSourceWords } from '../../answer/question.ts';
+import { analyseQuestion, answerType, attributionWords, namedSourceWords, withoutAttribution } from '../../answer/question.ts';
 import { documentNames } from '../../answer/names.ts';
 
 describe('answerType', () => {
@@ -86,5 +86,14 @@ describe('analyseQuestion with attribution', () => {
     expect(terms(false)).toEqual(expect.arrayContaining(['pieter', 'hilhorst', 'vng']));
     expect(terms(true)).toEqual(['verzwijgen', 'dakloze', 'jongeren', 'soms', 'familie', 'vng']);
     expect(analyseQuestion('Wat zegt Koolmees volgens Koolmees?', { attribution: true }).focus.map((f) => f.term)).toEqual(['koolmees']);
+  });
+
+  it('reads the answer type from the question without the phrase', () => {
+    // Round 4 question hv001: the definition ("Een practoraat is een expertiseplatform …") was outranked as "open".
+    const q = 'Wat is een practoraat, volgens de monitorrapportage 2023 van het Regionaal Investeringsfonds mbo?';
+    expect(withoutAttribution(q)).toBe('Wat is een practoraat mbo?');
+    expect(withoutAttribution('Hoeveel verdient een wethouder volgens het Algemeen Ouderen Verbond (1994)?')).toBe('Hoeveel verdient een wethouder?');
+    expect(analyseQuestion(q).type).toBe('open');
+    expect(analyseQuestion(q, { attribution: true }).type).toBe('definition');
   });
 });
