@@ -288,7 +288,7 @@ export const answerDefaults = {
    *  quoted sentence holding most of the topic word for word, not the first: eight sets pooled, answered 0.820 -> 0.850,
    *  carries 0.425 -> 0.427, F1 0.509 -> 0.524; programmas-nl F1 0.667 -> 0.640 (ninth session). missingSource ("DS'70
    *  in 1986", a year the archive lacks): 5 unanswerable of 12 sets refused, no answerable one (EVAL.md, eleventh).
-   *  attribution ("volgens minister Koolmees": no focus, no type): 12 sets pooled carries 0.376 -> 0.394, F1 .473 -> .475. */
+   *  attribution ("volgens minister Koolmees": no focus, no type): 12 sets pooled carries .376 -> .394, F1 .473 -> .475. */
   features: {
     idfWeights: true,
     softMatch: true,
