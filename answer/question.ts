@@ -6,6 +6,7 @@ import { contentTerms } from '../language/content-terms.ts';
 import { stem } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 import { NO_NAMES, type DocumentNames } from './names.ts';
+import { attributionWords, withoutAttribution } from '../retrieval/attribution.ts';
 
 export type AnswerType =
   | 'definition' | 'quantity' | 'date' | 'person' | 'place' | 'reason' | 'procedure' | 'yesno' | 'list' | 'open';
@@ -71,56 +72,6 @@ function typedNames(question: string): Set<string> {
     if ((i > 0 && /^\p{Lu}/u.test(w.text)) || /^[\p{Lu}\p{N}]{2,}$/u.test(w.text) || /\d/.test(w.text)) out.add(stem(tokenise(w.text)[0]?.word ?? '', 'fold'));
   });
   return out;
-}
-
-/** Possessives and articles that open a source phrase ("volgens haar programma", "volgens het onderzoek"). */
-const DETERMINERS = new Set(['de', 'het', 'een', 'der', "'t", 'haar', 'zijn', 'hun']);
-/** Words that join the parts of one source ("de monitorrapportage van het RIF", "JA21 en de ChristenUnie in 2023"). */
-const JOINERS = new Set(['van', 'bij', 'in', 'uit', 'en', 'voor']);
-
-/** The words of the phrase that says whose words the answer should be: "volgens de monitorrapportage 2023 van het
- *  Regionaal Investeringsfonds", "volgens minister Koolmees in 2021", "volgens het cybersecuritybeeld 2024". After
- *  "volgens" come an optional determiner, one head word as typed ("monitorrapportage", "minister"), then names,
- *  acronyms and years, joined by "van/bij/in/uit/en/voor" and determiners; the first other word ends the phrase. These
- *  words say who answers, not what the answer holds. Folded, like focus terms. */
-export function attributionWords(question: string): Set<string> {
-  return attribution(question)?.words ?? new Set();
-}
-
-/** The question without its "volgens …" phrase: "Wat is een practoraat, volgens de monitorrapportage …?" asks for a
- *  definition as "Wat is een practoraat?" does. */
-export function withoutAttribution(question: string): string {
-  const a = attribution(question);
-  if (!a) return question;
-  const text = question.normalize('NFKC');
-  return `${text.slice(0, a.start).replace(/[\s,]+$/, '')} ${text.slice(a.end)}`.replace(/\s+/g, ' ').replace(/ (?=[?!.,]|$)/g, '').trim();
-}
-
-function attribution(question: string): { words: Set<string>; start: number; end: number } | null {
-  const text = question.normalize('NFKC');
-  const words = surfaceWords(text);
-  const out = new Set<string>();
-  const fold = (w: string) => stem(tokenise(w)[0]?.word ?? '', 'fold');
-  const at = words.findIndex((w) => w.text.toLowerCase() === 'volgens');
-  if (at < 0) return null;
-  let i = at + 1;
-  let end = words[at].end;
-  if (DETERMINERS.has(words[i]?.text.toLowerCase())) i++;
-  const isName = (t: string) => /^[\p{Lu}\p{N}]/u.test(t) || /\d/.test(t);
-  const take = (w: { text: string; end: number }) => {
-    out.add(fold(w.text));
-    end = w.end;
-  };
-  if (words[i] && !isName(words[i].text) && !DUTCH_STOPWORDS.has(words[i].text.toLowerCase())) take(words[i++]);
-  for (; i < words.length; i++) {
-    const t = words[i].text;
-    if (isName(t)) take(words[i]);
-    else if (!JOINERS.has(t.toLowerCase()) && !DETERMINERS.has(t.toLowerCase())) break;
-  }
-  // A closing bracket of "(1994)" belongs to the phrase.
-  if (text[end] === ')') end++;
-  for (const w of out) if (!w || DUTCH_STOPWORDS.has(w) || QUESTION_FRAME_WORDS.has(w)) out.delete(w);
-  return { words: out, start: words[at].start, end };
 }
 
 export interface AnalyseOptions {

@@ -212,11 +212,11 @@ export const semanticDefaults = {
 
 /** The source signal (retrieval/source.ts): documents the question names by their metadata. */
 export const sourceDefaults = {
-  /** Title words as names: PDF titles are often a running header or a contents line; no set gained with them. */
-  useTitle: false,
-  /** A word on more than 10% of the documents (and on more than 2) names none of them ("programma", a common year
-   *  in a small archive); "PvdA" on 2 of the 5 dev documents still names both. */
+  useTitle: false, // title words as names: PDF titles are often a running head or contents line; no set gained
+  /** A word on > 10% of the documents (and > 2) names none ("programma"); "PvdA" on 2 of 5 dev documents names both. */
   maxDocShare: 0.1,
+  /** With "volgens …"'s words the named documents' title pages win: 14 sets, R@5 mean 0.485 without, 0.460 with. */
+  searchAttribution: false,
 };
 
 // ---- answers ------------------------------------------------------------------------------------

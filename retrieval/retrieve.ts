@@ -10,6 +10,7 @@ import { highlightTerms } from './highlight.ts';
 import { listed, passagesOf, signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
 import { namedDocuments, type SourceParams } from './source.ts';
+import { attribution } from './attribution.ts';
 
 /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
 export interface RetrieveTuning {
@@ -34,7 +35,8 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const candidates = Math.max(tuning.candidates ?? rankingDefaults.candidates, k * 3);
   const filter = docFilter(opts.filters, ctx);
   const named = namedDocuments(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
-  const q: SignalQuery = { text, terms: queryTerms(ctx.analyser, text), semantic: tuning.semantic, named };
+  const terms = queryTerms(ctx.analyser, text);
+  const q: SignalQuery = { text, terms, semantic: tuning.semantic, named, sourceTerms: sourceTerms(text, terms, ctx.analyser, { ...sourceDefaults, ...tuning.source }) };
   clock('analysis');
 
   const names = mode !== 'hybrid' ? rankingDefaults.modes[mode] : (tuning.signals ?? (!isFittable(ctx.embedder) ? rankingDefaults.pretrainedHybrid : rankingDefaults.modes.hybrid));
@@ -81,6 +83,17 @@ async function runSignals(
     lists[name] = list;
   }
   return lists;
+}
+
+/** The terms the named documents' passages are ranked by: the query's without those of its "volgens …" phrase
+ *  (retrieval/attribution.ts), which every passage of the source shares in meaning and which only pull its title pages
+ *  and running heads up. Undefined when they are all of the query's terms. */
+function sourceTerms(text: string, terms: WeightedTerm[], analyser: Analyser, p: SourceParams): WeightedTerm[] | undefined {
+  const phrase = p.searchAttribution ? null : attribution(text)?.phrase;
+  if (!phrase) return undefined;
+  const drop = new Set(analyser.queryTerms(phrase).map((t) => t.term));
+  const kept = terms.filter((t) => !drop.has(t.term));
+  return kept.length > 0 && kept.length < terms.length ? kept : undefined;
 }
 
 /** The analysed query terms, bounded so that a huge query costs no more than a long one. */

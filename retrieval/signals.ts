@@ -33,6 +33,8 @@ export interface SignalQuery {
   semantic?: Partial<SemanticParams>;
   /** The documents the query names, with how clearly (retrieval/source.ts namedDocuments). */
   named?: ReadonlyMap<string, number>;
+  /** The terms their passages are ranked by, when not all of `terms` (retrieve.ts sourceTerms). */
+  sourceTerms?: WeightedTerm[];
   /** The query's vector once a signal asked for it (queryVector). */
   vector?: Promise<Float32Array>;
 }
@@ -130,7 +132,7 @@ const source: Signal = {
     if (!named || named.size === 0) return [];
     const strength = new Map<number, number>();
     for (const [docId, s] of named) for (const id of passagesOf(ctx, docId)) if (!filter || filter(id)) strength.set(id, s);
-    const list = ctx.lexical.search(query.terms, n, listed([...strength.keys()]));
+    const list = ctx.lexical.search(query.sourceTerms ?? query.terms, n, listed([...strength.keys()]));
     return list.map((c) => ({ id: c.id, score: c.score * strength.get(c.id)! })).sort((a, b) => b.score - a.score || a.id - b.id);
   },
 };

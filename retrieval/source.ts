@@ -14,6 +14,8 @@ export interface SourceParams {
   useTitle: boolean;
   /** A metadata word on more than this share of the documents names none of them. */
   maxDocShare: number;
+  /** Rank the named documents' passages by the words of the "volgens …" phrase too (retrieval/attribution.ts). */
+  searchAttribution: boolean;
 }
 
 interface SourceIndex {

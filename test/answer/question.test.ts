@@ -1,7 +1,8 @@
 // Question analysis on the question forms staff use (eval/sets, ../shared/eval/dev.jsonl wording, typed here so the
 // test needs no ../shared): answer type, IDF-weighted focus, the sources a question names.
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion, answerType, attributionWords, namedSourceWords, withoutAttribution } from '../../answer/question.ts';
+import { analyseQuestion, answerType, namedSourceWords } from '../../answer/question.ts';
+import { withoutAttribution } from '../../retrieval/attribution.ts';
 import { documentNames } from '../../answer/names.ts';
 
 describe('answerType', () => {
@@ -60,21 +61,6 @@ describe('analyseQuestion', () => {
     const a = analyseQuestion('Wat wilde de ARP in 1922 met het onderwijs?', { idf, names });
     expect(a.type).toBe('open');
     expect(a.focus.map((f) => [f.term, f.weight, f.source])).toEqual([['arp', 6, true], ['1922', 9, true], ['onderwijs', 2, false]]);
-  });
-});
-
-describe('attributionWords', () => {
-  const words = (q: string) => [...attributionWords(q)];
-  it('takes the "volgens …" phrase: a head word as typed, then names, acronyms and years', () => {
-    expect(words('Hoeveel rente vroeg de microkredietverstrekker, volgens minister Koolmees in 2021?')).toEqual(['minister', 'koolmees', '2021']);
-    expect(words('Wat is een practoraat, volgens de monitorrapportage 2023 van het Regionaal Investeringsfonds mbo?')).toEqual(['monitorrapportage', '2023', 'regionaal', 'investeringsfonds']);
-    expect(words('Hoe hard mag je volgens JA21 en de ChristenUnie in 2023 op de snelweg rijden?')).toEqual(['ja21', 'christenunie', '2023']);
-  });
-
-  it('ends the phrase at the first word of the topic, and finds nothing without "volgens"', () => {
-    expect(words('Wie moet volgens DS\'70 in 1971 de hoogste prioriteit krijgen?')).toEqual(['ds70', '1971']);
-    expect(words('Waar moet een wethouder volgens de Wethoudersvereniging in de gemeente wonen?')).toEqual(['wethoudersvereniging']);
-    expect(words('Wat zegt Pieter Hilhorst over eigen kracht?')).toEqual([]);
   });
 });
 

@@ -5,7 +5,9 @@ import { sentenceStarts } from '../../language/sentences.ts';
 import { parseText } from '../../ingest/formats/text.ts';
 import { extractMetadata, fileNameYear } from '../../ingest/metadata.ts';
 import type { CleanDocument } from '../../lib/types.ts';
-import { checkPassages, corpusDir, corpusFiles, read } from './helpers.ts';
+import { checkPassages, corpusDir, corpusFiles, read, sharedPath } from './helpers.ts';
+
+const programmesDir = sharedPath('external', 'programmas-nl');
 
 function cleanFile(name: string): CleanDocument {
   return cleanPages(parseText(read(corpusDir!, name), 'txt').pages);
@@ -67,6 +69,17 @@ describe('cleanPages on page text', () => {
     expect(doc.emptyPages).toEqual([2]);
     expect(doc.pageStarts).toHaveLength(4);
     expect(doc.text.slice(doc.pageStarts[2], doc.pageStarts[3])).toMatch(/^Tekst op pagina 3/);
+  });
+
+  it('splits a word glued to the next sentence before a function word, not a name in camel case', () => {
+    const doc = cleanPages([{ page: 1, text: 'Aanpak dikastocratieOok zien we dat de ChristenUnie, GroenLinks en CoronaMelder in eHealth werken.' }]);
+    expect(doc.text).toBe('Aanpak dikastocratie Ook zien we dat de ChristenUnie, GroenLinks en CoronaMelder in eHealth werken.');
+  });
+
+  it.skipIf(!programmesDir)('finds the word the FVD 2023 programme glued to a heading (programmas-nl)', () => {
+    // Round 4 question hw017 asks what FVD means by "dikastocratie": the programme's only use of the word was lost.
+    const text = cleanPages(parseText(read(programmesDir!, 'FVD_2023.txt'), 'txt').pages).text;
+    expect(text).toMatch(/Aanpak\s+dikastocratie Ook zien we een probleem/);
   });
 });
 

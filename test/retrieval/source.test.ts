@@ -11,7 +11,7 @@ const docs = new Map(
   [doc('SGP_1918.txt', 1918), doc('SGP_1922.txt', 1922), doc('ARP_1918.txt', 1918), doc('PvdD_2021.txt', 2021), doc('D66_1967.txt', 1967),
     doc('vkp2023_christenunie.pdf', 2023, 'ChristenUnie'), doc('jaarplan_belastingdienst.pdf', 2024, 'Belastingdienst')].map((d) => [d.id, d]),
 );
-const p = { useTitle: false, maxDocShare: 0.5 };
+const p = { useTitle: false, maxDocShare: 0.5, searchAttribution: false };
 const best = (q: string) => [...namedDocuments(q, docs, p)].filter(([, s]) => s === 1).map(([d]) => d).sort();
 
 describe('named documents', () => {

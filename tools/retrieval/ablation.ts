@@ -41,6 +41,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout3-prog': { qrels: join(repo, 'eval/sets/heldout3-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout4-pdf': { qrels: join(repo, 'eval/sets/heldout4-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout4-prog': { qrels: join(repo, 'eval/sets/heldout4-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout5-pdf': { qrels: join(repo, 'eval/sets/heldout5-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout5-prog': { qrels: join(repo, 'eval/sets/heldout5-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
 interface Variant {
@@ -59,6 +61,8 @@ export const VARIANTS: Record<string, Variant> = {
   dense: { mode: 'dense' },
   default: { mode: 'hybrid' },
   'default+abbr': { mode: 'hybrid', abbreviations: true },
+  // The named documents' passages ranked by the "volgens …" phrase's words too (as before the twelfth session).
+  'default+attribution': { mode: 'hybrid', tuning: { source: { searchAttribution: true } } },
   'default+dense': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0.2, source: 0.3, semantic: 0.7 }) } },
   // The dense list as candidates only: its passages reach the semantic re-ranker, its scores count nothing.
   'default+dense0': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0, source: 0.3, semantic: 0.7 }) } },
