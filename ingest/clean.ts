@@ -4,6 +4,7 @@
 import type { CleanDocument, RawPage } from '../lib/types.ts';
 import { dropFurniture, dropInlineHeads } from './furniture.ts';
 import { setNotesApart, TERMINAL, type Footnoted } from './footnotes.ts';
+import { DUTCH_STOPWORDS } from '../language/stopwords.ts';
 
 type LineKind = 'heading' | 'item' | 'toc' | 'text';
 
@@ -40,9 +41,15 @@ function normaliseChars(line: string): string {
     .replace(/\u00AD\s*$/, SOFT_BREAK)
     .replace(/\u00AD/g, '')
     .replace(/\*\*(.+?)\*\*/g, '$1') // Markdown bold inside a line: the words matter, not the stars
+    .replace(GLUED_WORD, (m, left: string, right: string) => (DUTCH_STOPWORDS.has(right.toLowerCase()) ? `${left} ${right}` : m))
     .replace(/ {2,}/g, ' ')
     .trim();
 }
+
+/** A word glued to the next sentence's first word where the extraction lost a line break after a heading
+ *  ("Aanpak dikastocratieOok zien we", "voor een beter nederlandWe stropen"): split only before a capitalised function
+ *  word, so names written in camel case ("ChristenUnie", "GroenLinks", "CoronaMelder") stay whole. */
+const GLUED_WORD = /(?<=^|[^\p{L}])(\p{Ll}{3,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/gu;
 
 // ---- line classification --------------------------------------------------------------------------
 
