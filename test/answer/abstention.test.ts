@@ -30,7 +30,7 @@ async function carries(archive: Archive, q: Question): Promise<{ answered: boole
   return { answered: true, carried: carriedUnits(units, sentences).units.filter(Boolean).length / Math.max(1, units.length) };
 }
 
-describe('the abstention decision reads the best-grounded quoted sentence (bundled corpus)', () => {
+describe('the abstention decision on the bundled corpus', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
@@ -50,14 +50,6 @@ describe('the abstention decision reads the best-grounded quoted sentence (bundl
     expect(grounded.evidence.signals.topicExact).toBeGreaterThan(firstOnly.evidence.signals.topicExact);
     expect(grounded.evidence.confidence).toBeGreaterThan(firstOnly.evidence.confidence);
   });
-});
-
-describe('a question saying whose words it wants (bundled corpus)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h?.close());
 
   it('answers "…, volgens Pieter Hilhorst?" from his words, which need not repeat his name', async () => {
     // Round 2 question hc015 (eval/sets/heldout2-corpus.jsonl): with "pieter hilhorst" in the focus the sentence that
