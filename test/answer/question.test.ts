@@ -14,6 +14,7 @@ describe('answerType', () => {
     ['hoeveel mensen werken er bij de belastingdienst?', 'quantity'],
     ['Vanaf welk bedrag moet een ambulancedienst een accountantsverklaring meesturen met de FLO-declaratie?', 'quantity'],
     ['Hoe lang zou de tijdelijke coronaapp-wet blijven gelden?', 'quantity'],
+    ['Vanaf welke leeftijd mochten jongeren in 1933 gaan stemmen?', 'quantity'],
     ['Naar welk bedrag per uur willen de SP en BVNL het minimumloon verhogen?', 'quantity'],
     ['Wanneer en waar werd de eerste Piratenpartij opgericht?', 'date'],
     ['In welk jaar vonden de drie decentralisaties in het sociaal domein plaats?', 'date'],
