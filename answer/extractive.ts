@@ -35,7 +35,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const f = tuning.features;
   const sources = ctx?.sources;
   const idf = f.idfWeights ? sources?.idf : undefined;
-  const analysis = analyseQuestion(question, { idf, names: f.namedSources ? sources?.names : undefined, attribution: f.attribution });
+  const analysis = analysisFor(question, sources, tuning);
   const groups = f.eachSource ? (ctx?.namedSources ?? []) : [];
   const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups, question, idf);
   const firsts = firstOfEachSource(scored, groups);
@@ -50,6 +50,12 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const sentences = citations.map((c) => ({ text: readable(c.quote), citation: c.n }));
   const answer = sentences.map((s) => `${s.text} [${s.citation}]`).join(' ');
   return { answered: true, answer, sentences, citations, evidence };
+}
+
+/** The question's analysis as the strategy reads it under `tuning`'s features (the tools that dissect it use it too). */
+export function analysisFor(question: string, sources: AnswerContext['sources'], tuning: AnswerTuning = answerDefaults): QuestionAnalysis {
+  const f = tuning.features;
+  return analyseQuestion(question, { idf: f.idfWeights ? sources?.idf : undefined, names: f.namedSources ? sources?.names : undefined, attribution: f.attribution });
 }
 
 /** Every candidate scored; prose only (tables, tables of contents and reference lines are never quoted). A document

@@ -6,7 +6,7 @@ import { contentTerms } from '../language/content-terms.ts';
 import { stem } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 import { NO_NAMES, type DocumentNames } from './names.ts';
-import { attributionWords, withoutAttribution } from '../retrieval/attribution.ts';
+import { attribution, withoutAttribution } from '../retrieval/attribution.ts';
 
 export type AnswerType =
   | 'definition' | 'quantity' | 'date' | 'person' | 'place' | 'reason' | 'procedure' | 'yesno' | 'list' | 'open';
@@ -79,7 +79,7 @@ export interface AnalyseOptions {
   idf?: (term: string) => number;
   /** The archive's document names: a question word found there names a source. */
   names?: DocumentNames;
-  /** The words of a "volgens …" phrase (attributionWords) are no focus terms, unless they name a source. */
+  /** The words of a "volgens …" phrase (retrieval/attribution.ts) are no focus terms, unless they name a source. */
   attribution?: boolean;
 }
 
@@ -87,10 +87,11 @@ export function analyseQuestion(question: string, opts: AnalyseOptions = {}): Qu
   const sources = namedSourceWords(question, opts.names);
   // "volgens minister Koolmees" says whose words answer, which retrieval and the source terms already use; a sentence
   // of his need not repeat it. Words that name a document stay source terms.
-  const attributed = opts.attribution ? attributionWords(question) : new Set<string>();
+  const phrase = opts.attribution ? attribution(question) : null;
+  const attributed = phrase?.words ?? new Set<string>();
   const names = typedNames(question);
   const terms = contentTerms(question);
   const asked = terms.filter((t) => sources.has(t) || !attributed.has(t));
   const focus = (asked.length > 0 ? asked : terms).map((term) => ({ term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), name: names.has(term) }));
-  return { type: answerType(opts.attribution ? withoutAttribution(question) : question), focus };
+  return { type: answerType(withoutAttribution(question, phrase)), focus };
 }

@@ -51,14 +51,9 @@ export function attribution(question: string): Attribution | null {
   return { words: out, phrase: text.slice(start, end), start, end };
 }
 
-export function attributionWords(question: string): Set<string> {
-  return attribution(question)?.words ?? new Set();
-}
-
-/** The question without the phrase: "Wat is een practoraat, volgens de monitorrapportage …?" asks for a definition as
- *  "Wat is een practoraat?" does. */
-export function withoutAttribution(question: string): string {
-  const a = attribution(question);
+/** The question without the phrase (`a`, when already found): "Wat is een practoraat, volgens de monitorrapportage …?"
+ *  asks for a definition as "Wat is een practoraat?" does. */
+export function withoutAttribution(question: string, a = attribution(question)): string {
   if (!a) return question;
   const text = question.normalize('NFKC');
   return `${text.slice(0, a.start).replace(/[\s,]+$/, '')} ${text.slice(a.end)}`.replace(/\s+/g, ' ').replace(/ (?=[?!.,]|$)/g, '').trim();

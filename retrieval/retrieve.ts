@@ -36,7 +36,9 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const filter = docFilter(opts.filters, ctx);
   const named = namedDocuments(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
   const terms = queryTerms(ctx.analyser, text);
-  const q: SignalQuery = { text, terms, semantic: tuning.semantic, named, sourceTerms: sourceTerms(text, terms, ctx.analyser, { ...sourceDefaults, ...tuning.source }) };
+  const q: SignalQuery = { text, terms, semantic: tuning.semantic, named };
+  // Only the source signal reads them, and only when the question names a document.
+  if (named.size > 0) q.sourceTerms = sourceTerms(text, terms, ctx.analyser, { ...sourceDefaults, ...tuning.source });
   clock('analysis');
 
   const names = mode !== 'hybrid' ? rankingDefaults.modes[mode] : (tuning.signals ?? (!isFittable(ctx.embedder) ? rankingDefaults.pretrainedHybrid : rankingDefaults.modes.hybrid));

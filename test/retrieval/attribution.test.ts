@@ -4,15 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attribution, attributionWords } from '../../retrieval/attribution.ts';
+import { attribution } from '../../retrieval/attribution.ts';
 import { openArchive } from '../../archive/archive.ts';
 import type { Archive } from '../../archive/api.ts';
 import { pdfNlDir as PDF_NL } from '../ingest/helpers.ts';
 
 if (!PDF_NL) console.warn('skipping the named-document search on real programmes: ../shared/external/pdf-nl is absent');
 
-describe('attributionWords', () => {
-  const words = (q: string) => [...attributionWords(q)];
+describe('attribution: the words', () => {
+  const words = (q: string) => [...(attribution(q)?.words ?? [])];
   it('takes the "volgens …" phrase: a head word as typed, then names, acronyms and years', () => {
     expect(words('Hoeveel rente vroeg de microkredietverstrekker, volgens minister Koolmees in 2021?')).toEqual(['minister', 'koolmees', '2021']);
     expect(words('Wat is een practoraat, volgens de monitorrapportage 2023 van het Regionaal Investeringsfonds mbo?')).toEqual(['monitorrapportage', '2023', 'regionaal', 'investeringsfonds']);

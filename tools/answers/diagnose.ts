@@ -6,9 +6,8 @@
 import { parseArgs } from 'node:util';
 import { openArchive } from '../../archive/archive.ts';
 import { ask, answerContext } from '../../answer/ask.ts';
-import { analyseQuestion } from '../../answer/question.ts';
 import { candidateSentences, readable, widen } from '../../answer/candidates.ts';
-import { scoreSentences } from '../../answer/extractive.ts';
+import { analysisFor, scoreSentences } from '../../answer/extractive.ts';
 import { answerDefaults } from '../../lib/config.ts';
 import { loadQuestions } from '../../eval/qrels.ts';
 import { relevanceUnits } from '../../eval/relevance.ts';
@@ -41,7 +40,7 @@ for (const spec of values.set ?? []) {
       return carriedUnits(units, [{ text, doc: fileName(s.hit.docId) }]).units.some(Boolean);
     };
     const carrying = candidates.filter(carries);
-    const analysis = analyseQuestion(q.question, { idf: ctx.sources?.idf, names: ctx.sources?.names, attribution: answerDefaults.features.attribution });
+    const analysis = analysisFor(q.question, ctx.sources, tuning);
     const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources, q.question, ctx.sources?.idf);
     const rank = scored.findIndex((x) => carries(x.s));
     const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';
