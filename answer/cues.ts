@@ -2,7 +2,7 @@
 // year for "wanneer", a name for "wie", a reason word for "waarom", a definitional pattern for "wat is / wat verstaat
 // men onder". One boolean per sentence; extractive.ts gives a sentence with the cue a fixed bonus.
 import type { AnswerType } from './question.ts';
-import { tokenise } from '../language/tokenise.ts';
+import { isYear, tokenise } from '../language/tokenise.ts';
 import { stem } from '../language/stem.ts';
 
 /** Answer types whose cue says a sentence holds the answer; the procedure cue ("moet", "kan", "via") only hints. */
@@ -20,7 +20,6 @@ const NUMBER_WORDS = new Set(
 );
 const MONTHS = 'januari februari maart april mei juni juli augustus september oktober november december';
 const DATE = new RegExp(`\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}\\b|\\b(${MONTHS.replaceAll(' ', '|')})\\b`, 'iu');
-const YEAR = /^(1[89]\d\d|20\d\d)$/;
 const REASON = new Set('omdat doordat want daarom zodat vanwege dankzij waardoor oorzaak reden gevolg daardoor hierdoor teneinde'.split(' '));
 const PROCEDURE = new Set('moet moeten kunt kan kunnen via eerst vervolgens daarna stap stappen aanvragen indienen aanvraag'.split(' '));
 /** A capitalised word after the first (bullets and numbering stripped): a name of a person, organisation or place. */
@@ -65,7 +64,7 @@ export function hasAnswerCue(type: AnswerType, s: CueInput, focus: readonly stri
       return isDefinition(s, focus);
     case 'quantity':
       // A number that is not a year or a date, or a number word: "138 regelingen", "€ 14,-", "twee ouders".
-      return s.words.some((w) => (/\d/.test(w) && !YEAR.test(w) && !focus.includes(w)) || NUMBER_WORDS.has(w));
+      return s.words.some((w) => (/\d/.test(w) && !isYear(w) && !focus.includes(w)) || NUMBER_WORDS.has(w));
     case 'date':
       return DATE.test(s.text);
     case 'person':

@@ -1,7 +1,7 @@
 // Question analysis: what kind of answer the question expects (from its question word and form), which of its words
 // carry it (focus terms, weighted by rarity in the archive: IDF), and which sources it names (parties,
 // organisations, years), so that answers from other sources can be demoted and labelled.
-import { tokenise, surfaceWords } from '../language/tokenise.ts';
+import { isYear, tokenise, surfaceWords } from '../language/tokenise.ts';
 import { contentTerms } from '../language/content-terms.ts';
 import { stem } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
@@ -48,8 +48,6 @@ export function answerType(question: string): AnswerType {
   return TYPE_RULES.find(([, re]) => re.test(q))?.[0] ?? 'open';
 }
 
-const YEAR = /^(1[89]\d\d|20\d\d)$/;
-
 /** The question's words that name a source: years, and words of some document's name (organisation or file name)
  *  typed as a name — capitalised, an acronym, or an acronym typed in lower case ("pvv" names the PVV; "draagmoederschap",
  *  which a file name also holds, does not). Function words never do ("Partij voor de Dieren"). Folded, like focus terms. */
@@ -59,7 +57,7 @@ export function namedSourceWords(question: string, names: DocumentNames = NO_NAM
     const term = stem(tokenise(w.text)[0]?.word ?? '', 'fold');
     if (!term || DUTCH_STOPWORDS.has(term) || QUESTION_FRAME_WORDS.has(term)) continue;
     const proper = /^[\p{Lu}\p{N}]/u.test(w.text);
-    if (YEAR.test(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
+    if (isYear(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
   }
   return out;
 }

@@ -43,3 +43,8 @@ function tokenOf(raw: string): Token {
 export function surfaceWords(text: string): { text: string; start: number; end: number }[] {
   return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
+
+/** A token that is a year as archives write them (1800-2099): named sources, dates, numbers that are no quantity. */
+export function isYear(word: string): boolean {
+  return /^(1[89]|20)\d\d$/.test(word);
+}

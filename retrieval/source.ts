@@ -5,7 +5,7 @@
 // match too ("Partij voor de Dieren" names PvdD_2021, "Forum voor Democratie" FVD_2017).
 import { memoOnRecords } from '../lib/memo.ts';
 import type { DocumentMeta } from '../lib/types.ts';
-import { surfaceWords, tokenise } from '../language/tokenise.ts';
+import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
 import { foldDiacritics, nameKey } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 
@@ -175,10 +175,6 @@ export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' 
   }
   if (d.year !== null) out.add(String(d.year));
   return out;
-}
-
-function isYear(w: string): boolean {
-  return /^(1[89]|20)\d\d$/.test(w);
 }
 
 /** Rebuilt only when the document records change (a write replaces a document's record). */
