@@ -5,10 +5,8 @@
 // chooses it: answer/extractive.ts groundedSentence). The signals, all reported in the evidence:
 // - topicExact: IDF-weighted share of the question's topic (the focus terms that name no source) that the best
 //   sentence holds word for word (same word, light stem or compound part);
-// - names: share of the question's source words (parties, organisations, years that name a document) and typed
-//   acronyms that occur where the best sentence stands (its passage, heading or document name): "de VVD … 2023"
-//   answered from the SP's programme misses "VVD". Other capitalised words ("Drenthe", "het Rijk") are topic words
-//   here: a passage may put them differently ("Emmen", "de overheid");
+// - names: share of the names, acronyms and years the question types that occur where the best sentence stands (its
+//   passage, heading or document name): "de VVD … 2023" answered from the SP's programme misses "VVD";
 // - topic: topicExact with soft matches (word vectors) for the words the sentence lacks;
 // - agreement: share of the top hits of the plain ranking that two retrieval signals both rank in their top 10;
 // - sentence: the best sentence's weighted focus coverage, soft matches and agreeing sources included;
@@ -56,7 +54,7 @@ export function measureEvidence(
     return total > 0 ? terms.filter((f) => contexts.some((c) => termOccurs(f.term, c))).reduce((s, f) => s + f.weight, 0) / total : 0;
   };
   const bestContext = best ? hitContext(best.hit) : null;
-  const named = analysis.focus.filter((f) => f.acronym || f.source);
+  const named = analysis.focus.filter((f) => f.name || f.source);
   const ceiling = sources?.lexicalCeiling(question) ?? 0;
   const lexicalBest = Math.max(0, ...top.map((h) => h.signals.lexical?.score ?? 0));
   const both = plainTop.filter((h) => Object.values(h.signals).filter((x) => x.rank <= AGREE_RANK).length >= 2).length;

@@ -18,9 +18,8 @@ export interface FocusTerm {
   weight: number;
   /** The question names a source with it (a party, organisation or year): a document can agree with it. */
   source: boolean;
-  /** Typed as an acronym ("VVD", "CLB", "D66"): a proper name that a passage rarely puts in other words, unlike a
-   *  capitalised word ("Drenthe", "het Rijk", "Nederlandse"), which it may ("Emmen", "de overheid"). */
-  acronym: boolean;
+  /** Typed as a name: capitalised after the first word, an acronym, a number or year ("VVD", "Den Helder", "2023"). */
+  name: boolean;
 }
 
 export interface QuestionAnalysis {
@@ -64,12 +63,12 @@ export function namedSourceWords(question: string, names: DocumentNames = NO_NAM
 }
 
 
-/** Folded words typed as acronyms: a capital, then only capitals and digits ("VVD", "LLO", "D66"). */
-function typedAcronyms(question: string): Set<string> {
+/** Folded words typed as names: capitalised after the first word, acronyms, numbers. */
+function typedNames(question: string): Set<string> {
   const out = new Set<string>();
-  for (const w of surfaceWords(question.normalize('NFKC'))) {
-    if (/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(w.text)) out.add(stem(tokenise(w.text)[0]?.word ?? '', 'fold'));
-  }
+  surfaceWords(question.normalize('NFKC')).forEach((w, i) => {
+    if ((i > 0 && /^\p{Lu}/u.test(w.text)) || /^[\p{Lu}\p{N}]{2,}$/u.test(w.text) || /\d/.test(w.text)) out.add(stem(tokenise(w.text)[0]?.word ?? '', 'fold'));
+  });
   return out;
 }
 
@@ -88,9 +87,9 @@ export function analyseQuestion(question: string, opts: AnalyseOptions = {}): Qu
   // of his need not repeat it. Words that name a document stay source terms.
   const phrase = opts.attribution ? attribution(question) : null;
   const attributed = phrase?.words ?? new Set<string>();
-  const acronyms = typedAcronyms(question);
+  const names = typedNames(question);
   const terms = contentTerms(question);
   const asked = terms.filter((t) => sources.has(t) || !attributed.has(t));
-  const focus = (asked.length > 0 ? asked : terms).map((term) => ({ term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), acronym: acronyms.has(term) }));
+  const focus = (asked.length > 0 ? asked : terms).map((term) => ({ term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), name: names.has(term) }));
   return { type: answerType(withoutAttribution(question, phrase)), focus };
 }

@@ -273,9 +273,9 @@ export const answerDefaults = {
    *  pdf-nl and programmas-nl at 19fbabf: topicExact and names at 0.53, F1 0.491 (answered 0.838, carries 0.479); with
    *  topic and agreement 0.421; the issue's four signals (sentence, idfMass, lexical, agreement) 0.37 or less. After
    *  the source groups: 0.53, F1 0.556. Agreement between retrievers separates nothing (AUC 0.50): hybrid re-ranks the
-   *  lexical candidates. Ten sets (tenth session): 0.53 best (F1 0.474); topicExact's AUC 0.86 on the seen sets, 0.56
-   *  held out. Names read as source words and acronyms, not every capitalised word (thirteenth session, 14 sets pooled):
-   *  carries .405 -> .421, answered .793 -> .855, F1 .462 -> .469, 0.53 still best; new round 6 .206/.647/.545 -> .235/.735/.600. */
+   *  lexical candidates. Eight sets (fourth session): best 0.50 (F1 0.495), 0.53 0.491. Ten sets (tenth session): 0.53
+   *  best (F1 0.474); with closeness in meaning 0.473-0.479; topicExact's AUC is 0.86 on the seen sets, 0.56 on the
+   *  held-out ones. */
   abstention: {
     weights: { topicExact: 1, names: 1, topic: 0, agreement: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
     threshold: 0.53,

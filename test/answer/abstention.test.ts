@@ -51,29 +51,16 @@ describe('the abstention decision on the bundled corpus', () => {
     expect(grounded.evidence.confidence).toBeGreaterThan(firstOnly.evidence.confidence);
   });
 
-  it('refuses a question whose acronym stands nowhere near the answer, but reads other capitalised words as topic', async () => {
-    // The corpus holds no VVD document, and no sentence on wethouderssocialisme near "VVD".
-    const vvd = await ask(h.archive, { question: 'Wat vindt de VVD van het wethouderssocialisme?' });
-    expect(vvd.answered).toBe(false);
-    expect(vvd.evidence.signals.names).toBeLessThan(1);
-    // Round 2 question hc012: "Polen" is an example; the CLB's answer speaks of "nieuwe groepen" and "arbeidsmigranten".
-    const polen = await ask(h.archive, { question: 'Hoe wil de PvdA volgens het CLB omgaan met arbeidsmigranten uit bijvoorbeeld Polen?' });
-    expect(polen.answered).toBe(true);
-    expect(polen.evidence.signals.names).toBe(1);
-  });
-
   it('answers "…, volgens Pieter Hilhorst?" from his words, which need not repeat his name', async () => {
-    // Round 2 question hc015 (eval/sets/heldout2-corpus.jsonl): "pieter hilhorst" says whose words answer; it is no
-    // topic the quoted sentence must hold.
+    // Round 2 question hc015 (eval/sets/heldout2-corpus.jsonl): with "pieter hilhorst" in the focus the sentence that
+    // answers covers too little of the question and the answer is refused.
     const question = 'Waarom verzwijgen dakloze jongeren soms dat ze nog familie hebben, volgens Pieter Hilhorst?';
     const without = { ...answerDefaults, features: { ...answerDefaults.features, attribution: false } };
     const r = await ask(h.archive, { question });
     expect(r.answered).toBe(true);
     if (!r.answered) return;
     expect(r.sentences[0].text).toContain('thuisloze jongeren die tegen sociaal werkers vertellen dat ze niemand hebben');
-    expect(r.evidence.terms.map((t) => t.term)).not.toContain('hilhorst');
-    const withName = await ask(h.archive, { question, tuning: without });
-    expect(withName.evidence.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['pieter', 'hilhorst']));
+    expect((await ask(h.archive, { question, tuning: without })).answered).toBe(false);
   });
 });
 
@@ -139,10 +126,9 @@ describe.skipIf(!PROGRAMMES)('party programmes: answers from the programme the q
   });
 
   it('says "niets gevonden" when the named programme does not cover the question', async () => {
-    // D'66 1967 on the monarchy, Volt 2021 on the AOW age. (Known misses: JA21 2021 on Sunday rest, pr057, EVAL.md
-    // "Answers"; the SDAP in 1918 on the Spanish flu, pr056, answered from "Wettelijke maatregelen …" since the names
-    // signal reads source words and acronyms only, not "Spaanse": EVAL.md "thirteenth session".)
-    for (const q of ids('pr051 pr053')) {
+    // D'66 1967 on the monarchy, the SDAP in 1918 on the Spanish flu, Volt 2021 on the AOW age. (JA21 2021 on Sunday
+    // rest, pr057, is a known miss: EVAL.md "Answers".)
+    for (const q of ids('pr051 pr056 pr053')) {
       const r = await ask(archive, { question: q.question });
       expect(r.answered, `${q.id}: ${r.answer}`).toBe(false);
       if (!r.answered) expect(r.closest.length).toBeGreaterThan(0);

@@ -65,14 +65,6 @@ describe('analyseQuestion', () => {
   });
 });
 
-describe('analyseQuestion: acronyms', () => {
-  it('marks the words typed as acronyms, not other capitalised words or numbers', () => {
-    const acronyms = (q: string) => analyseQuestion(q).focus.filter((f) => f.acronym).map((f) => f.term);
-    expect(acronyms('Wat wilden D66 en de VVD in 2023 met het CLB en de LLO-regeling?')).toEqual(['d66', 'vvd', 'clb']);
-    expect(acronyms('Welk ziekenhuis in Drenthe moest volgens het Rijk 8 procent betalen?')).toEqual([]);
-  });
-});
-
 describe('analyseQuestion with attribution', () => {
   it('leaves the words saying whose words answer out of the focus, but keeps those naming a document as sources', () => {
     const q = 'Waarom verzwijgen dakloze jongeren soms familie, volgens Pieter Hilhorst van de VNG?';
