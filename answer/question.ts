@@ -1,9 +1,8 @@
 // Question analysis: what kind of answer the question expects (from its question word and form), which of its words
 // carry it (focus terms, weighted by rarity in the archive: IDF), and which sources it names (parties,
 // organisations, years), so that answers from other sources can be demoted and labelled.
-import { isYear, tokenise, surfaceWords } from '../language/tokenise.ts';
-import { contentTerms } from '../language/content-terms.ts';
-import { stem } from '../language/stem.ts';
+import { isYear, surfaceWords } from '../language/tokenise.ts';
+import { contentTerms, foldedWord } from '../language/content-terms.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 import { NO_NAMES, type DocumentNames } from './names.ts';
 import { attribution, withoutAttribution } from '../retrieval/attribution.ts';
@@ -54,7 +53,7 @@ export function answerType(question: string): AnswerType {
 export function namedSourceWords(question: string, names: DocumentNames = NO_NAMES): Set<string> {
   const out = new Set<string>();
   for (const w of surfaceWords(question.normalize('NFKC'))) {
-    const term = stem(tokenise(w.text)[0]?.word ?? '', 'fold');
+    const term = foldedWord(w.text);
     if (!term || DUTCH_STOPWORDS.has(term) || QUESTION_FRAME_WORDS.has(term)) continue;
     const proper = /^[\p{Lu}\p{N}]/u.test(w.text);
     if (isYear(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
@@ -67,7 +66,7 @@ export function namedSourceWords(question: string, names: DocumentNames = NO_NAM
 function typedNames(question: string): Set<string> {
   const out = new Set<string>();
   surfaceWords(question.normalize('NFKC')).forEach((w, i) => {
-    if ((i > 0 && /^\p{Lu}/u.test(w.text)) || /^[\p{Lu}\p{N}]{2,}$/u.test(w.text) || /\d/.test(w.text)) out.add(stem(tokenise(w.text)[0]?.word ?? '', 'fold'));
+    if ((i > 0 && /^\p{Lu}/u.test(w.text)) || /^[\p{Lu}\p{N}]{2,}$/u.test(w.text) || /\d/.test(w.text)) out.add(foldedWord(w.text));
   });
   return out;
 }

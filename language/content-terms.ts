@@ -13,6 +13,11 @@ export function contentTerms(question: string): string[] {
   return [...new Set(terms)];
 }
 
+/** One word as typed ("VVD", "Koolmees", "2023"), folded as content terms are: what it is matched on. */
+export function foldedWord(surface: string): string {
+  return stem(tokenise(surface)[0]?.word ?? '', 'fold');
+}
+
 export interface WordSets {
   /** Folded words, and the parts of hyphenated words. */
   words: Set<string>;

@@ -2,8 +2,8 @@
 // Koolmees in 2021"). Its words name who answers, not what the answer holds: the named documents' own passages are
 // searched without them (retrieval/signals.ts source), sentences are not asked to repeat them and the answer type is
 // read without them (answer/question.ts).
-import { surfaceWords, tokenise } from '../language/tokenise.ts';
-import { stem } from '../language/stem.ts';
+import { surfaceWords } from '../language/tokenise.ts';
+import { foldedWord } from '../language/content-terms.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 
 /** Possessives and articles that open the phrase ("volgens haar programma", "volgens het onderzoek"). */
@@ -32,7 +32,7 @@ export function attribution(question: string): Attribution | null {
   const out = new Set<string>();
   let end = words[at].end;
   const take = (w: { text: string; end: number }) => {
-    out.add(stem(tokenise(w.text)[0]?.word ?? '', 'fold'));
+    out.add(foldedWord(w.text));
     end = w.end;
   };
   const isName = (t: string) => /^[\p{Lu}\p{N}]/u.test(t) || /\d/.test(t);
