@@ -8,7 +8,7 @@
 // - names: share of the names, acronyms and years the question types that occur where the best sentence stands (its
 //   passage, heading or document name): "de VVD … 2023" answered from the SP's programme misses "VVD";
 // - topic: topicExact with soft matches (word vectors) for the words the sentence lacks;
-// - agreement: share of the top hits of the plain ranking that two retrieval signals both rank in their top 10;
+// - agreement: share of the top hits that two retrieval signals both rank in their top 10;
 // - sentence: the best sentence's weighted focus coverage, soft matches and agreeing sources included;
 // - idfMass: share of the question's IDF mass found in the top hits;
 // - lexical: the best lexical score among the top hits against the question's own maximum (every term once);
@@ -42,12 +42,11 @@ export function measureEvidence(
   analysis: QuestionAnalysis,
   hits: readonly Hit[],
   best: BestSentence | null,
-  ctx: Pick<AnswerContext, 'sources' | 'ranking' | 'missingSource'> | undefined,
+  ctx: Pick<AnswerContext, 'sources' | 'missingSource'> | undefined,
   tuning: AnswerTuning = answerDefaults,
 ): Evidence {
   const sources = ctx?.sources;
   const top = hits.slice(0, tuning.evidenceHits);
-  const plainTop = (ctx?.ranking ?? hits).slice(0, tuning.evidenceHits);
   const contexts = top.map(hitContext);
   const mass = (terms: QuestionAnalysis['focus']) => {
     const total = terms.reduce((s, f) => s + f.weight, 0);
@@ -57,12 +56,12 @@ export function measureEvidence(
   const named = analysis.focus.filter((f) => f.name || f.source);
   const ceiling = sources?.lexicalCeiling(question) ?? 0;
   const lexicalBest = Math.max(0, ...top.map((h) => h.signals.lexical?.score ?? 0));
-  const both = plainTop.filter((h) => Object.values(h.signals).filter((x) => x.rank <= AGREE_RANK).length >= 2).length;
+  const both = top.filter((h) => Object.values(h.signals).filter((x) => x.rank <= AGREE_RANK).length >= 2).length;
   const signals: Record<string, number> = {
     topicExact: best?.topicExact ?? 0,
     names: named.length === 0 ? 1 : bestContext ? named.filter((f) => nameOccurs(f.term, bestContext)).length / named.length : 0,
     topic: best?.topic ?? 0,
-    agreement: plainTop.length > 0 ? both / plainTop.length : 0,
+    agreement: top.length > 0 ? both / top.length : 0,
     sentence: best?.coverage ?? 0,
     idfMass: mass(analysis.focus),
     lexical: ceiling > 0 ? Math.min(1, lexicalBest / ceiling) : lexicalBest > 0 ? 1 : 0,

@@ -1,10 +1,9 @@
 // Question analysis: what kind of answer the question expects (from its question word and form), which of its words
 // carry it (focus terms, weighted by rarity in the archive: IDF), and which sources it names (parties,
 // organisations, years), so that answers from other sources can be demoted and labelled.
-import { isYear, surfaceWords } from '../language/tokenise.ts';
+import { surfaceWords } from '../language/tokenise.ts';
 import { contentTerms, foldedWord } from '../language/content-terms.ts';
-import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
-import { NO_NAMES, type DocumentNames } from './names.ts';
+import { namedSourceWords, type DocumentNames } from '../retrieval/names.ts';
 import { attribution, withoutAttribution } from '../retrieval/attribution.ts';
 
 export type AnswerType =
@@ -46,21 +45,6 @@ export function answerType(question: string): AnswerType {
   const q = question.normalize('NFKC').toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim();
   return TYPE_RULES.find(([, re]) => re.test(q))?.[0] ?? 'open';
 }
-
-/** The question's words that name a source: years, and words of some document's name (organisation or file name)
- *  typed as a name — capitalised, an acronym, or an acronym typed in lower case ("pvv" names the PVV; "draagmoederschap",
- *  which a file name also holds, does not). Function words never do ("Partij voor de Dieren"). Folded, like focus terms. */
-export function namedSourceWords(question: string, names: DocumentNames = NO_NAMES): Set<string> {
-  const out = new Set<string>();
-  for (const w of surfaceWords(question.normalize('NFKC'))) {
-    const term = foldedWord(w.text);
-    if (!term || DUTCH_STOPWORDS.has(term) || QUESTION_FRAME_WORDS.has(term)) continue;
-    const proper = /^[\p{Lu}\p{N}]/u.test(w.text);
-    if (isYear(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
-  }
-  return out;
-}
-
 
 /** Folded words typed as names: capitalised after the first word, acronyms, numbers. */
 function typedNames(question: string): Set<string> {

@@ -1,6 +1,6 @@
 // What an answer strategy returns, and the seam every strategy plugs into (answer/ask.ts lists them).
 import type { CitedSpan, Hit } from '../lib/types.ts';
-import type { DocumentNames } from './names.ts';
+import type { DocumentNames } from '../retrieval/names.ts';
 import type { MissingSource } from '../retrieval/source.ts';
 import type { AnswerTuning } from '../lib/config.ts';
 
@@ -56,11 +56,8 @@ export interface AnswerContext {
   /** The archive's term statistics and document names; absent, every term weighs 1 and no source is recognised. */
   sources?: AnswerSources;
   /** The documents the question names, one group per source (AnswerSources.namedSources), worked out once per
-   *  question for the named-source search and the sentence choice; absent, the question names none. */
+   *  question for the sentence choice; absent, the question names none. */
   namedSources?: readonly string[][];
-  /** The hits as the plain search ranked them, when the strategy's hits were reordered (ask puts the passages of
-   *  documents the question names first): the retrievers' agreement is read from this ranking. */
-  ranking?: readonly Hit[];
   /** A source the question names in a year the archive lacks (AnswerSources.missingSource), worked out once. */
   missingSource?: MissingSource | null;
 }

@@ -1,17 +1,13 @@
 // What the answer layer reads of the archive besides hits (answer/types.ts AnswerSources): IDF over the passages, the
 // documents' names (so a question naming a party or organisation is recognised), and the lexical score ceiling of a
 // question (the abstention decision compares the best hit's lexical score with it).
-import type { DocumentMeta } from '../lib/types.ts';
 import type { AnswerSources } from '../answer/types.ts';
-import { documentNames, type DocumentNames } from '../answer/names.ts';
 import { queryTerms } from '../retrieval/retrieve.ts';
-import { missingSource, namedSourceGroups } from '../retrieval/source.ts';
+import { missingSource, namedSources } from '../retrieval/source.ts';
 import { listed, passagesOf } from '../retrieval/signals.ts';
-import { namedSourceWords } from '../answer/question.ts';
+import { archiveNames, typedAsName } from '../retrieval/names.ts';
 import { sourceDefaults } from '../lib/config.ts';
 import type { ArchiveState } from './indexes.ts';
-import { memoOnRecords } from '../lib/memo.ts';
-import { nameKey } from '../language/stem.ts';
 
 export function answerSources(s: ArchiveState): AnswerSources {
   const idf = (term: string) => {
@@ -19,12 +15,12 @@ export function answerSources(s: ArchiveState): AnswerSources {
     const df = s.lexical.docFreq(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
-  const names = namesOf(s.docs.values(), undefined);
+  const names = archiveNames(s.docs.values(), undefined);
   return {
     idf,
     names,
     namedSources(question) {
-      return namedSourceGroups(question, s.docs, sourceDefaults, typedAsName(question, names));
+      return namedSources(question, s.docs, sourceDefaults);
     },
     missingSource(question) {
       return missingSource(question, s.docs, sourceDefaults, typedAsName(question, names), (docs, year) => {
@@ -43,16 +39,6 @@ export function answerSources(s: ArchiveState): AnswerSources {
     },
   };
 }
-
-/** Whether a name word (nameKey) is typed as a name in the question: the source signal compares name words by
- *  nameKey. */
-function typedAsName(question: string, names: DocumentNames): (word: string) => boolean {
-  const typed = new Set([...namedSourceWords(question, names)].map(nameKey));
-  return (w) => typed.has(w);
-}
-
-/** The documents' names, rebuilt when a document comes, goes or is replaced. */
-const namesOf = memoOnRecords((docs: readonly DocumentMeta[]): DocumentNames => documentNames(docs));
 
 /** Documents' page maps, per open archive. A window is read with substr, not by reading the whole document: reading
  *  whole documents and caching them by characters thrashed on long programmes (programmas-nl: a third of answer

@@ -231,11 +231,6 @@ export const answerDefaults = {
   /** Hits whose sentences may be quoted (ask searches at least this many; the caller still gets its k). Carries without
    *  abstention, dev/pdf-nl/programmas-nl: 10 hits .707/.427/.447, 15 .707/.427/.468, 20 .707/.451/.468, 30 as 20. */
   sentenceHits: 20,
-  /** Hits taken from the documents a question names (answer/ask.ts), ahead of the plain ranking: without them
-   *  programmas-nl 0.277 instead of 0.489 (dev, pdf-nl unchanged). Ranked as the plain search ranks (hybrid, not
-   *  lexical alone: programmas-nl 0.543 -> 0.564, dev and pdf-nl unchanged, pdf-nl refuses one question it answered
-   *  wrongly). 8 or 10 instead of 5 moved single questions either way. */
-  sourceHits: 5,
   /** Top hits the idfMass and agreement signals look at. */
   evidenceHits: 3,
   /** Hits returned as "closest" when the answer abstains. */
@@ -288,7 +283,9 @@ export const answerDefaults = {
    *  quoted sentence holding most of the topic word for word, not the first: eight sets pooled, answered 0.820 -> 0.850,
    *  carries 0.425 -> 0.427, F1 0.509 -> 0.524; programmas-nl F1 0.667 -> 0.640 (ninth session). missingSource ("DS'70
    *  in 1986", a year the archive lacks): 5 unanswerable of 12 sets refused, no answerable one (EVAL.md, eleventh).
-   *  attribution ("volgens minister Koolmees": no focus, no type): 12 sets pooled carries .376 -> .394, F1 .473 -> .475. */
+   *  attribution ("volgens minister Koolmees": no focus, no type): 12 sets pooled carries .376 -> .394, F1 .473 -> .475.
+   *  sourceSearch: the hits of the sources the question names first (retrieval/retrieve.ts namedFirst): without, 16 sets
+   *  .370/.728/.414 against .385/.778/.468; all of their ranking first, not five hits each: carries .385 vs .380. */
   features: {
     idfWeights: true,
     softMatch: true,

@@ -109,6 +109,8 @@ export interface SearchOptions {
   filters?: SearchFilters;
   /** Highlight only the first this many hits (the others get none): the answer reads more hits than it lists. */
   highlight?: number;
+  /** Rank the passages of the sources the query names first (hybrid; default true): off for the answer ablation. */
+  namedFirst?: boolean;
   /** When given, filled with the milliseconds each stage took (analysis, signal:<name>, signals, fusion, hits):
    *  for benchmarks and diagnostics. */
   trace?: Record<string, number>;
@@ -122,7 +124,8 @@ export interface SignalScore {
 /** One ranked result. Adjacent overlapping passages of one document may be merged into one hit. */
 export interface Hit extends Omit<PassageDraft, 'ordinal'> {
   rank: number;
-  /** Final fused score (higher is better). */
+  /** Fused score (higher is better) within the ranking the hit came from: a named source's own ranking or the whole
+   *  (retrieval/retrieve.ts namedFirst); `rank` is the order. */
   score: number;
   /** Per-signal evidence (retrieval/signals.ts), so results can be explained: the signal's own score and the
    *  hit's rank in its list. A signal that did not find the hit is absent. */

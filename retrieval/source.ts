@@ -8,6 +8,7 @@ import type { DocumentMeta } from '../lib/types.ts';
 import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
 import { foldDiacritics, nameKey } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
+import { archiveNames, typedAsName } from './names.ts';
 
 export interface SourceParams {
   /** Match title words too (titles of PDFs are often a running header or a table of contents line). */
@@ -72,7 +73,9 @@ export function namedSourceGroups(question: string, docs: ReadonlyMap<string, Do
     if (naming.size === 0) break;
     const mass = (d: string) => naming.get(d)!.reduce((m, w) => m + w.idf, 0);
     const [first] = [...naming.keys()].sort((a, b) => mass(b) - mass(a) || naming.get(b)!.length - naming.get(a)!.length || a.localeCompare(b));
-    const namedBy = (d: string) => naming.get(d)!.map((w) => w.word).join(' ');
+    // The question words that name a document, an acronym standing for the words it spans: "Autoriteit
+    // Persoonsgegevens" names ap_jaarverslag (as "ap") and coronamelder_advies_autoriteit_persoonsgegevens alike.
+    const namedBy = (d: string) => [...new Set(naming.get(d)!.flatMap((w) => (w.span.length > 0 ? w.span : [w.word])))].sort().join(' ');
     const group = [...naming.keys()].filter((d) => namedBy(d) === namedBy(first)).sort();
     groups.push(group);
     const explained = new Set(naming.get(first)!.flatMap((w) => [w.word, ...w.span]));
@@ -81,6 +84,12 @@ export function namedSourceGroups(question: string, docs: ReadonlyMap<string, Do
     left = rest;
   }
   return groups;
+}
+
+/** The sources a question names as staff type them (namedSourceGroups with a name counted only when typed as one:
+ *  "Den Helder", "VVD", "pvv", "2015"), at most `max` of them. */
+export function namedSources(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, max = Infinity): string[][] {
+  return namedSourceGroups(question, docs, p, typedAsName(question, archiveNames(docs.values(), undefined))).slice(0, max);
 }
 
 interface NamingWord {

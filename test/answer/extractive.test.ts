@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeAnswer, pageAt } from '../../answer/extractive.ts';
 import { candidateSentences, widen } from '../../answer/candidates.ts';
-import { documentNames } from '../../answer/names.ts';
+import { documentNames } from '../../retrieval/names.ts';
 import { NO_ANSWER, type AnswerContext, type AnswerSources } from '../../answer/types.ts';
 import type { Hit } from '../../lib/types.ts';
 

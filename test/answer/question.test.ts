@@ -1,9 +1,9 @@
 // Question analysis on the question forms staff use (eval/sets, ../shared/eval/dev.jsonl wording, typed here so the
 // test needs no ../shared): answer type, IDF-weighted focus, the sources a question names.
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion, answerType, namedSourceWords } from '../../answer/question.ts';
+import { analyseQuestion, answerType } from '../../answer/question.ts';
 import { withoutAttribution } from '../../retrieval/attribution.ts';
-import { documentNames } from '../../answer/names.ts';
+import { documentNames, namedSourceWords } from '../../retrieval/names.ts';
 
 describe('answerType', () => {
   const cases: [string, string][] = [

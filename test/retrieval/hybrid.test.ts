@@ -1,5 +1,6 @@
 // The default hybrid ranking over the bundled corpus: BM25, the documents a question names and the semantic re-ranking
-// fused by name, and hits labelled when the question names its source.
+// fused by name, the passages of the sources a question names first, and hits labelled when the question names its
+// source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCorpusArchive } from '../corpus.ts';
 import type { Archive } from '../../archive/api.ts';
@@ -27,12 +28,27 @@ describe('hybrid retrieval', () => {
   });
 
   it('labels hits from the document a question names, and from others', async () => {
-    const hits = await archive.search('Wat doet de Wethoudersvereniging voor nieuwe wethouders?', { k: 10 });
+    // The named document's passages come first, the others follow.
+    const hits = await archive.search('Wat doet de Wethoudersvereniging voor nieuwe wethouders?', { k: 100 });
     expect(hits[0].namedSource).toBe(true);
     expect(hits[0].document.organisation).toBe('Wethoudersvereniging');
     expect(hits[0].signals.source).toBeDefined();
     expect(hits.some((h) => h.namedSource === false)).toBe(true);
     const unnamed = await archive.search('Wat is wethouderssocialisme?', { k: 5 });
     expect(unnamed.every((h) => h.namedSource === undefined)).toBe(true);
+  });
+
+  it('ranks the passages of the source a question names first, each named source taking turns', async () => {
+    // dev d007: without, other documents' passages about chairs and directors come second to fifth.
+    const q = 'Wie zijn de voorzitter en de directeur van de Wethoudersvereniging?';
+    const orgs = (hits: { document: { organisation: string | null } }[]) => hits.map((h) => h.document.organisation);
+    expect(orgs(await archive.search(q, { k: 5 }))).toEqual(Array(5).fill('Wethoudersvereniging'));
+    expect(orgs(await archive.search(q, { k: 5, namedFirst: false }))).not.toEqual(Array(5).fill('Wethoudersvereniging'));
+    // Round 2 corpus hc017: two sources, both within the first three hits.
+    const two = await archive.search('Waarom zetten zowel de PvdA als de Wethoudersvereniging in op intervisie voor wethouders?', { k: 3 });
+    expect(new Set(two.map((h) => h.namedSource))).toEqual(new Set([true]));
+    expect(new Set(orgs(two)).size).toBe(2);
+    // A lexical search is BM25 alone, as asked.
+    expect(orgs(await archive.search(q, { k: 5, mode: 'lexical' }))).not.toEqual(Array(5).fill('Wethoudersvereniging'));
   });
 });

@@ -53,6 +53,12 @@ describe('named source groups (the answer layer searches each for its own passag
     const q = "Wat wilden D'66 en de Partij voor Ongehuwden in 1967 met de Eerste Kamer?";
     expect(namedSourceGroups(q, more, p)).toEqual([['partij-voor-ongehuwden-1967'], ['d66-1967']]);
   });
+  it('an acronym and the words it stands for name one source (pdf-nl file names)', () => {
+    const ap = new Map([...docs, ...[doc('ap_jaarverslag_2022.pdf', 2022), doc('coronamelder_advies_autoriteit_persoonsgegevens.pdf', 2020)].map((d) => [d.id, d] as const)]);
+    expect(namedSourceGroups('Heeft de Autoriteit Persoonsgegevens iets gemaakt voor raadsleden?', ap, p)).toEqual([
+      ['ap-jaarverslag-2022', 'coronamelder-advies-autoriteit-persoonsgegevens'],
+    ]);
+  });
   it('none when the question names nothing, or only has a word that a file name holds but is not typed as a name', () => {
     expect(groups('Wat is wethouderssocialisme?')).toEqual([]);
     const typedAsName = (w: string) => ['sgp', '1918'].includes(w);

@@ -1,0 +1,60 @@
+// The archive's document names as a question is read against them: which words name a document (its organisation
+// and file name, folded), which of those are acronyms, and which words of a question are typed as such a name.
+// Which documents those words name is retrieval/source.ts's work (namedSourceGroups).
+import type { DocumentMeta } from '../lib/types.ts';
+import { memoOnRecords } from '../lib/memo.ts';
+import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
+import { nameKey, stem } from '../language/stem.ts';
+import { foldedWord } from '../language/content-terms.ts';
+import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
+
+/** Which words occur in the archive's document names (organisations, file names, years), compared by nameKey. */
+export interface DocumentNames {
+  has(term: string): boolean;
+  /** Written as an acronym there ("PVV_2010.txt", "VNG"). */
+  acronym(term: string): boolean;
+}
+
+export const NO_NAMES: DocumentNames = { has: () => false, acronym: () => false };
+
+export function documentNames(docs: Iterable<Pick<DocumentMeta, 'id' | 'fileName' | 'organisation' | 'year'>>): DocumentNames {
+  const words = new Set<string>();
+  const acronyms = new Set<string>();
+  for (const d of docs) {
+    const name = `${d.organisation ?? ''} ${d.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}`.replace(/[_;.]/g, ' ');
+    for (const w of surfaceWords(name)) {
+      for (const t of tokenise(w.text)) {
+        for (const part of [t.word, ...(t.parts ?? [])]) words.add(nameKey(part));
+        if (/^[\p{Lu}\p{N}-]{2,}$/u.test(w.text) && /\p{L}/u.test(w.text)) acronyms.add(stem(t.word, 'fold'));
+      }
+    }
+    if (d.year !== null) words.add(String(d.year));
+  }
+  return {
+    has: (t) => words.has(nameKey(t)),
+    acronym: (t) => acronyms.has(t),
+  };
+}
+
+/** The question's words that name a source: years, and words of some document's name (organisation or file name)
+ *  typed as a name — capitalised, an acronym, or an acronym typed in lower case ("pvv" names the PVV; "draagmoederschap",
+ *  which a file name also holds, does not). Function words never do ("Partij voor de Dieren"). Folded, like focus terms. */
+export function namedSourceWords(question: string, names: DocumentNames = NO_NAMES): Set<string> {
+  const out = new Set<string>();
+  for (const w of surfaceWords(question.normalize('NFKC'))) {
+    const term = foldedWord(w.text);
+    if (!term || DUTCH_STOPWORDS.has(term) || QUESTION_FRAME_WORDS.has(term)) continue;
+    const proper = /^[\p{Lu}\p{N}]/u.test(w.text);
+    if (isYear(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
+  }
+  return out;
+}
+
+/** The archive's document names, rebuilt when a document comes, goes or is replaced. */
+export const archiveNames = memoOnRecords((docs: readonly DocumentMeta[]): DocumentNames => documentNames(docs));
+
+/** Whether a name word (nameKey, as retrieval/source.ts compares them) is typed as a name in the question. */
+export function typedAsName(question: string, names: DocumentNames): (word: string) => boolean {
+  const typed = new Set([...namedSourceWords(question, names)].map(nameKey));
+  return (w) => typed.has(w);
+}
