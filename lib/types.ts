@@ -140,8 +140,8 @@ export interface Hit extends Omit<PassageDraft, 'ordinal'> {
   ocr?: { pages: number[]; confidence: number };
   /** Query terms (surface forms in `text`) worth highlighting. */
   highlights: string[];
-  /** When the query names documents ("volgens de ChristenUnie", "de SGP in 1918"; retrieval/source.ts): whether this
-   *  hit comes from one of them. Absent when the query names none. */
+  /** When the query names sources ("volgens de ChristenUnie", "de SGP in 1918"; retrieval/source.ts namedSources):
+   *  whether this hit comes from one of them. Absent when the query names none. */
   namedSource?: boolean;
 }
 

@@ -53,8 +53,8 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   clock('signals');
   let fused: Fused[] = fuse(lists, fusion);
   clock('fusion');
-  const sources = mode === 'hybrid' && (opts.namedFirst ?? tuning.namedFirst ?? true) ? namedSources(text, ctx.docs, { ...sourceDefaults, ...tuning.source }, MAX_NAMED_SOURCES) : [];
-  if (sources.length > 0) {
+  const sources = namedSources(text, ctx.docs, { ...sourceDefaults, ...tuning.source }, MAX_NAMED_SOURCES);
+  if (sources.length > 0 && mode === 'hybrid' && (opts.namedFirst ?? tuning.namedFirst ?? true)) {
     fused = await namedFirst(sources, fused, (f) => runSignals(names, q, candidates, f, ctx, undefined).then((l) => fuse(l, fusion)), filter, ctx);
     clock('named');
   }
@@ -64,7 +64,8 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
     return ref ? [{ ...f, docId: ref.docId, start: ref.start, end: ref.end, ids: [f.id] }] : [];
   });
   const shaped = mergeAdjacent(diversify(spans, tuning.maxPerDocument ?? rankingDefaults.maxPerDocument), passageDefaults.maxChars).slice(0, k);
-  const hits = toHits(shaped, q.terms, ctx, opts.highlight ?? k).map((h) => (named.size > 0 ? { ...h, namedSource: named.has(h.docId) } : h));
+  const inSources = new Set(sources.flat());
+  const hits = toHits(shaped, q.terms, ctx, opts.highlight ?? k).map((h) => (inSources.size > 0 ? { ...h, namedSource: inSources.has(h.docId) } : h));
   clock('hits');
   return hits;
 }
