@@ -45,6 +45,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout5-prog': { qrels: join(repo, 'eval/sets/heldout5-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout6-pdf': { qrels: join(repo, 'eval/sets/heldout6-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout6-prog': { qrels: join(repo, 'eval/sets/heldout6-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout7-pdf': { qrels: join(repo, 'eval/sets/heldout7-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout7-prog': { qrels: join(repo, 'eval/sets/heldout7-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
 interface Variant {
