@@ -48,6 +48,10 @@ describe('hybrid retrieval', () => {
     const two = await archive.search('Waarom zetten zowel de PvdA als de Wethoudersvereniging in op intervisie voor wethouders?', { k: 3 });
     expect(new Set(two.map((h) => h.namedSource))).toEqual(new Set([true]));
     expect(new Set(orgs(two)).size).toBe(2);
+    // The caller's filters still hold: the named source outside them adds nothing.
+    const filtered = await archive.search(q, { k: 5, filters: { documents: ['003_c7bc46593598c111'] } });
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((h) => h.docId === '003_c7bc46593598c111' && h.namedSource === false)).toBe(true);
     // A lexical search is BM25 alone, as asked.
     expect(orgs(await archive.search(q, { k: 5, mode: 'lexical' }))).not.toEqual(Array(5).fill('Wethoudersvereniging'));
   });
