@@ -53,9 +53,14 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   clock('signals');
   let fused: Fused[] = fuse(lists, fusion);
   clock('fusion');
-  const sources = namedSources(text, ctx.docs, { ...sourceDefaults, ...tuning.source }, MAX_NAMED_SOURCES);
-  if (sources.length > 0 && mode === 'hybrid' && (opts.namedFirst ?? tuning.namedFirst ?? true)) {
-    fused = await namedFirst(sources, fused, (f) => runSignals(names, q, candidates, f, ctx, undefined).then((l) => fuse(l, fusion)), filter, ctx);
+  const sources = namedSources(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
+  // A named source the caller's filters leave out has nothing to put first and takes none of the three places.
+  const first = sources
+    .map((docs) => (filter ? docs.filter((d) => passagesOf(ctx, d).some(filter)) : docs))
+    .filter((docs) => docs.length > 0)
+    .slice(0, MAX_NAMED_SOURCES);
+  if (first.length > 0 && mode === 'hybrid' && (opts.namedFirst ?? tuning.namedFirst ?? true)) {
+    fused = await namedFirst(first, fused, (f) => runSignals(names, q, candidates, f, ctx, undefined).then((l) => fuse(l, fusion)), filter, ctx);
     clock('named');
   }
 

@@ -87,9 +87,9 @@ export function namedSourceGroups(question: string, docs: ReadonlyMap<string, Do
 }
 
 /** The sources a question names as staff type them (namedSourceGroups with a name counted only when typed as one:
- *  "Den Helder", "VVD", "pvv", "2015"), at most `max` of them. */
-export function namedSources(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, max = Infinity): string[][] {
-  return namedSourceGroups(question, docs, p, typedAsName(question, archiveNames(docs.values(), undefined))).slice(0, max);
+ *  "Den Helder", "VVD", "pvv", "2015"). */
+export function namedSources(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): string[][] {
+  return namedSourceGroups(question, docs, p, typedAsName(question, archiveNames(docs.values(), undefined)));
 }
 
 interface NamingWord {
