@@ -93,11 +93,13 @@ export interface Widened {
   start: number;
   end: number;
   /** Which context rule widened the sentence, if any. */
-  rule: 'predecessor' | 'list' | null;
+  rule: 'predecessor' | 'successor' | 'list' | null;
 }
 
 /** The quote a chosen sentence needs: a sentence introducing a list (ending in ":") brings its items; a sentence
- *  opening with a pronoun or "Dit/Deze/Daarom" brings its predecessor. Bounded by answerDefaults.context. */
+ *  opening with a pronoun or "Dit/Deze/Daarom" brings its predecessor, and a sentence followed by such a one brings
+ *  that successor ("De overheid regeert bij de gratie Gods." + "Zij ontleent dus haar gezag niet … aan het volk.").
+ *  Bounded by answerDefaults.context. */
 export function widen(s: Sentence): Widened {
   const { maxListItems, maxQuoteChars } = answerDefaults.context;
   const at = (span: SentenceSpan) => ({ start: span.start + s.offset, end: span.end + s.offset, text: s.base.slice(span.start, span.end) });
@@ -112,6 +114,8 @@ export function widen(s: Sentence): Widened {
   }
   const prev = s.index > 0 ? at(s.window[s.index - 1]) : null;
   if (prev && POINTS_BACK.test(s.quote) && s.end - prev.start <= maxQuoteChars) return { start: prev.start, end: s.end, rule: 'predecessor' };
+  const next = s.index + 1 < s.window.length ? at(s.window[s.index + 1]) : null;
+  if (next && POINTS_BACK.test(next.text) && next.end - s.start <= maxQuoteChars) return { start: s.start, end: next.end, rule: 'successor' };
   return { start: s.start, end: s.end, rule: null };
 }
 

@@ -113,6 +113,14 @@ describe('context rules', () => {
     expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^Aan de hand van deze onderzoeken kunnen we concluderen .* Dit maakt de functie minder aantrekkelijk\.$/s);
   });
 
+  it('a sentence followed by one opening with "Dit" brings that successor', () => {
+    const s = sentencesOf(hitAt('wv', 'Aan de hand van deze onderzoeken kunnen we concluderen', 1, 300)).find((x) => x.quote.startsWith('Aan de hand van deze onderzoeken'))!;
+    const w = widen(s);
+    expect(w.rule).toBe('successor');
+    expect(w.start).toBe(s.start);
+    expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^Aan de hand van deze onderzoeken kunnen we concluderen .* Dit maakt de functie minder aantrekkelijk\.$/s);
+  });
+
   it('quotes a sentence whole when the passage boundary cuts it', () => {
     const text = DOCS.banning.text;
     const hit = hitAt('banning', 'wethouderssocialisme het in beweging brengen', 1);
