@@ -1,8 +1,8 @@
 // The abstention decision, shared by every strategy and the eval harness: signals, each a share in [0, 1] and
 // comparable across questions, weighed into one confidence that is checked against a threshold chosen at the best
 // abstention F1 over the question sets pooled (EVAL.md, "Answers", has each signal's separation and the search over
-// combinations). "The best sentence" is the quoted sentence holding most of the topic word for word (the strategy
-// chooses it: answer/extractive.ts groundedSentence). The signals, all reported in the evidence:
+// combinations). "The best sentence" is the quote holding most of the topic word for word, read as shown, with the
+// sentences the context rules bring (the strategy chooses it: answer/extractive.ts groundedSentence). The signals, all reported in the evidence:
 // - topicExact: IDF-weighted share of the question's topic (the focus terms that name no source) that the best
 //   sentence holds word for word (same word, light stem or compound part);
 // - names: share of the names, acronyms and years the question types that occur where the best sentence stands (its

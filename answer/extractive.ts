@@ -118,18 +118,20 @@ function topicOf(analysis: QuestionAnalysis): QuestionAnalysis['focus'] {
   return topic.length > 0 ? topic : analysis.focus;
 }
 
-/** What the abstention decision reads of a quoted sentence: also its coverage of the topic alone, soft and exact. It
- *  reads the quoted sentence holding most of the topic word for word (the first of equals), or the first one when
- *  groundedEvidence is off. */
-function groundedSentence(chosen: readonly Scored[], analysis: QuestionAnalysis, tuning: AnswerTuning): BestSentence | null {
+/** What the abstention decision reads of a quoted sentence: also its coverage of the topic alone, soft and exact, over
+ *  the quote as shown (with the predecessor, successor or list items the context rules bring). It reads the quote
+ *  holding most of the topic word for word (the first of equals), or the first one when groundedEvidence is off. */
+function groundedSentence(chosen: readonly Chosen[], analysis: QuestionAnalysis, tuning: AnswerTuning): BestSentence | null {
   const topic = topicOf(analysis);
   const soft = new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null);
   const exact = new CoverageScorer(topic, null);
   let best: BestSentence | null = null;
   for (const c of tuning.features.groundedEvidence ? chosen : chosen.slice(0, 1)) {
-    const topicExact = exact.coverage(c.words, () => false).share;
+    // What the user is shown: a sentence with its predecessor, successor or list items (the context rules).
+    const words = c.span.rule ? sentenceWords(quoteOf(c)) : c.words;
+    const topicExact = exact.coverage(words, () => false).share;
     if (best && topicExact <= best.topicExact) continue;
-    best = { coverage: c.coverage, cue: c.cue, hit: c.s.hit, topic: soft.coverage(c.words, () => false).share, topicExact, meaning: c.meaning };
+    best = { coverage: c.coverage, cue: c.cue, hit: c.s.hit, topic: soft.coverage(words, () => false).share, topicExact, meaning: c.meaning };
   }
   return best;
 }
@@ -171,9 +173,14 @@ function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firs
 
 type Chosen = Scored & { span: Widened };
 
+/** The chosen sentence as quoted, widened by the context rules. */
+function quoteOf({ s, span }: Chosen): string {
+  return s.base.slice(span.start - s.offset, span.end - s.offset);
+}
+
 function citationOf(c: Chosen, n: number): Citation {
   const { s, span } = c;
-  const quote = s.base.slice(span.start - s.offset, span.end - s.offset);
+  const quote = quoteOf(c);
   const starts = s.pageStarts;
   const d = s.hit.document;
   const pageFirst = starts ? pageAt(starts, span.start) : s.hit.pageFirst;

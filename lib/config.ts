@@ -281,8 +281,9 @@ export const answerDefaults = {
    *  sources gets the best sentence of each first, and a named document agrees fully (answer/extractive.ts); without
    *  it 0.707 / 0.512 / 0.596 against 0.707 / 0.549 / 0.596. cueAgreement is neutral on all three now (0.707 / 0.549
    *  / 0.596 either way), kept for definitions ("Wat is wethouderssocialisme?"). groundedEvidence: abstention reads the
-   *  quoted sentence holding most of the topic word for word, not the first: eight sets pooled, answered 0.820 -> 0.850,
-   *  carries 0.425 -> 0.427, F1 0.509 -> 0.524; programmas-nl F1 0.667 -> 0.640 (ninth session). missingSource ("DS'70
+   *  quote holding most of the topic word for word, not the first: eight sets pooled, answered 0.820 -> 0.850, carries
+   *  0.425 -> 0.427, F1 0.509 -> 0.524; programmas-nl F1 0.667 -> 0.640 (ninth session); the quote as shown, with its
+   *  context, not the bare sentence: 18 sets .393/.780/.463 -> .397/.786/.467, up on two, down on none. missingSource ("DS'70
    *  in 1986", a year the archive lacks): 5 unanswerable of 12 sets refused, no answerable one (EVAL.md, eleventh).
    *  attribution ("volgens minister Koolmees": no focus, no type): 12 sets pooled carries .376 -> .394, F1 .473 -> .475.
    *  sourceSearch: the hits of the sources the question names first (retrieval/retrieve.ts namedFirst): without, 16 sets

@@ -121,6 +121,14 @@ describe('context rules', () => {
     expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^Aan de hand van deze onderzoeken kunnen we concluderen .* Dit maakt de functie minder aantrekkelijk\.$/s);
   });
 
+  it('the abstention reads the quote as shown: topic words split over a sentence and its successor all count', () => {
+    const hits = [hitAt('wv', 'Aan de hand van deze onderzoeken kunnen we concluderen', 1, 300)];
+    const a = composeAnswer('Maakt de werkbelasting de functie minder aantrekkelijk?', hits, ctx());
+    if (!a.answered) throw new Error('expected an answer');
+    expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringMatching(/werkbelasting.*Dit maakt de functie minder aantrekkelijk\.$/s));
+    expect(a.evidence?.signals.topicExact).toBe(1);
+  });
+
   it('quotes a sentence whole when the passage boundary cuts it', () => {
     const text = DOCS.banning.text;
     const hit = hitAt('banning', 'wethouderssocialisme het in beweging brengen', 1);
