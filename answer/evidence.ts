@@ -2,7 +2,8 @@
 // comparable across questions, weighed into one confidence that is checked against a threshold chosen at the best
 // abstention F1 over the question sets pooled (EVAL.md, "Answers", has each signal's separation and the search over
 // combinations). "The best sentence" is the quote holding most of the topic word for word, read as shown, with the
-// sentences the context rules bring (the strategy chooses it: answer/extractive.ts groundedSentence). The signals, all reported in the evidence:
+// sentences the context rules bring (the strategy chooses it: answer/extractive.ts groundedSentence). The signals,
+// all reported in the evidence:
 // - topicExact: IDF-weighted share of the question's topic (the focus terms that name no source) that the best
 //   sentence holds word for word (same word, light stem or compound part);
 // - names: share of the names, acronyms and years the question types that occur where the best sentence stands (its

@@ -127,7 +127,6 @@ function groundedSentence(chosen: readonly Chosen[], analysis: QuestionAnalysis,
   const exact = new CoverageScorer(topic, null);
   let best: BestSentence | null = null;
   for (const c of tuning.features.groundedEvidence ? chosen : chosen.slice(0, 1)) {
-    // What the user is shown: a sentence with its predecessor, successor or list items (the context rules).
     const words = c.span.rule ? sentenceWords(quoteOf(c)) : c.words;
     const topicExact = exact.coverage(words, () => false).share;
     if (best && topicExact <= best.topicExact) continue;
