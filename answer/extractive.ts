@@ -17,6 +17,8 @@ import { NO_ANSWER, type Answer, type AnswerContext, type AnswerStrategy, type C
 export interface Scored {
   s: Sentence;
   words: SentenceWords;
+  /** The quote the context rules widen the sentence to (the sentence itself when features.context is off). */
+  span: Widened;
   score: number;
   coverage: number;
   /** The sentence holds what the question type asks for. */
@@ -92,7 +94,10 @@ export function scoreSentences(
     const agreement = !namesSource || namedDocs.has(s.hit.docId) ? 1 : sourceAgreement(analysis.focus, contextOf(s.hit));
     const cov = scorer.coverage(words, (t) => namesSource && termOccurs(t.term, contextOf(s.hit)));
     if (cov.share <= 0 || (cov.exact === 0 && !f.softMatch)) continue;
-    const cue = hasAnswerCue(analysis.type, { text: s.text, words: words.words }, cueTerms);
+    const span = f.context ? widen(s) : { start: s.start, end: s.end, rule: null };
+    // The cue as shown: a sentence's reason or number may stand in the sentence the context rules bring with it.
+    const cue = hasAnswerCue(analysis.type, { text: s.text, words: words.words }, cueTerms) ||
+      (span.rule !== null && hasAnswerCue(analysis.type, quoteWords({ s, span }), cueTerms));
     let score = cov.share;
     if (f.answerCues && cue) score *= 1 + tuning.cueBonus;
     if (s.text.trimEnd().endsWith('?')) score *= 0.5;
@@ -100,7 +105,7 @@ export function scoreSentences(
     score += tuning.rankWeight / s.hit.rank;
     const close = meaning ? meaning.similarity(words) : 0;
     score += tuning.meaningWeight * close;
-    out.push({ s, words, score, coverage: cov.share, cue, agreement, otherSource: false, meaning: close });
+    out.push({ s, words, span, score, coverage: cov.share, cue, agreement, otherSource: false, meaning: close });
   }
   // Sentences from documents that agree less with the named sources than the best one does are demoted and labelled.
   const bestAgreement = Math.max(0, ...out.map((o) => o.agreement));
@@ -121,13 +126,13 @@ function topicOf(analysis: QuestionAnalysis): QuestionAnalysis['focus'] {
 /** What the abstention decision reads of a quoted sentence: also its coverage of the topic alone, soft and exact, over
  *  the quote as shown (with the predecessor, successor or list items the context rules bring). It reads the quote
  *  holding most of the topic word for word (the first of equals), or the first one when groundedEvidence is off. */
-function groundedSentence(chosen: readonly Chosen[], analysis: QuestionAnalysis, tuning: AnswerTuning): BestSentence | null {
+function groundedSentence(chosen: readonly Scored[], analysis: QuestionAnalysis, tuning: AnswerTuning): BestSentence | null {
   const topic = topicOf(analysis);
   const soft = new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null);
   const exact = new CoverageScorer(topic, null);
   let best: BestSentence | null = null;
   for (const c of tuning.features.groundedEvidence ? chosen : chosen.slice(0, 1)) {
-    const words = c.span.rule ? sentenceWords(quoteOf(c)) : c.words;
+    const words = c.span.rule ? quoteWords(c) : c.words;
     const topicExact = exact.coverage(words, () => false).share;
     if (best && topicExact <= best.topicExact) continue;
     best = { coverage: c.coverage, cue: c.cue, hit: c.s.hit, topic: soft.coverage(words, () => false).share, topicExact, meaning: c.meaning };
@@ -147,8 +152,8 @@ function firstOfEachSource(scored: Scored[], groups: readonly string[][]): Score
 
 /** The best sentences, widened by the context rules; a sentence whose quote overlaps one already chosen (overlapping
  *  passages, a predecessor that is itself a candidate) or repeats its words (near-duplicate documents) is skipped. */
-function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firsts: ReadonlySet<Scored> = new Set()): Chosen[] {
-  const chosen: Chosen[] = [];
+function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firsts: ReadonlySet<Scored> = new Set()): Scored[] {
+  const chosen: Scored[] = [];
   const seen = new Set<string>();
   const minScore = (scored[0]?.score ?? 0) * tuning.minRelativeSentenceScore;
   // When the best sentence holds what the question asks for (a definition, a number, …), the others must too: a
@@ -161,23 +166,25 @@ function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firs
     if (c.score < minScore) continue;
     // A named source's best sentence is not held to another source's cue.
     if (needCue && !c.cue && !firsts.has(c)) continue;
-    const span = tuning.features.context ? widen(c.s) : { start: c.s.start, end: c.s.end, rule: null };
     const key = c.s.text.toLowerCase();
-    if (seen.has(key) || chosen.some((o) => o.s.hit.docId === c.s.hit.docId && o.span.start < span.end && span.start < o.span.end)) continue;
+    if (seen.has(key) || chosen.some((o) => o.s.hit.docId === c.s.hit.docId && o.span.start < c.span.end && c.span.start < o.span.end)) continue;
     seen.add(key);
-    chosen.push({ ...c, span });
+    chosen.push(c);
   }
   return chosen;
 }
 
-type Chosen = Scored & { span: Widened };
-
-/** The chosen sentence as quoted, widened by the context rules. */
-function quoteOf({ s, span }: Chosen): string {
+/** The sentence as quoted, widened by the context rules. */
+function quoteOf({ s, span }: Pick<Scored, 's' | 'span'>): string {
   return s.base.slice(span.start - s.offset, span.end - s.offset);
 }
 
-function citationOf(c: Chosen, n: number): Citation {
+function quoteWords(c: Pick<Scored, 's' | 'span'>): SentenceWords & { text: string } {
+  const text = quoteOf(c);
+  return { ...sentenceWords(text), text };
+}
+
+function citationOf(c: Scored, n: number): Citation {
   const { s, span } = c;
   const quote = quoteOf(c);
   const starts = s.pageStarts;

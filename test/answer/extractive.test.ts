@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeAnswer, pageAt } from '../../answer/extractive.ts';
+import { composeAnswer, pageAt, scoreSentences } from '../../answer/extractive.ts';
+import { analyseQuestion } from '../../answer/question.ts';
 import { candidateSentences, widen } from '../../answer/candidates.ts';
 import { documentNames } from '../../retrieval/names.ts';
 import { NO_ANSWER, type AnswerContext, type AnswerSources } from '../../answer/types.ts';
 import type { Hit } from '../../lib/types.ts';
+import { answerDefaults } from '../../lib/config.ts';
 
 const corpus = (name: string) => readFileSync(join(import.meta.dirname, '../../corpus', name), 'utf8');
 const DOCS: Record<string, { text: string; title: string; organisation: string; year: number; fileName: string }> = {
@@ -127,6 +129,18 @@ describe('context rules', () => {
     if (!a.answered) throw new Error('expected an answer');
     expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringMatching(/werkbelasting.*Dit maakt de functie minder aantrekkelijk\.$/s));
     expect(a.evidence?.signals.topicExact).toBe(1);
+  });
+
+  it('the answer-type cue is read over the quote as shown: a reason in the successor counts', () => {
+    // "Wethouders staan aan de frontlinie … Daarom moet het ambt aantrekkelijk zijn …": the "why" is in the next sentence.
+    const q = 'Waarom hebben wethouders grote invloed op het leven van burgers?';
+    const hit = hitAt('wv', 'Wethouders staan aan de frontlinie van veel overheidstaken', 1, 200);
+    const scored = scoreSentences(analyseQuestion(q), candidateSentences([hit], ctx(), 1));
+    const s = scored.find((x) => x.s.quote.startsWith('Wethouders staan aan de frontlinie'))!;
+    expect(s.span.rule).toBe('successor');
+    expect(s.cue).toBe(true);
+    const alone = scoreSentences(analyseQuestion(q), candidateSentences([hit], ctx(), 1), { ...answerDefaults, features: { ...answerDefaults.features, context: false } });
+    expect(alone.find((x) => x.s.quote.startsWith('Wethouders staan aan de frontlinie'))!.cue).toBe(false);
   });
 
   it('quotes a sentence whole when the passage boundary cuts it', () => {
