@@ -34,7 +34,9 @@ describe('features.meaning in sentence choice', () => {
     rank: 1, docId: 'knp', text: [answer, ...others].join(' '), headingPath: [],
     document: { id: 'knp', title: 'Verkiezingsprogramma', organisation: null, fileName: 'KNP_1952.txt', year: 1952 },
   } as unknown as Sentence['hit'];
-  const sentence = (text: string): Sentence => ({ text, quote: text, base: text, offset: 0, start: 0, end: text.length, kind: 'prose', hit }) as unknown as Sentence;
+  const sentence = (text: string): Sentence => ({
+    text, quote: text, base: text, offset: 0, start: 0, end: text.length, kind: 'prose', hit, window: [{ start: 0, end: text.length }], index: 0, pageStarts: null,
+  });
   const analysis = analyseQuestion(question);
   const score = (meaning: boolean) =>
     scoreSentences(analysis, [answer, ...others].map(sentence), { ...answerDefaults, features: { ...answerDefaults.features, softMatch: true, meaning } }, [], question);
