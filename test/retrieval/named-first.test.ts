@@ -1,6 +1,6 @@
 // The passages of the sources a question names come first (retrieval/retrieve.ts namedFirst), at most three of them,
 // counted among those the caller's filters leave in; every hit from a named source says so. A generated archive of
-// four party programmes of one year, each with the same topic words, so only the naming tells them apart.
+// five party programmes of one year (four of them named), each with the same topic words: only the naming tells them apart.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
