@@ -115,6 +115,13 @@ describe('context rules', () => {
     expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^Aan de hand van deze onderzoeken kunnen we concluderen .* Dit maakt de functie minder aantrekkelijk\.$/s);
   });
 
+  it('a sentence opening with "Daarnaast" adds to its predecessor and brings it', () => {
+    const s = sentencesOf(hitAt('wv', 'Daarnaast worden zij geconfronteerd met onduidelijk beleid', 1, 300)).find((x) => x.quote.startsWith('Daarnaast worden zij'))!;
+    const w = widen(s);
+    expect(w.rule).toBe('predecessor');
+    expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^Tegenwoordig ervaren veel wethouders financiële onzekerheid .* Daarnaast worden zij geconfronteerd/s);
+  });
+
   it('a sentence followed by one opening with "Dit" brings that successor', () => {
     const s = sentencesOf(hitAt('wv', 'Aan de hand van deze onderzoeken kunnen we concluderen', 1, 300)).find((x) => x.quote.startsWith('Aan de hand van deze onderzoeken'))!;
     const w = widen(s);
