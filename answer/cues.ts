@@ -19,6 +19,7 @@ const NUMBER_WORDS = new Set(
   'twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig honderd duizend miljoen miljard helft half procent'.split(' '),
 );
 const MONTHS = 'januari februari maart april mei juni juli augustus september oktober november december';
+const MONTH_SET = new Set(MONTHS.split(' '));
 const DATE = new RegExp(`\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}\\b|\\b(${MONTHS.replaceAll(' ', '|')})\\b`, 'iu');
 const REASON = new Set('omdat doordat want daarom zodat vanwege dankzij waardoor oorzaak reden gevolg daardoor hierdoor teneinde'.split(' '));
 const PROCEDURE = new Set('moet moeten kunt kan kunnen via eerst vervolgens daarna stap stappen aanvragen indienen aanvraag'.split(' '));
@@ -64,7 +65,8 @@ export function hasAnswerCue(type: AnswerType, s: CueInput, focus: readonly stri
       return isDefinition(s, focus);
     case 'quantity':
       // A number that is not a year or a date, or a number word: "138 regelingen", "€ 14,-", "twee ouders".
-      return s.words.some((w) => (/\d/.test(w) && !isYear(w) && !focus.includes(w)) || NUMBER_WORDS.has(w));
+      // A day before its month ("op 10 december 2014") is a date.
+      return s.words.some((w, i) => (/\d/.test(w) && !isYear(w) && !focus.includes(w) && !MONTH_SET.has(s.words[i + 1] ?? '')) || NUMBER_WORDS.has(w));
     case 'date':
       return DATE.test(s.text);
     case 'person':

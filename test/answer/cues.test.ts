@@ -30,6 +30,9 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('quantity', input('DUS-I voert 138 regelingen uit voor de ministeries van OCW en VWS.'), ['regelingen'])).toBe(true);
     expect(hasAnswerCue('quantity', input('In een Handhavingsplan arbeidsrelaties 2024 nemen we de activiteiten op.'), [])).toBe(false);
     expect(hasAnswerCue('quantity', input('Er zijn twee ouders met gezag.'), [])).toBe(true);
+    // Corpus: a date holds no quantity ("Hoeveel inwoners heeft Amsterdam?" was cued by "10 december 2014").
+    const speakers = 'Pieter Hilhorst (oud-wethouder Amsterdam) en Dorien Zandvliet (wethouder Alblasserdam) waren de sprekers tijdens deze bijeenkomst op 10 december 2014.';
+    expect(hasAnswerCue('quantity', input(speakers), ['inwoners', 'amsterdam'])).toBe(false);
   });
 
   it('wants a date or year for "wanneer", a name for "wie", a reason word for "waarom"', () => {
