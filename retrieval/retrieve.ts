@@ -54,13 +54,8 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   let fused: Fused[] = fuse(lists, fusion);
   clock('fusion');
   const sources = namedSources(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
-  // A named source the caller's filters leave out has nothing to put first and takes none of the three places.
-  const first = sources
-    .map((docs) => (filter ? docs.filter((d) => passagesOf(ctx, d).some(filter)) : docs))
-    .filter((docs) => docs.length > 0)
-    .slice(0, MAX_NAMED_SOURCES);
-  if (first.length > 0 && mode === 'hybrid' && (opts.namedFirst ?? tuning.namedFirst ?? true)) {
-    fused = await namedFirst(first, fused, (f) => runSignals(names, q, candidates, f, ctx, undefined).then((l) => fuse(l, fusion)), filter, ctx);
+  if (sources.length > 0 && mode === 'hybrid' && (opts.namedFirst ?? tuning.namedFirst ?? true)) {
+    fused = await namedFirst(namedPassages(sources, filter, ctx), fused, (f) => runSignals(names, q, candidates, f, ctx, undefined).then((l) => fuse(l, fusion)));
     clock('named');
   }
 
@@ -110,19 +105,8 @@ async function runSignals(
  *  In an archive of 450 programmes the plain ranking mixes in other programmes of the party and year: R@5 on the
  *  programme sets 0.17-0.39 without, 0.50-0.81 with (EVAL.md, fourteenth session). `rank` runs the signals within a
  *  filter. */
-async function namedFirst(
-  sources: readonly string[][],
-  ranking: Fused[],
-  rank: (filter: PassageFilter) => Promise<Fused[]>,
-  filter: PassageFilter | undefined,
-  ctx: RetrievalContext,
-): Promise<Fused[]> {
-  const own = await Promise.all(
-    sources.map((docs) => {
-      const ids = docs.flatMap((d) => passagesOf(ctx, d)).filter((id) => !filter || filter(id));
-      return ids.length > 0 ? rank(listed(ids)) : Promise.resolve([]);
-    }),
-  );
+async function namedFirst(sources: readonly number[][], ranking: Fused[], rank: (filter: PassageFilter) => Promise<Fused[]>): Promise<Fused[]> {
+  const own = await Promise.all(sources.map((ids) => rank(listed(ids))));
   const first: Fused[] = [];
   const seen = new Set<number>();
   for (let i = 0; i < Math.max(0, ...own.map((l) => l.length)); i++) {
@@ -132,6 +116,18 @@ async function namedFirst(
     }
   }
   return first.length === 0 ? ranking : [...first, ...ranking.filter((f) => !seen.has(f.id))];
+}
+
+/** The passages of each named source that the caller's filters leave in, for the first MAX_NAMED_SOURCES sources
+ *  that have any: a source the filters leave out takes none of the places. */
+function namedPassages(sources: readonly string[][], filter: PassageFilter | undefined, ctx: RetrievalContext): number[][] {
+  const out: number[][] = [];
+  for (const docs of sources) {
+    if (out.length >= MAX_NAMED_SOURCES) break;
+    const ids = docs.flatMap((d) => passagesOf(ctx, d)).filter((id) => !filter || filter(id));
+    if (ids.length > 0) out.push(ids);
+  }
+  return out;
 }
 
 /** The terms the named documents' passages are ranked by: the query's without those of its "volgens …" phrase
