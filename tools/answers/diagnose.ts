@@ -28,7 +28,12 @@ for (const spec of values.set ?? []) {
     counts.answerable++;
     const ctx = answerContext(archive, q.question);
     const r = await ask(archive, { question: q.question, k: 100, tuning });
-    const shown = r.answered ? r.sentences.map((s) => ({ text: s.text, doc: fileName(r.citations[s.citation - 1].docId) })) : [];
+    // Each shown sentence with the rank of the hit it was quoted from.
+    const shown = !r.answered ? [] : r.sentences.map((s) => {
+      const c = r.citations[s.citation - 1];
+      const hit = r.hits.find((h) => h.docId === c.docId && h.start < c.end && c.start < h.end);
+      return { text: s.text, doc: fileName(c.docId), rank: hit?.rank };
+    });
     if (carriedUnits(units, shown).units.every(Boolean)) {
       counts.carried++;
       continue;
@@ -53,7 +58,7 @@ for (const spec of values.set ?? []) {
     if (values.verbose) {
       if (best) process.stdout.write(`   carrying: ${best.s.text.slice(0, 200)}\n`);
       else if (carrying[0]) process.stdout.write(`   carrying (filtered): ${carrying[0].text.slice(0, 200)}\n`);
-      for (const s of shown) process.stdout.write(`   shown: ${s.text.slice(0, 160)}\n`);
+      for (const s of shown) process.stdout.write(`   shown #${s.rank}: ${s.text.slice(0, 160)}\n`);
     }
   }
   process.stdout.write(`${name}: ${JSON.stringify(counts)}\n`);
