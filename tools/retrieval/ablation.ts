@@ -47,6 +47,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout6-prog': { qrels: join(repo, 'eval/sets/heldout6-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout7-pdf': { qrels: join(repo, 'eval/sets/heldout7-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout7-prog': { qrels: join(repo, 'eval/sets/heldout7-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout8-pdf': { qrels: join(repo, 'eval/sets/heldout8-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout8-prog': { qrels: join(repo, 'eval/sets/heldout8-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
 interface Variant {
