@@ -76,7 +76,8 @@ describe('POST /api/ask', () => {
   it.each([
     'Wat kost een parkeervergunning voor bewoners in Utrecht?',
     'Hoeveel kost een hondenbelasting in Maastricht?',
-    'Hoeveel zetels haalde de PvdA in 2018 in de gemeenteraad van Amsterdam?',
+    // A party the archive holds nothing of (the seats question, d031, is answered since the threshold of 0.40: EVAL.md).
+    'Wat vindt de VVD van het wethouderssocialisme?',
   ])('abstains on an unanswerable question: %s', async (question) => {
     const res = await post('/api/ask', { question });
     expect(res.statusCode).toBe(200);
