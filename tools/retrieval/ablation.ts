@@ -49,6 +49,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout7-prog': { qrels: join(repo, 'eval/sets/heldout7-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout8-pdf': { qrels: join(repo, 'eval/sets/heldout8-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout8-prog': { qrels: join(repo, 'eval/sets/heldout8-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout9-pdf': { qrels: join(repo, 'eval/sets/heldout9-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout9-prog': { qrels: join(repo, 'eval/sets/heldout9-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
 interface Variant {
