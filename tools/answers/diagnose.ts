@@ -49,11 +49,14 @@ for (const spec of values.set ?? []) {
     const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources, q.question, ctx.sources?.idf);
     const rank = scored.findIndex((x) => carries(x.s));
     const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';
+    // Where a missing carrier stands: the first of the 100 hits that holds one (beyond the answer's sentenceHits).
+    const deeper = why === 'noCandidate' ? candidateSentences(r.hits, ctx, r.hits.length).find(carries)?.hit.rank : undefined;
     counts[why]++;
     const best = rank >= 0 ? scored[rank] : null;
     process.stdout.write(
       `${name} ${q.id} [${q.type}/${analysis.type}] ${why}${best ? ` rank ${rank + 1} score ${best.score.toFixed(2)} vs ${scored[0].score.toFixed(2)}` : ''}` +
-        `${carrying.length ? ` hit#${carrying[0].hit.rank} kind ${carrying[0].kind}` : ''}: ${q.question}\n`,
+        `${carrying.length ? ` hit#${carrying[0].hit.rank} kind ${carrying[0].kind}` : ''}` +
+        `${why === 'noCandidate' ? ` (first carrier in hit ${deeper ?? '>100'})` : ''}: ${q.question}\n`,
     );
     if (values.verbose) {
       if (best) process.stdout.write(`   carrying: ${best.s.text.slice(0, 200)}\n`);
