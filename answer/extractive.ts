@@ -86,7 +86,6 @@ export function scoreSentences(
   };
   const out: Scored[] = [];
   for (const s of candidates) {
-    if (f.textKinds && s.kind !== 'prose') continue;
     const words = sentenceWords(s.text);
     if (words.sets.words.size < tuning.minSentenceWords) continue;
     const fresh = [...words.sets.words].filter((w) => !analysis.focus.some((t) => t.term === w) && w.length > 3).length;
@@ -94,6 +93,7 @@ export function scoreSentences(
     const agreement = !namesSource || namedDocs.has(s.hit.docId) ? 1 : sourceAgreement(analysis.focus, contextOf(s.hit));
     const cov = scorer.coverage(words, (t) => namesSource && termOccurs(t.term, contextOf(s.hit)));
     if (cov.share <= 0 || (cov.exact === 0 && !f.softMatch)) continue;
+    if (f.textKinds && s.kind !== 'prose') continue;
     const span = f.context ? widen(s) : { start: s.start, end: s.end, rule: null };
     // The cue as shown: a sentence's reason or number may stand in the sentence the context rules bring with it.
     const cue = hasAnswerCue(analysis.type, { text: s.text, words: words.words }, cueTerms) ||

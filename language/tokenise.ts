@@ -9,10 +9,15 @@ const HYPHEN_BREAK = /(?<=\p{L})[^\S\n]*-[^\S\n]*\n\s*(?=\p{L})/gu;
 // apostrophes ("pvda-wethouder", "auto's") so the parts can be handled below.
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** NFKC, lower case, hyphenated line breaks joined. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(HYPHEN_BREAK, '');
+  // ASCII is its own NFKC form, and a text without a hyphen has no hyphenated line break: the hot path of indexing
+  // and of answer composition skips both.
+  const nfkc = ASCII.test(text) ? text : text.normalize('NFKC');
+  const lower = nfkc.toLowerCase();
+  return lower.includes('-') ? lower.replace(HYPHEN_BREAK, '') : lower;
 }
 
 /** A word token: `word` is what the rest of the analysis sees; `parts` are the pieces of a hyphenated word. */
@@ -35,7 +40,7 @@ function tokenOf(raw: string): Token {
     const parts = raw.split('-').map((p) => p.replace(/['’]/g, '')).filter(Boolean);
     return { word: parts.join(''), parts };
   }
-  return { word: raw.replace(/['’]/g, '') };
+  return { word: raw.includes("'") || raw.includes('’') ? raw.replace(/['’]/g, '') : raw };
 }
 
 /** The words of a text as they stand in it (case and accents kept), with their offsets: what a reader sees and

@@ -228,8 +228,8 @@ export const answerDefaults = {
   strategy: 'extractive',
   /** Sentences in an answer (the three; kept, the answers average 2.5-3 sentences and 400-575 characters). */
   maxSentences: 3,
-  /** Hits whose sentences may be quoted (ask searches at least this many; the caller still gets its k). Carries without
-   *  abstention, dev/pdf-nl/programmas-nl: 10 hits .707/.427/.447, 15 .707/.427/.468, 20 .707/.451/.468, 30 as 20. */
+  /** Hits whose sentences may be quoted (ask searches at least this many; the caller still gets its k). 22 sets pooled,
+   *  carries/answered/F1: 20 .404/.831/.462, 30 .406/.831/.462, 40 .411/.834/.470 at +5 ms ask p50 (EVAL.md, 17th). */
   sentenceHits: 20,
   /** Top hits the idfMass and agreement signals look at. */
   evidenceHits: 3,

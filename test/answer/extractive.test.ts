@@ -158,6 +158,22 @@ describe('context rules', () => {
     expect(s.start).toBeLessThan(hit.start);
   });
 
+  it('reads the windows of nearby hits of one document at once, and cuts the same sentences as reading each alone', () => {
+    const hits = [
+      hitAt('wv', 'Aan de hand van deze onderzoeken kunnen we concluderen', 1, 300),
+      hitAt('pvda', 'Kenmerken van zijn stijl van besturen zijn:', 2, 100),
+      hitAt('wv', 'Tegenwoordig ervaren veel wethouders financiële onzekerheid', 3, 100),
+      hitAt('wv', 'Wethouders staan aan de frontlinie van veel overheidstaken', 4, 200),
+    ];
+    const reads: string[] = [];
+    const counting: AnswerContext = { ...ctx(), textAround: (id, from, to) => (reads.push(id), ctx().textAround(id, from, to)) };
+    const together = candidateSentences(hits, counting, hits.length);
+    expect(reads.sort()).toEqual(['pvda', 'wv']);
+    const alone = hits.flatMap((h) => candidateSentences([h], ctx(), 1));
+    const key = (x: { hit: Hit; start: number; end: number; quote: string }) => `${x.hit.rank}:${x.start}-${x.end}:${x.quote}`;
+    expect(new Set(together.map(key))).toEqual(new Set(alone.filter((x, i, all) => all.findIndex((y) => y.hit.docId === x.hit.docId && y.start === x.start) === i).map(key)));
+  });
+
   it('falls back to the hit\'s own sentences when the window does not match the hit', () => {
     const hit = hitAt('banning', 'Voor Dorien Zandvliet is wethouderssocialisme', 1);
     const shifted: AnswerContext = { ...ctx(), textAround: (id, from, to) => ({ text: DOCS[id].text.slice(from + 2, to + 2), offset: from, atEnd: false, pageStarts: [0] }) };
