@@ -4,6 +4,8 @@
 //
 //   node bin/run-ts.js tools/answers/measure.ts --set dev=/tmp/ra-eval/answers-dev:/work/shared/eval/dev.jsonl \
 //     --set pdf-nl=DIR:eval/sets/pdf-nl.jsonl --set programmas-nl=DIR:eval/sets/programmas-nl.jsonl [--ablate] [--json F]
+//   node bin/run-ts.js tools/answers/measure.ts --sets all --suffix=-x   # every set of tools/retrieval/ablation.ts but
+//     LegalQA, against the archives cached there (dev-x, pdf-x, prog-x)
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openArchive } from '../../archive/archive.ts';
@@ -14,9 +16,14 @@ import { ablationTargets, firstSentencesBaseline, neverAbstaining, strategyTarge
 import { bestThreshold, calibrate, calibrationPoints } from '../../eval/calibrate.ts';
 import { fmt, formatTable } from '../../eval/table.ts';
 import { formatCalibration } from '../../eval/report-answers.ts';
+import { join } from 'node:path';
+import { cache, SETS } from '../retrieval/ablation.ts';
 
 const { values } = parseArgs({
-  options: { set: { type: 'string', multiple: true }, ablate: { type: 'boolean' }, json: { type: 'string' }, only: { type: 'string' }, tune: { type: 'string' } },
+  options: {
+    set: { type: 'string', multiple: true }, sets: { type: 'string' }, suffix: { type: 'string', default: '-x' },
+    ablate: { type: 'boolean' }, json: { type: 'string' }, only: { type: 'string' }, tune: { type: 'string' },
+  },
 });
 // --tune '{"features":{"proximity":false}}': overrides of answerDefaults for every variant (a sweep without code edits).
 const base = merge(answerDefaults, values.tune ? JSON.parse(values.tune) : {}) as AnswerTuning;
@@ -25,6 +32,12 @@ const sets = (values.set ?? []).map((s) => {
   if (!m) throw new Error(`--set name=archiveDir:questions.jsonl, got ${s}`);
   return { name: m[1], dir: m[2], qrels: m[3] };
 });
+// LegalQA is scored at document level: it has no quotes for an answer to carry.
+const listed = values.sets === 'all' ? Object.keys(SETS).filter((n) => n !== 'legal') : (values.sets?.split(',') ?? []);
+for (const name of listed) {
+  if (!SETS[name]) throw new Error(`--sets: unknown set ${name} (known: ${Object.keys(SETS).join(', ')})`);
+  sets.push({ name, dir: join(cache, SETS[name].data + values.suffix), qrels: SETS[name].qrels });
+}
 
 const reports: Record<string, AnswerReport> = {};
 for (const set of sets) {

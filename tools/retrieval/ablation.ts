@@ -21,7 +21,8 @@ import { expandQuestion, mineAbbreviations, type Abbreviations } from './abbrevi
 
 const shared = sharedDir() ?? '/work/shared';
 const repo = resolve(import.meta.dirname, '../..');
-const cache = process.env.RA_EVAL_DIR ?? '/tmp/ra-eval';
+/** Where the eval archives are built once (`<data><suffix>` per set, e.g. dev-x, pdf-x, prog-x). */
+export const cache = process.env.RA_EVAL_DIR ?? '/tmp/ra-eval';
 
 /** The question sets and the archive each one runs against (built by `raadsarchief ingest` into the cache). */
 export const SETS: Record<string, { qrels: string; data: string; sources: string }> = {
