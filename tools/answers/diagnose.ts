@@ -3,6 +3,7 @@
 // line per question that does not carry, and the counts per set. Without abstention (sentence choice alone).
 //
 //   node bin/run-ts.js tools/answers/diagnose.ts --set dev=DIR:questions.jsonl [--set …] [--verbose]
+//   node bin/run-ts.js tools/answers/diagnose.ts --sets dev,pdf,prog --suffix=-x   # sets of tools/retrieval/ablation.ts
 import { parseArgs } from 'node:util';
 import { openArchive } from '../../archive/archive.ts';
 import { ask, answerContext } from '../../answer/ask.ts';
@@ -13,12 +14,18 @@ import { loadQuestions } from '../../eval/qrels.ts';
 import { relevanceUnits } from '../../eval/relevance.ts';
 import { carriedUnits } from '../../eval/answers.ts';
 import { neverAbstaining } from '../../eval/answer-targets.ts';
+import { namedSets } from '../retrieval/ablation.ts';
 
-const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, verbose: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { set: { type: 'string', multiple: true }, sets: { type: 'string' }, suffix: { type: 'string', default: '-x' }, verbose: { type: 'boolean' } },
+});
 const tuning = neverAbstaining(answerDefaults);
 
-for (const spec of values.set ?? []) {
+const specs = (values.set ?? []).map((spec) => {
   const [, name, dir, qrels] = /^([^=]+)=([^:]+):(.+)$/.exec(spec) ?? [];
+  return { name, dir, qrels };
+});
+for (const { name, dir, qrels } of [...specs, ...namedSets(values.sets, values.suffix!)]) {
   const archive = await openArchive({ dataDir: dir });
   const fileName = (id: string) => archive.getDocument(id)?.fileName ?? id;
   const counts = { answerable: 0, carried: 0, noCandidate: 0, filtered: 0, outranked: 0 };

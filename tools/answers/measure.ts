@@ -16,8 +16,7 @@ import { ablationTargets, firstSentencesBaseline, neverAbstaining, strategyTarge
 import { bestThreshold, calibrate, calibrationPoints } from '../../eval/calibrate.ts';
 import { fmt, formatTable } from '../../eval/table.ts';
 import { formatCalibration } from '../../eval/report-answers.ts';
-import { join } from 'node:path';
-import { cache, SETS } from '../retrieval/ablation.ts';
+import { namedSets } from '../retrieval/ablation.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,12 +31,7 @@ const sets = (values.set ?? []).map((s) => {
   if (!m) throw new Error(`--set name=archiveDir:questions.jsonl, got ${s}`);
   return { name: m[1], dir: m[2], qrels: m[3] };
 });
-// LegalQA is scored at document level: it has no quotes for an answer to carry.
-const listed = values.sets === 'all' ? Object.keys(SETS).filter((n) => n !== 'legal') : (values.sets?.split(',') ?? []);
-for (const name of listed) {
-  if (!SETS[name]) throw new Error(`--sets: unknown set ${name} (known: ${Object.keys(SETS).join(', ')})`);
-  sets.push({ name, dir: join(cache, SETS[name].data + values.suffix), qrels: SETS[name].qrels });
-}
+sets.push(...namedSets(values.sets, values.suffix!));
 
 const reports: Record<string, AnswerReport> = {};
 for (const set of sets) {

@@ -54,6 +54,16 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout9-prog': { qrels: join(repo, 'eval/sets/heldout9-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
+/** The sets a tool's `--sets` names ("all": every set with quotes, LegalQA being scored at document level), each
+ *  with its cached archive `<data><suffix>`. */
+export function namedSets(list: string | undefined, suffix: string): { name: string; dir: string; qrels: string }[] {
+  const names = list === 'all' ? Object.keys(SETS).filter((n) => n !== 'legal') : (list?.split(',') ?? []);
+  return names.map((name) => {
+    if (!SETS[name]) throw new Error(`--sets: unknown set ${name} (known: ${Object.keys(SETS).join(', ')})`);
+    return { name, dir: join(cache, SETS[name].data + suffix), qrels: SETS[name].qrels };
+  });
+}
+
 interface Variant {
   mode: SearchMode;
   tuning?: RetrieveTuning;
