@@ -40,12 +40,30 @@ export function hitContext(hit: Hit): WordSets {
   return wordSets([hit.text, ...hit.headingPath, d.title, d.organisation ?? '', d.fileName.replace(/[_;]/g, ' '), d.year ?? ''].join('\n'));
 }
 
+/** Whether a term occurs in a hit's context (hitContext's words), for many sentences of one question: the context is
+ *  read in two parts, the document's names (title, organisation, file name, year; once per document) and, only when
+ *  they lack the term, the hit's text and headings. Tokenising every hit's text took a fifth of composing an answer
+ *  to a question naming a programme, whose names already hold the party and the year. */
+export function contextReader(): (hit: Hit, term: string) => boolean {
+  const names = new Map<string, WordSets>();
+  const texts = new Map<Hit, WordSets>();
+  return (hit, term) => {
+    const d = hit.document;
+    let n = names.get(hit.docId);
+    if (!n) names.set(hit.docId, (n = wordSets([d.title, d.organisation ?? '', d.fileName.replace(/[_;]/g, ' '), d.year ?? ''].join('\n'))));
+    if (termOccurs(term, n)) return true;
+    let t = texts.get(hit);
+    if (!t) texts.set(hit, (t = wordSets([hit.text, ...hit.headingPath].join('\n'))));
+    return termOccurs(term, t);
+  };
+}
+
 /** Weighted share (0..1) of the source-naming focus terms the hit's document agrees with; 1 when none is named. */
-export function sourceAgreement(focus: readonly FocusTerm[], context: WordSets): number {
+export function sourceAgreement(focus: readonly FocusTerm[], occurs: (term: string) => boolean): number {
   const named = focus.filter((f) => f.source);
   const total = named.reduce((s, f) => s + f.weight, 0);
   if (total === 0) return 1;
-  return named.filter((f) => termOccurs(f.term, context)).reduce((s, f) => s + f.weight, 0) / total;
+  return named.filter((f) => occurs(f.term)).reduce((s, f) => s + f.weight, 0) / total;
 }
 
 export interface Coverage {

@@ -8,8 +8,7 @@ import type { MissingSource } from '../retrieval/source.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
-import { CoverageScorer, hitContext, MeaningScorer, sourceAgreement, sentenceWords, type SentenceWords } from './coverage.ts';
-import { termOccurs, type WordSets } from '../language/content-terms.ts';
+import { contextReader, CoverageScorer, MeaningScorer, sourceAgreement, sentenceWords, type SentenceWords } from './coverage.ts';
 import { CUED_TYPES, hasAnswerCue } from './cues.ts';
 import { abstainsOn, measureEvidence, type BestSentence } from './evidence.ts';
 import { NO_ANSWER, type Answer, type AnswerContext, type AnswerStrategy, type Citation } from './types.ts';
@@ -78,20 +77,15 @@ export function scoreSentences(
   // A document's agreement with the sources the question names: only worked out when it names one.
   const namesSource = f.namedSources && analysis.focus.some((t) => t.source);
   const namedDocs = new Set(named.flat());
-  const contexts = new Map<Hit, WordSets>();
-  const contextOf = (hit: Hit) => {
-    let c = contexts.get(hit);
-    if (!c) contexts.set(hit, (c = hitContext(hit)));
-    return c;
-  };
+  const inContext = contextReader();
   const out: Scored[] = [];
   for (const s of candidates) {
     const words = sentenceWords(s.text);
     if (words.sets.words.size < tuning.minSentenceWords) continue;
     const fresh = [...words.sets.words].filter((w) => !analysis.focus.some((t) => t.term === w) && w.length > 3).length;
     if (fresh < tuning.minNewWords) continue;
-    const agreement = !namesSource || namedDocs.has(s.hit.docId) ? 1 : sourceAgreement(analysis.focus, contextOf(s.hit));
-    const cov = scorer.coverage(words, (t) => namesSource && termOccurs(t.term, contextOf(s.hit)));
+    const agreement = !namesSource || namedDocs.has(s.hit.docId) ? 1 : sourceAgreement(analysis.focus, (term) => inContext(s.hit, term));
+    const cov = scorer.coverage(words, (t) => namesSource && inContext(s.hit, t.term));
     if (cov.share <= 0 || (cov.exact === 0 && !f.softMatch)) continue;
     if (f.textKinds && s.kind !== 'prose') continue;
     const span = f.context ? widen(s) : { start: s.start, end: s.end, rule: null };

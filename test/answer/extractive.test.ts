@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { composeAnswer, pageAt, scoreSentences } from '../../answer/extractive.ts';
 import { analyseQuestion } from '../../answer/question.ts';
 import { candidateSentences, widen } from '../../answer/candidates.ts';
+import { contextReader, hitContext } from '../../answer/coverage.ts';
+import { termOccurs } from '../../language/content-terms.ts';
 import { documentNames } from '../../retrieval/names.ts';
 import { NO_ANSWER, type AnswerContext, type AnswerSources } from '../../answer/types.ts';
 import type { Hit } from '../../lib/types.ts';
@@ -180,6 +182,18 @@ describe('context rules', () => {
     const s = candidateSentences([hit], shifted, 1)[0];
     expect(DOCS.banning.text.slice(s.start, s.end)).toBe(s.quote);
     expect(s.quote).toMatch(/^Voor Dorien Zandvliet/);
+  });
+});
+
+describe('contextReader', () => {
+  it('finds a term where hitContext does: in the document\'s names or in the hit\'s text and headings', () => {
+    const hit = { ...hitAt('wv', 'Aan de hand van deze onderzoeken kunnen we concluderen', 1, 300), headingPath: ['Werkdruk en waardering'] };
+    const inContext = contextReader();
+    for (const term of ['wethoudersvereniging', '2025', 'werkdruk', 'onderzoeken', 'wethouder', 'aantrekkelijk', 'sp', 'kernenergie', '2014']) {
+      expect(inContext(hit, term), term).toBe(termOccurs(term, hitContext(hit)));
+    }
+    expect(inContext(hit, '2025')).toBe(true);
+    expect(inContext(hit, 'kernenergie')).toBe(false);
   });
 });
 
