@@ -36,8 +36,12 @@ export function sentenceWords(text: string): SentenceWords {
 
 /** Words that stand for the hit's document: its passage text, heading, title, organisation, file name and year. */
 export function hitContext(hit: Hit): WordSets {
-  const d = hit.document;
-  return wordSets([hit.text, ...hit.headingPath, d.title, d.organisation ?? '', d.fileName.replace(/[_;]/g, ' '), d.year ?? ''].join('\n'));
+  return wordSets([hit.text, ...hit.headingPath, namesOf(hit.document)].join('\n'));
+}
+
+/** The words a document goes by: title, organisation, file name and year. */
+function namesOf(d: Hit['document']): string {
+  return [d.title, d.organisation ?? '', d.fileName.replace(/[_;]/g, ' '), d.year ?? ''].join('\n');
 }
 
 /** Whether a term occurs in a hit's context (hitContext's words), for many sentences of one question: the context is
@@ -48,9 +52,8 @@ export function contextReader(): (hit: Hit, term: string) => boolean {
   const names = new Map<string, WordSets>();
   const texts = new Map<Hit, WordSets>();
   return (hit, term) => {
-    const d = hit.document;
     let n = names.get(hit.docId);
-    if (!n) names.set(hit.docId, (n = wordSets([d.title, d.organisation ?? '', d.fileName.replace(/[_;]/g, ' '), d.year ?? ''].join('\n'))));
+    if (!n) names.set(hit.docId, (n = wordSets(namesOf(hit.document))));
     if (termOccurs(term, n)) return true;
     let t = texts.get(hit);
     if (!t) texts.set(hit, (t = wordSets([hit.text, ...hit.headingPath].join('\n'))));
