@@ -21,11 +21,7 @@ const { values } = parseArgs({
 });
 const tuning = neverAbstaining(answerDefaults);
 
-const specs = (values.set ?? []).map((spec) => {
-  const [, name, dir, qrels] = /^([^=]+)=([^:]+):(.+)$/.exec(spec) ?? [];
-  return { name, dir, qrels };
-});
-for (const { name, dir, qrels } of [...specs, ...namedSets(values.sets, values.suffix!)]) {
+for (const { name, dir, qrels } of namedSets(values.set, values.sets, values.suffix!)) {
   const archive = await openArchive({ dataDir: dir });
   const fileName = (id: string) => archive.getDocument(id)?.fileName ?? id;
   const counts = { answerable: 0, carried: 0, noCandidate: 0, filtered: 0, outranked: 0 };

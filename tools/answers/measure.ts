@@ -26,12 +26,7 @@ const { values } = parseArgs({
 });
 // --tune '{"features":{"proximity":false}}': overrides of answerDefaults for every variant (a sweep without code edits).
 const base = merge(answerDefaults, values.tune ? JSON.parse(values.tune) : {}) as AnswerTuning;
-const sets = (values.set ?? []).map((s) => {
-  const m = /^([^=]+)=([^:]+):(.+)$/.exec(s);
-  if (!m) throw new Error(`--set name=archiveDir:questions.jsonl, got ${s}`);
-  return { name: m[1], dir: m[2], qrels: m[3] };
-});
-sets.push(...namedSets(values.sets, values.suffix!));
+const sets = namedSets(values.set, values.sets, values.suffix!);
 
 const reports: Record<string, AnswerReport> = {};
 for (const set of sets) {

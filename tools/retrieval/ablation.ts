@@ -54,14 +54,20 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout9-prog': { qrels: join(repo, 'eval/sets/heldout9-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
-/** The sets a tool's `--sets` names ("all": every set with quotes, LegalQA being scored at document level), each
- *  with its cached archive `<data><suffix>`. */
-export function namedSets(list: string | undefined, suffix: string): { name: string; dir: string; qrels: string }[] {
+/** The sets a tool's arguments name: each `--set name=archiveDir:questions.jsonl` as given, then those `--sets` names
+ *  ("all": every set with quotes, LegalQA being scored at document level) with their cached archive `<data><suffix>`. */
+export function namedSets(specs: readonly string[] | undefined, list: string | undefined, suffix: string): { name: string; dir: string; qrels: string }[] {
+  const given = (specs ?? []).map((spec) => {
+    const m = /^([^=]+)=([^:]+):(.+)$/.exec(spec);
+    if (!m) throw new Error(`--set name=archiveDir:questions.jsonl, got ${spec}`);
+    return { name: m[1], dir: m[2], qrels: m[3] };
+  });
   const names = list === 'all' ? Object.keys(SETS).filter((n) => n !== 'legal') : (list?.split(',') ?? []);
-  return names.map((name) => {
+  const cached = names.map((name) => {
     if (!SETS[name]) throw new Error(`--sets: unknown set ${name} (known: ${Object.keys(SETS).join(', ')})`);
     return { name, dir: join(cache, SETS[name].data + suffix), qrels: SETS[name].qrels };
   });
+  return [...given, ...cached];
 }
 
 interface Variant {
