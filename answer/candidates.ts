@@ -80,8 +80,8 @@ const JOIN_GAP = 20_000;
 function windowsOf(hits: readonly Hit[], ctx: TextAround): Map<Hit, Window | null> {
   const byDoc = new Map<string, { hit: Hit; from: number; to: number }[]>();
   for (const hit of hits) {
-    const list = byDoc.get(hit.docId) ?? [];
-    if (list.length === 0) byDoc.set(hit.docId, list);
+    let list = byDoc.get(hit.docId);
+    if (!list) byDoc.set(hit.docId, (list = []));
     list.push({ hit, from: Math.max(0, hit.start - WINDOW_MARGIN), to: hit.end + WINDOW_MARGIN });
   }
   const out = new Map<Hit, Window | null>();
