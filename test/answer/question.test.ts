@@ -33,11 +33,12 @@ describe('answerType', () => {
   it.each(cases)('%s -> %s', (q, type) => expect(answerType(q)).toBe(type));
 });
 
-// Real file names of ../shared/external/programmas-nl and pdf-nl (organisations as the ingest found them).
+// Real file names of ../shared/external/programmas-nl and pdf-nl (organisations as the ingest finds them: from the text,
+// else from a "<Name>_<year>" file name).
 const names = documentNames([
-  { id: 'arp_1922', fileName: 'ARP_1922.txt', organisation: null, year: 1922 },
-  { id: 'arp_1929', fileName: 'ARP_1929.txt', organisation: null, year: 1929 },
-  { id: 'pvv_2010', fileName: 'PVV_2010.txt', organisation: null, year: 2010 },
+  { id: 'arp_1922', fileName: 'ARP_1922.txt', organisation: 'ARP', year: 1922 },
+  { id: 'arp_1929', fileName: 'ARP_1929.txt', organisation: 'ARP', year: 1929 },
+  { id: 'pvv_2010', fileName: 'PVV_2010.txt', organisation: 'PVV', year: 2010 },
   { id: 'christenunie_2012', fileName: 'ChristenUnie_2012.txt', organisation: 'ChristenUnie', year: 2012 },
   { id: 'pvdd_2023', fileName: 'vkp2023_partij_voor_de_dieren.pdf', organisation: 'Partij voor de Dieren', year: 2023 },
   { id: 'cu_2023', fileName: 'vkp2023_christenunie.pdf', organisation: 'ChristenUnie', year: 2023 },

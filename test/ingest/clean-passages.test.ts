@@ -144,8 +144,34 @@ describe('the organisation against the file name', () => {
   it('takes the organisation the text names most, unless the file name carries another acronym', () => {
     expect(organisationOf('verkiezingsprogramma_1989.txt')).toBe('VVD');
     expect(organisationOf('VVD_1989.txt')).toBe('VVD');
-    // The GPV's programme argues with the VVD: its words are not the VVD's.
-    expect(organisationOf('GPV_1989.txt')).toBeNull();
+    // The GPV's programme argues with the VVD: its words are not the VVD's, they are the GPV's.
+    expect(organisationOf('GPV_1989.txt')).toBe('GPV');
+  });
+
+  it('takes the author the archivist wrote into the file name when the text names none', () => {
+    const parsed = parseText(Buffer.from('Program van actie\n\nWij willen een sterke gemeenschap.'), 'txt');
+    const meta = (fileName: string) => extractMetadata(parsed, cleanPages(parsed.pages), fileName);
+    expect(meta('ARP_1952.txt')).toMatchObject({ organisation: 'ARP', sources: { organisation: 'file-name' } });
+    expect(meta("CP'86_1986.txt").organisation).toBe("CP'86");
+    expect(meta('PvdA; D66; PPR_1971.txt').organisation).toBe('PvdA; D66; PPR');
+    expect(meta('Senioren 2000_1998.txt').organisation).toBe('Senioren 2000');
+    expect(meta('Lijst 21_Islam-Democraten_2003.txt').organisation).toBe('Lijst 21 Islam-Democraten');
+    // A kind of document, a lower-case stem, no year: no author.
+    expect(meta('Jaarverslag_2022.pdf')).toMatchObject({ organisation: null, sources: { organisation: 'none' } });
+    expect(meta('ap_jaarverslag_2022.pdf').organisation).toBeNull();
+    expect(meta('vkp2023_christenunie.pdf').organisation).toBeNull();
+    expect(meta('001_99635ff256e3dcee.txt').organisation).toBeNull();
+  });
+
+  it.skipIf(!programmesDir)('names the party of real programmes whose text does not (programmas-nl)', () => {
+    const orgOf = (name: string) => {
+      const parsed = parseText(read(programmesDir!, name), 'txt');
+      return extractMetadata(parsed, cleanPages(parsed.pages), name).organisation;
+    };
+    expect(orgOf('ARP_1952.txt')).toBe('ARP');
+    expect(orgOf("CP'86_1986.txt")).toBe("CP'86");
+    expect(orgOf('CHU_1946.txt')).toBe('CHU');
+    expect(orgOf('VVD_1994.txt')).toBe('VVD'); // named by its text
   });
 
   it('keeps an organisation its file name gives as initials or as a word', () => {
