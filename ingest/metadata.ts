@@ -190,7 +190,8 @@ function pickOrganisation(title: string, author: string, head: string, fileName:
  *  PPR_1971.txt", "Senioren 2000_1998.txt"), when it reads as a name: capitals beyond the first, a digit or an
  *  apostrophe. One capitalised word is left out ("Jaarverslag_2022.pdf" names a kind of document, not its author; it
  *  costs "Boerenpartij_1963.txt" its party), and so is a lower-case stem ("ap_jaarverslag_2022.pdf"). programmas-nl:
- *  the text named the party of 100 of 447 programmes; the file name names 325 of the other 347. */
+ *  the text named the party of 100 of 447 documents; the file name names 323 of the other 347 (not: 22 one-word party
+ *  names such as Boerenpartij and Volt, and the folder's README). */
 function fileNameOrganisation(fileName: string): string | null {
   const m = /^(.+?)_(?:18[89]\d|19\d\d|20\d\d)$/.exec(fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''));
   if (!m) return null;
