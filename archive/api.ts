@@ -36,6 +36,9 @@ export interface IngestOutcome {
 export interface IngestOptions {
   /** The password of encrypted PDFs in the batch. */
   password?: string;
+  /** Read files the archive already holds again even when their bytes are unchanged, so that a newer version's
+   *  metadata and cleaning reach them (status 'replaced'). */
+  reread?: boolean;
   onProgress?: (p: IngestProgress) => void;
 }
 

@@ -46,7 +46,8 @@ export async function ingestFiles(s: ArchiveState, paths: string[], opts: Ingest
   return outcomes;
 }
 
-/** Reads a file and prepares it, unless its document is unchanged or another document has the same bytes. */
+/** Reads a file and prepares it, unless its document is unchanged (and not to be reread) or another document has the
+ *  same bytes. */
 async function prepareFile(s: ArchiveState, f: WalkedFile, opts: IngestOptions): Promise<Step<PreparedDocument>> {
   const t0 = performance.now();
   if (f.error) return { t0, outcome: skipped(f.path, f.error, t0) };
@@ -54,7 +55,7 @@ async function prepareFile(s: ArchiveState, f: WalkedFile, opts: IngestOptions):
     const bytes = await readInput(f.real);
     const hash = sha256(bytes);
     const existing = s.store.documentBySource(f.real);
-    if (existing?.sha256 === hash) return { t0, outcome: { file: f.path, status: 'unchanged', docId: existing.id, ms: performance.now() - t0 } };
+    if (existing?.sha256 === hash && !opts.reread) return { t0, outcome: { file: f.path, status: 'unchanged', docId: existing.id, ms: performance.now() - t0 } };
     const twin = s.store.documentBySha(hash, f.real);
     if (twin) return { t0, outcome: duplicate(f.path, twin.id, t0) };
     const prepared = await prepareDocument(bytes, { id: existing?.id ?? '', fileName: basename(f.real), sourcePath: f.real }, { passage: s.passageOpts, password: opts.password });

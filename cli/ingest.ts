@@ -9,14 +9,15 @@ export function registerIngest(program: Command, result: Result): void {
   command(program, 'ingest', `ingest ${supportedExtensions().join(', ')} files (folders are walked recursively)`)
     .argument('<paths...>', 'files or folders')
     .option('--password <password>', 'the password of encrypted PDFs in the batch (or env RAADSARCHIEF_PDF_PASSWORD)')
-    .action(async (paths: string[], o: { password?: string }, c: Command) => {
+    .option('--reread', "read files the archive already holds again, even unchanged, so that a newer version's metadata and cleaning reach them")
+    .action(async (paths: string[], o: { password?: string; reread?: boolean }, c: Command) => {
       const g = c.optsWithGlobals<Globals>();
       const t0 = performance.now();
       const bar = new ProgressBar(!g.json);
       const password = o.password ?? process.env.RAADSARCHIEF_PDF_PASSWORD;
       const onProgress = (p: IngestProgress) =>
         bar.update(p.filesDone, p.filesTotal, `files · ${p.pages} pages · ${p.passages} passages · ${truncate(p.currentFile?.split('/').pop() ?? '', 30)}`);
-      const outcomes = await withArchive(g, (a) => a.ingestFiles(paths, { password, onProgress }), { create: true });
+      const outcomes = await withArchive(g, (a) => a.ingestFiles(paths, { password, reread: o.reread, onProgress }), { create: true });
       bar.done();
       const seconds = (performance.now() - t0) / 1000;
       print(g.json, { outcomes, seconds }, () => ingestSummary(outcomes, seconds));

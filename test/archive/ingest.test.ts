@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ocrAvailable } from '../../ingest/ocr.ts';
 import { openArchive } from '../../archive/archive.ts';
 import { ask } from '../../answer/ask.ts';
@@ -74,6 +75,25 @@ describe('archive over the bundled corpus', () => {
     const outcomes = await archive.ingestFiles(corpusFiles);
     expect(outcomes.every((o) => o.status === 'unchanged')).toBe(true);
     expect(archive.parts().store.generation()).toBe(before);
+  });
+
+  it("reads unchanged files again when asked to, so that a newer version's metadata reaches them", async () => {
+    const work = tmp();
+    const file = join(work, 'ARP_1952.txt');
+    writeFileSync(file, 'Program van actie\n\nWij willen vrijheid van onderwijs voor iedere ouder en ieder kind.\n');
+    const [first] = await archive.ingestFiles([file]);
+    expect(archive.getDocument(first.docId!)!.organisation).toBe('ARP');
+    // An older version found no organisation in the file name.
+    const db = new Database(join(dir, 'archive.sqlite'));
+    db.prepare('UPDATE documents SET organisation = NULL WHERE id = ?').run(first.docId);
+    db.close();
+    expect((await archive.ingestFiles([file]))[0].status).toBe('unchanged');
+    expect(archive.getDocument(first.docId!)!.organisation).toBeNull();
+    const [again] = await archive.ingestFiles([file], { reread: true });
+    expect(again).toMatchObject({ status: 'replaced', docId: first.docId });
+    expect(archive.getDocument(first.docId!)!.organisation).toBe('ARP');
+    await archive.deleteDocument(first.docId!);
+    rmSync(work, { recursive: true, force: true });
   });
 
   it('finds wethouderssocialisme in every mode, citing the right document', async () => {
