@@ -148,16 +148,22 @@ export function queryTerms(analyser: Analyser, text: string): WeightedTerm[] {
   return [...terms].sort((a, b) => b.weight - a.weight).slice(0, rankingDefaults.maxQueryTerms);
 }
 
+/** An organisation's words, lower-cased and space-separated with a space at each end: a filter names an organisation
+ *  whose words hold its words in a row ("PvdA" names "Centrum voor Lokaal Bestuur (PvdA)"; "SP" does not name "PSP"). */
+function nameWords(name: string): string {
+  return ` ${(name.toLocaleLowerCase('nl').match(/[\p{L}\p{N}'’]+/gu) ?? []).join(' ')} `;
+}
+
 function docFilter(filters: SearchFilters | undefined, ctx: RetrievalContext): PassageFilter | undefined {
   if (!filters) return undefined;
   const { documents, organisation, yearFrom, yearTo } = filters;
   if (!documents?.length && !organisation && yearFrom === undefined && yearTo === undefined) return undefined;
   const wanted = documents?.length ? new Set(documents) : null;
-  const org = organisation?.toLocaleLowerCase('nl');
+  const org = organisation ? nameWords(organisation) : null;
   const allowed = new Set<string>();
   for (const d of ctx.docs.values()) {
     if (wanted && !wanted.has(d.id)) continue;
-    if (org && !(d.organisation ?? '').toLocaleLowerCase('nl').includes(org)) continue;
+    if (org && !nameWords(d.organisation ?? '').includes(org)) continue;
     if (yearFrom !== undefined && (d.year === null || d.year < yearFrom)) continue;
     if (yearTo !== undefined && (d.year === null || d.year > yearTo)) continue;
     allowed.add(d.id);

@@ -96,6 +96,19 @@ describe('archive over the bundled corpus', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
+  it('filters by organisation on whole words: SP is not PSP', async () => {
+    const work = tmp();
+    writeFileSync(join(work, 'SP_2010.txt'), 'Programma\n\nDe zorg moet weer van ons allemaal worden, zonder marktwerking.\n');
+    writeFileSync(join(work, 'PSP_1981.txt'), 'Program\n\nDe zorg hoort bij de gemeenschap en niet bij de markt.\n');
+    const outcomes = await archive.ingestFiles([join(work, 'SP_2010.txt'), join(work, 'PSP_1981.txt')]);
+    for (const mode of ['lexical', 'hybrid'] as const) {
+      const hits = await archive.search('zorg markt', { mode, k: 10, filters: { organisation: 'SP' } });
+      expect(new Set(hits.map((h) => h.document.organisation))).toEqual(new Set(['SP']));
+    }
+    for (const o of outcomes) await archive.deleteDocument(o.docId!);
+    rmSync(work, { recursive: true, force: true });
+  });
+
   it('finds wethouderssocialisme in every mode, citing the right document', async () => {
     for (const mode of ['lexical', 'dense', 'hybrid'] as const) {
       const hits = await archive.search('Wat is wethouderssocialisme?', { mode, k: 5 });
