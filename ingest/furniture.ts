@@ -65,8 +65,11 @@ export function dropInlineHeads(pages: string[][]): string[][] {
   // ("15 Voorgesteld artikel 6d, eerste lid, Wpg."), and the page's edges hold the running heads (dropFurniture).
   const unpaged = pages.length === 1 ? dropNumberedHeads(barless) : barless;
   const heads = inlineHeads(unpaged.flat());
-  if (heads.length === 0) return unpaged;
-  return unpaged.map((lines) => {
+  // Last, in a flattened text, the heads left in the middle of its sentences (after the others: a head glued to the
+  // word after it, "… voor normenzin", is one the line rules take whole).
+  const rest = (p: string[][]) => (pages.length === 1 ? dropRepeatedRuns(p) : p);
+  if (heads.length === 0) return rest(unpaged);
+  return rest(unpaged.map((lines) => {
     const out: string[] = [];
     for (const line of lines) {
       const t = line.trim().replace(LEADING_PAGE_NUMBER, '');
@@ -78,11 +81,11 @@ export function dropInlineHeads(pages: string[][]): string[][] {
       let prev = out.length - 1;
       while (prev >= 0 && out[prev].trim() === '') prev--;
       if (prev >= 0) out[prev] = out[prev].replace(TRAILING_PAGE_NUMBER, '$1');
-      const rest = t.slice(head.length).replace(GLUED_PAGE_NUMBER, '').trim();
-      out.push(/^\d*$/.test(rest) ? '' : rest);
+      const after = t.slice(head.length).replace(GLUED_PAGE_NUMBER, '').trim();
+      out.push(/^\d*$/.test(after) ? '' : after);
     }
     return out;
-  });
+  }));
 }
 
 /** A running head in the middle of a line, around a page number and a bar: "… niemand vallen.7 | Verkiezingsprogramma
@@ -145,6 +148,82 @@ function dropNumberedHeads(pages: string[][]): string[][] {
   const re = new RegExp(`${NUMBER_BEFORE_HEAD.source}(?:${heads.map(escapeRegExp).join('|')})`, 'gu');
   return pages.map((lines) => lines.flatMap((l) => l.replace(re, '\n').split('\n')));
 }
+
+/** A running head or foot that a flattened text carries in the middle of its sentences, where its pages broke: "… in
+ *  de zorg 14Verkiezingsprogram 2006-2011 Vertrouwen in Nederland. Vertrouwen in elkaar. als …" (CDA 2006), "… aan de
+ *  12 13 VERKIEZINGSPROGRAMMA 2023 VERKIEZINGSPROGRAMMA 2023 …" (Volt 2023). A head is a run of words, numbers and
+ *  signs (any number the same) that recurs at least INLINE_HEAD_MIN times, a page's worth of text apart (median,
+ *  numberedHeadMinPageChars), mostly after a word that ends no sentence, with at least repeatedHeadMinWords words and
+ *  a page number at its edge or beside it in most places, numbers that differ from place to place. A sentence a
+ *  programme repeats ("De komende jaren zetten we in op:") follows a sentence's end; a phrase ("artikel 23 van de
+ *  Grondwet", "het VN-verdrag inzake rechten van personen met een") carries no page number. Of two heads one of which
+ *  holds the other, the shorter goes ("Het gaat om u Verkiezingsprogramma PVV 2021 - 2025", not with "De PVV wil voor
+ *  u:" that follows it on some pages). Each place becomes a line break, as in dropNumberedHeads. */
+function dropRepeatedRuns(pages: string[][]): string[][] {
+  const text = pages.flat().join('\n');
+  const tokens = [...text.matchAll(/\p{L}+|\d+|[^\s\p{L}\d]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: /^\d/.test(m[0]) ? '#' : m[0].toLowerCase() }));
+  const gram = (i: number) => tokens.slice(i, i + RUN_GRAM).map((t) => t.key).join(' ');
+  const grams = new Map<string, number>();
+  for (let i = 0; i + RUN_GRAM <= tokens.length; i++) grams.set(gram(i), (grams.get(gram(i)) ?? 0) + 1);
+  // Tokens inside some repeated n-gram, then their maximal runs, grouped by their tokens.
+  const inRun = new Uint8Array(tokens.length);
+  for (let i = 0; i + RUN_GRAM <= tokens.length; i++) {
+    if ((grams.get(gram(i)) ?? 0) >= INLINE_HEAD_MIN && /\p{L}{3}/u.test(gram(i))) inRun.fill(1, i, i + RUN_GRAM);
+  }
+  const runs = new Map<string, { from: number; to: number }[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!inRun[i]) continue;
+    let j = i;
+    while (j < tokens.length && inRun[j]) j++;
+    const run = tokens.slice(i, j);
+    const words = run.filter((t) => /^\p{L}/u.test(t.key)).length;
+    if (words >= ingestDefaults.repeatedHeadMinWords && run.length <= RUN_MAX_TOKENS) {
+      const key = run.map((t) => t.key).join(' ');
+      runs.set(key, [...(runs.get(key) ?? []), { from: i, to: j }]);
+    }
+    i = j;
+  }
+  const pageNumber = (i: number) => (i >= 0 && i < tokens.length && /^\d{1,3}$/.test(text.slice(tokens[i].start, tokens[i].end)) ? text.slice(tokens[i].start, tokens[i].end) : null);
+  const heads = [...runs].filter(([, at]) => {
+    if (at.length < INLINE_HEAD_MIN) return false;
+    const gaps = at.slice(1).map((r, k) => tokens[r.from].start - tokens[at[k].from].start);
+    const interrupts = at.filter((r) => {
+      let k = r.from - 1;
+      while (k >= 0 && tokens[k].key === '#') k--;
+      return k >= 0 && !/^[.!?:;]$/.test(tokens[k].key);
+    }).length;
+    const numbers = at.map((r) => pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to)).filter((x) => x !== null);
+    return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && interrupts * 2 >= at.length &&
+      numbers.length * 2 >= at.length && new Set(numbers).size * 2 > numbers.length;
+  }).map(([key]) => key);
+  const cores = heads.filter((h) => !heads.some((o) => o !== h && ` ${h} `.includes(` ${o} `)));
+  if (cores.length === 0) return pages;
+  // Each place of a core, with the page number beside it, becomes a line break.
+  const cuts: [number, number][] = [];
+  for (const core of cores) {
+    const keys = core.split(' ');
+    for (let i = 0; i + keys.length <= tokens.length; i++) {
+      if (!keys.every((w, k) => tokens[i + k].key === w)) continue;
+      const from = pageNumber(i - 1) !== null && keys[0] !== '#' ? i - 1 : i;
+      const to = pageNumber(i + keys.length) !== null && keys[keys.length - 1] !== '#' ? i + keys.length : i + keys.length - 1;
+      cuts.push([tokens[from].start, tokens[to].end]);
+      i += keys.length - 1;
+    }
+  }
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of cuts) {
+    if (from < at) continue;
+    out += text.slice(at, from) + '\n';
+    at = to;
+  }
+  return [(out + text.slice(at)).split('\n')];
+}
+
+/** The tokens of the n-grams whose repetition marks a running head's tokens, and the most a head has (dropRepeatedRuns). */
+const RUN_GRAM = 4;
+const RUN_MAX_TOKENS = 40;
 
 /** A page number before a capital, not part of a longer number ("2.4 Er komt", "1994-1998 NEDERLAND"): "huis te 7
  *  Verkiezingsprogramma", "opstellen.14 Verk…", a line's "6 EEN VERBONDEN …". */

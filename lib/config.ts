@@ -18,10 +18,8 @@ export function lexiconDir(): string | null {
 
 // ---- ingest -------------------------------------------------------------------------------------
 export const ingestDefaults = {
-  /** Files larger than this are refused before parsing. */
-  maxFileBytes: 200 * 1024 * 1024,
-  /** A PDF parse that takes longer than this is abandoned (pdf.js can spin on hostile files). */
-  parseTimeoutMs: 60_000,
+  maxFileBytes: 200 * 1024 * 1024, // larger files are refused before parsing
+  parseTimeoutMs: 60_000, // a PDF parse that takes longer is abandoned (pdf.js can spin on hostile files)
   /** A line that repeats (digits ignored) on at least this share of pages, and on >= 3 pages, is a running header/footer. */
   runningLineMinShare: 0.4,
   /** A running head glued to the text (ingest/furniture.ts) opens at least this many lines, with at least this many
@@ -31,12 +29,14 @@ export const ingestDefaults = {
   inlineHeadMinLines: 8,
   inlineHeadMinChars: 15,
   /** A running head after its page number in a flattened text ("… een huis te 7 Verkiezingsprogramma 2021 -2025 - …")
-   *  recurs once a page: between one occurrence and the next, the text advances at least this many characters per page
-   *  number (median). Over programmas-nl the heads advance 1,388-5,833 per number, a numbered list's formula ("12
-   *  Nederland zet zich in …", BIJ1 2021) 205, footnotes that cite a chapter ("17 Zie 4. Nieuw financieel systeem",
-   *  Partij voor Mens en Spirit 2012) 967-1,680, so three of that document's four such footnote openings are dropped too. It changes 17 programmes and no
-   *  other file of programmas-nl, pdf-nl, text-nl or the corpus. */
+   *  recurs once a page: the text advances at least this many characters per page number (median). Over programmas-nl
+   *  heads advance 1,388-5,833 per number, a numbered list's formula ("12 Nederland zet zich in …", BIJ1 2021) 205,
+   *  footnotes citing a chapter (Partij voor Mens en Spirit 2012) 967-1,680, three of whose four are dropped too. It
+   *  changes 17 programmes and no other file of programmas-nl, pdf-nl, text-nl or the corpus. */
   numberedHeadMinPageChars: 1000,
+  /** A head left in a flattened text's sentences (furniture.ts dropRepeatedRuns) has at least this many words: 4 changes
+   *  18 programmes, no other file of programmas-nl, pdf-nl or the corpus; 5 leaves Volt 2021's in. */
+  repeatedHeadMinWords: 4,
   /** PDF parser threads; 2 = the cores of the target machine, so a batch parses in parallel. */
   pdfWorkers: 2,
   /** Files prepared at once (parse, clean, split) while earlier ones are committed: the parser threads' count. */

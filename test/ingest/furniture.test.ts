@@ -101,6 +101,25 @@ describe('dropInlineHeads', () => {
     expect(dropInlineHeads(pages)).toEqual(pages);
   });
 
+  it('drops a running head that a flattened text carries in the middle of its sentences (CDA 2006)', () => {
+    const head = 'Verkiezingsprogram 2006-2011 Vertrouwen in Nederland. Vertrouwen in elkaar.';
+    const filler = (i: number) => Array.from({ length: 40 }, (_, k) => `In wijk ${i * 40 + k} komt er een school bij.`).join(' ');
+    const subjects = ['Het persoonsgebonden budget in de zorg', 'De kinderbijslag', 'Elk dorp', 'De boer', 'Het museum', 'De wijkagent', 'Iedere school', 'De bibliotheek', 'Het zwembad', 'De huisarts'];
+    const ends = ['blijft bestaan.', 'gaat omhoog.', 'krijgt een bus.', 'mag blijven.', 'gaat open.', 'komt terug.', 'wordt beter.', 'gaat niet dicht.', 'wordt groter.', 'komt thuis.'];
+    const page = (i: number) => `${filler(i)} ${subjects[i]} ${12 + i}${head} ${ends[i]}`;
+    const text = Array.from({ length: 10 }, (_, i) => page(i)).join('\n');
+    const clean = cleanPages(parseText(new TextEncoder().encode(text), 'txt').pages).text;
+    expect(clean).not.toContain('Vertrouwen in elkaar');
+    expect(clean).toContain('Het persoonsgebonden budget in de zorg blijft bestaan.');
+  });
+
+  it('keeps a sentence a programme repeats after sentence ends, and a phrase without page numbers', () => {
+    const filler = (i: number) => Array.from({ length: 40 }, (_, k) => `In wijk ${i * 40 + k} komt er een school bij.`).join(' ');
+    const lines = Array.from({ length: 10 }, (_, i) =>
+      `${filler(i)} De komende jaren zetten we in op: ${openings[i % 8]} Wij houden vast aan artikel 23 van de Grondwet en ${openings[(i + 1) % 8]}`);
+    expect(dropInlineHeads([lines])).toEqual([lines]);
+  });
+
   it("keeps the document's own repeated openings: a sentence, a list's lead-in, a heading, footnotes", () => {
     const pages = [
       Array.from({ length: 10 }, (_, i) => `BBB vindt het belangrijk dat ${openings[i % 8]}`),
@@ -134,5 +153,17 @@ describe('dropInlineHeads', () => {
     const pvda = clean('PvdA_2017.txt');
     expect(pvda).toContain('Daarom willen wij nadrukkelijk investeren in wat ons bindt.');
     expect(pvda.match(/EEN VERBONDEN SAMENLEVING/g)!.length).toBeLessThan(5);
+  });
+
+  it.skipIf(!programmasDir)('cleans the running heads out of the sentences of CDA 2006, SP 2003 and Volt 2021 (programmas-nl)', () => {
+    const clean = (name: string) => cleanPages(parseText(new Uint8Array(readFileSync(join(programmasDir!, name))), 'txt').pages).text;
+    const cda = clean('CDA_2006.txt');
+    // 96 before; left: the title page, the table of contents and the foreword quoting the title.
+    expect(cda.match(/Vertrouwen in elkaar/g)!.length).toBeLessThan(10);
+    // Was "… het persoonsgebonden budget in de zorg 14Verkiezingsprogram 2006-2011 Vertrouwen in Nederland. Vertrouwen
+    // in elkaar. als …".
+    expect(cda).toMatch(/het persoonsgebonden budget in de zorg\s+als/);
+    expect(clean('SP_2003.txt').match(/actieprogramma SP G/gi)?.length ?? 0).toBeLessThan(5);
+    expect(clean('Volt_2021.txt').match(/www\.stemvolt\.nl Verkiezingsprogramma/g)?.length ?? 0).toBeLessThan(3);
   });
 });
