@@ -154,9 +154,9 @@ function dropNumberedHeads(pages: string[][]): string[][] {
  *  12 13 VERKIEZINGSPROGRAMMA 2023 VERKIEZINGSPROGRAMMA 2023 …" (Volt 2023). A head is a run of words, numbers and
  *  signs (any number the same) that recurs at least INLINE_HEAD_MIN times, a page's worth of text apart (median,
  *  numberedHeadMinPageChars), mostly after a word that ends no sentence, with at least repeatedHeadMinWords words and
- *  a page number at its edge or beside it in most places, numbers that differ from place to place. A sentence a
- *  programme repeats ("De komende jaren zetten we in op:") follows a sentence's end; a phrase ("artikel 23 van de
- *  Grondwet", "het VN-verdrag inzake rechten van personen met een") carries no page number. Of two heads one of which
+ *  a page number at its edge or beside it in most places, numbers that rise through the text. A sentence a programme
+ *  repeats ("De komende jaren zetten we in op:") follows a sentence's end; a phrase ("artikel 23 van de Grondwet")
+ *  carries no page number, or numbers that jump about ("als bedoeld in artikel 39", text-nl). Of two heads one of which
  *  holds the other, the shorter goes ("Het gaat om u Verkiezingsprogramma PVV 2021 - 2025", not with "De PVV wil voor
  *  u:" that follows it on some pages). Each place becomes a line break, as in dropNumberedHeads. */
 function dropRepeatedRuns(pages: string[][]): string[][] {
@@ -192,9 +192,11 @@ function dropRepeatedRuns(pages: string[][]): string[][] {
       while (k >= 0 && tokens[k].key === '#') k--;
       return k >= 0 && !/^[.!?:;]$/.test(tokens[k].key);
     }).length;
-    const numbers = at.map((r) => pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to)).filter((x) => x !== null);
+    const numbers = at.map((r) => pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to)).filter((x) => x !== null).map(Number);
+    // Page numbers rise through the text (a few misread: "310" for 10); the numbers a formula cites ("als bedoeld in
+    // artikel 39") jump about.
     return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && interrupts * 2 >= at.length &&
-      numbers.length * 2 >= at.length && new Set(numbers).size * 2 > numbers.length;
+      numbers.length * 2 >= at.length && longestRise(numbers) * 4 >= numbers.length * 3;
   }).map(([key]) => key);
   const cores = heads.filter((h) => !heads.some((o) => o !== h && ` ${h} `.includes(` ${o} `)));
   if (cores.length === 0) return pages;
@@ -231,6 +233,22 @@ const NUMBER_BEFORE_HEAD = /(?<=\S|^)[^\S\n]*(?<!\d|\d[.,:\/–-])(\d{1,4})[^\S\
 /** A word going on: a lower-case letter after a letter ("O|nderwijs"), or a capital not opening a capitalised word
  *  ("TOE|KOMST", "E|N SOCIALER"; not "SOCIALER|Een", a head glued to a sentence). */
 const CONTINUES_WORD = /^\p{L}(?:\p{Ll}|\p{Lu}(?!\p{Ll}))/u;
+
+/** The length of the longest strictly rising subsequence (patience sorting). */
+function longestRise(xs: readonly number[]): number {
+  const tails: number[] = [];
+  for (const x of xs) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = x;
+  }
+  return tails.length;
+}
 
 function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);

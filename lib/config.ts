@@ -35,7 +35,7 @@ export const ingestDefaults = {
    *  changes 17 programmes and no other file of programmas-nl, pdf-nl, text-nl or the corpus. */
   numberedHeadMinPageChars: 1000,
   /** A head left in a flattened text's sentences (furniture.ts dropRepeatedRuns) has at least this many words: 4 changes
-   *  18 programmes, no other file of programmas-nl, pdf-nl or the corpus; 5 leaves Volt 2021's in. */
+   *  17 programmes, no other file of programmas-nl, pdf-nl, text-nl or the corpus; 5 leaves Volt 2021's in. */
   repeatedHeadMinWords: 4,
   /** PDF parser threads; 2 = the cores of the target machine, so a batch parses in parallel. */
   pdfWorkers: 2,

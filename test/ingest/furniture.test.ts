@@ -113,10 +113,11 @@ describe('dropInlineHeads', () => {
     expect(clean).toContain('Het persoonsgebonden budget in de zorg blijft bestaan.');
   });
 
-  it('keeps a sentence a programme repeats after sentence ends, and a phrase without page numbers', () => {
+  it('keeps a sentence a programme repeats after sentence ends, a phrase without page numbers, a formula citing articles', () => {
     const filler = (i: number) => Array.from({ length: 40 }, (_, k) => `In wijk ${i * 40 + k} komt er een school bij.`).join(' ');
     const lines = Array.from({ length: 10 }, (_, i) =>
-      `${filler(i)} De komende jaren zetten we in op: ${openings[i % 8]} Wij houden vast aan artikel 23 van de Grondwet en ${openings[(i + 1) % 8]}`);
+      `${filler(i)} De komende jaren zetten we in op: ${openings[i % 8]} Wij houden vast aan artikel 23 van de Grondwet en ${openings[(i + 1) % 8]}` +
+      ` De uitkering als bedoeld in artikel ${[9, 20, 39, 33, 12, 31, 5, 36, 18, 2][i]} wordt verhoogd.`);
     expect(dropInlineHeads([lines])).toEqual([lines]);
   });
 
