@@ -3,6 +3,7 @@
 // programmas-nl archive holds them), the running head is glued to the line that opened the next page.
 import { ingestDefaults } from '../lib/config.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
+import { firstAtLeast } from '../lib/sorted.ts';
 
 const PAGE_NUMBER = [
   /^\d{1,4}$/,
@@ -237,16 +238,7 @@ const CONTINUES_WORD = /^\p{L}(?:\p{Ll}|\p{Lu}(?!\p{Ll}))/u;
 /** The length of the longest strictly rising subsequence (patience sorting). */
 function longestRise(xs: readonly number[]): number {
   const tails: number[] = [];
-  for (const x of xs) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tails[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = x;
-  }
+  for (const x of xs) tails[firstAtLeast(tails, x)] = x;
   return tails.length;
 }
 

@@ -5,6 +5,7 @@
 import type { CleanDocument, PassageDraft } from '../lib/types.ts';
 import { passageDefaults } from '../lib/config.ts';
 import { sentenceStarts } from '../language/sentences.ts';
+import { firstAtLeast } from '../lib/sorted.ts';
 
 interface Span {
   start: number;
@@ -124,16 +125,4 @@ export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDe
       headingPath: stack.map((x) => doc.text.slice(x.start, x.end)),
     };
   });
-}
-
-/** Index of the first value >= x in an ascending array (its length when there is none). */
-function firstAtLeast(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
