@@ -180,7 +180,9 @@ function dropRepeatedRuns(pages: string[][]): string[][] {
     const words = run.filter((t) => /^\p{L}/u.test(t.key)).length;
     if (words >= ingestDefaults.repeatedHeadMinWords && run.length <= RUN_MAX_TOKENS) {
       const key = run.map((t) => t.key).join(' ');
-      runs.set(key, [...(runs.get(key) ?? []), { from: i, to: j }]);
+      let at = runs.get(key);
+      if (!at) runs.set(key, (at = []));
+      at.push({ from: i, to: j });
     }
     i = j;
   }
