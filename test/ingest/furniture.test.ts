@@ -156,7 +156,7 @@ describe('dropInlineHeads', () => {
     expect(pvda.match(/EEN VERBONDEN SAMENLEVING/g)!.length).toBeLessThan(5);
   });
 
-  it.skipIf(!programmasDir)('cleans the running heads out of the sentences of CDA 2006, SP 2003 and Volt 2021 (programmas-nl)', () => {
+  it.skipIf(!programmasDir)('cleans the running heads out of the sentences of CDA 2006 and 2010, SP 2003, Volt 2021 and NSC 2023 (programmas-nl)', () => {
     const clean = (name: string) => cleanPages(parseText(new Uint8Array(readFileSync(join(programmasDir!, name))), 'txt').pages).text;
     const cda = clean('CDA_2006.txt');
     // 96 before; left: the title page, the table of contents and the foreword quoting the title.
@@ -166,5 +166,8 @@ describe('dropInlineHeads', () => {
     expect(cda).toMatch(/het persoonsgebonden budget in de zorg\s+als/);
     expect(clean('SP_2003.txt').match(/actieprogramma SP G/gi)?.length ?? 0).toBeLessThan(5);
     expect(clean('Volt_2021.txt').match(/www\.stemvolt\.nl Verkiezingsprogramma/g)?.length ?? 0).toBeLessThan(3);
+    // Three words are a head too: NSC 2023's "Tijd voor herstel" (69 before), CDA 2010's "slagvaardig en samen" (54).
+    expect(clean('NSC_2023.txt').match(/Tijd voor herstel/g)!.length).toBeLessThan(10);
+    expect(clean('CDA_2010.txt').match(/slagvaardig en samen/g)!.length).toBeLessThan(10);
   });
 });
