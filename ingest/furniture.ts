@@ -3,7 +3,8 @@
 // programmas-nl archive holds them), the running head is glued to the line that opened the next page.
 import { ingestDefaults } from '../lib/config.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
-import { firstAtLeast } from '../lib/sorted.ts';
+import { median } from '../lib/sorted.ts';
+import { dropRepeatedRuns } from './repeated-heads.ts';
 
 const PAGE_NUMBER = [
   /^\d{1,4}$/,
@@ -150,86 +151,6 @@ function dropNumberedHeads(pages: string[][]): string[][] {
   return pages.map((lines) => lines.flatMap((l) => l.replace(re, '\n').split('\n')));
 }
 
-/** A running head or foot that a flattened text carries in the middle of its sentences, where its pages broke: "… in
- *  de zorg 14Verkiezingsprogram 2006-2011 Vertrouwen in Nederland. Vertrouwen in elkaar. als …" (CDA 2006), "… aan de
- *  12 13 VERKIEZINGSPROGRAMMA 2023 VERKIEZINGSPROGRAMMA 2023 …" (Volt 2023). A head is a run of words, numbers and
- *  signs (any number the same) that recurs at least INLINE_HEAD_MIN times, a page's worth of text apart (median,
- *  numberedHeadMinPageChars), mostly after a word that ends no sentence, with at least repeatedHeadMinWords words and
- *  a page number at its edge or beside it in most places, numbers that rise through the text. A sentence a programme
- *  repeats ("De komende jaren zetten we in op:") follows a sentence's end; a phrase ("artikel 23 van de Grondwet")
- *  carries no page number, or numbers that jump about ("als bedoeld in artikel 39", text-nl). Of two heads one of which
- *  holds the other, the shorter goes ("Het gaat om u Verkiezingsprogramma PVV 2021 - 2025", not with "De PVV wil voor
- *  u:" that follows it on some pages). Each place becomes a line break, as in dropNumberedHeads. */
-function dropRepeatedRuns(pages: string[][]): string[][] {
-  const text = pages.flat().join('\n');
-  const tokens = [...text.matchAll(/\p{L}+|\d+|[^\s\p{L}\d]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: /^\d/.test(m[0]) ? '#' : m[0].toLowerCase() }));
-  const gram = (i: number) => tokens.slice(i, i + RUN_GRAM).map((t) => t.key).join(' ');
-  const grams = new Map<string, number>();
-  for (let i = 0; i + RUN_GRAM <= tokens.length; i++) grams.set(gram(i), (grams.get(gram(i)) ?? 0) + 1);
-  // Tokens inside some repeated n-gram, then their maximal runs, grouped by their tokens.
-  const inRun = new Uint8Array(tokens.length);
-  for (let i = 0; i + RUN_GRAM <= tokens.length; i++) {
-    if ((grams.get(gram(i)) ?? 0) >= INLINE_HEAD_MIN && /\p{L}{3}/u.test(gram(i))) inRun.fill(1, i, i + RUN_GRAM);
-  }
-  const runs = new Map<string, { from: number; to: number }[]>();
-  for (let i = 0; i < tokens.length; i++) {
-    if (!inRun[i]) continue;
-    let j = i;
-    while (j < tokens.length && inRun[j]) j++;
-    const run = tokens.slice(i, j);
-    const words = run.filter((t) => /^\p{L}/u.test(t.key)).length;
-    if (words >= ingestDefaults.repeatedHeadMinWords && run.length <= RUN_MAX_TOKENS) {
-      const key = run.map((t) => t.key).join(' ');
-      let at = runs.get(key);
-      if (!at) runs.set(key, (at = []));
-      at.push({ from: i, to: j });
-    }
-    i = j;
-  }
-  const pageNumber = (i: number) => (i >= 0 && i < tokens.length && /^\d{1,3}$/.test(text.slice(tokens[i].start, tokens[i].end)) ? text.slice(tokens[i].start, tokens[i].end) : null);
-  const heads = [...runs].filter(([, at]) => {
-    if (at.length < INLINE_HEAD_MIN) return false;
-    const gaps = at.slice(1).map((r, k) => tokens[r.from].start - tokens[at[k].from].start);
-    const interrupts = at.filter((r) => {
-      let k = r.from - 1;
-      while (k >= 0 && tokens[k].key === '#') k--;
-      return k >= 0 && !/^[.!?:;]$/.test(tokens[k].key);
-    }).length;
-    const numbers = at.map((r) => pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to)).filter((x) => x !== null).map(Number);
-    // Page numbers rise through the text (a few misread: "310" for 10); the numbers a formula cites ("als bedoeld in
-    // artikel 39") jump about.
-    return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && interrupts * 2 >= at.length &&
-      numbers.length * 2 >= at.length && longestRise(numbers) * 4 >= numbers.length * 3;
-  }).map(([key]) => key);
-  const cores = heads.filter((h) => !heads.some((o) => o !== h && ` ${h} `.includes(` ${o} `)));
-  if (cores.length === 0) return pages;
-  // Each place of a core, with the page number beside it, becomes a line break.
-  const cuts: [number, number][] = [];
-  for (const core of cores) {
-    const keys = core.split(' ');
-    for (let i = 0; i + keys.length <= tokens.length; i++) {
-      if (!keys.every((w, k) => tokens[i + k].key === w)) continue;
-      const from = pageNumber(i - 1) !== null && keys[0] !== '#' ? i - 1 : i;
-      const to = pageNumber(i + keys.length) !== null && keys[keys.length - 1] !== '#' ? i + keys.length : i + keys.length - 1;
-      cuts.push([tokens[from].start, tokens[to].end]);
-      i += keys.length - 1;
-    }
-  }
-  cuts.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let at = 0;
-  for (const [from, to] of cuts) {
-    if (from < at) continue;
-    out += text.slice(at, from) + '\n';
-    at = to;
-  }
-  return [(out + text.slice(at)).split('\n')];
-}
-
-/** The tokens of the n-grams whose repetition marks a running head's tokens, and the most a head has (dropRepeatedRuns). */
-const RUN_GRAM = 4;
-const RUN_MAX_TOKENS = 40;
-
 /** A page number before a capital, not part of a longer number ("2.4 Er komt", "1994-1998 NEDERLAND"): "huis te 7
  *  Verkiezingsprogramma", "opstellen.14 Verk…", a line's "6 EEN VERBONDEN …". */
 const NUMBER_BEFORE_HEAD = /(?<=\S|^)[^\S\n]*(?<!\d|\d[.,:\/–-])(\d{1,4})[^\S\n]+(?=\p{Lu})/gu;
@@ -237,17 +158,6 @@ const NUMBER_BEFORE_HEAD = /(?<=\S|^)[^\S\n]*(?<!\d|\d[.,:\/–-])(\d{1,4})[^\S\
  *  ("TOE|KOMST", "E|N SOCIALER"; not "SOCIALER|Een", a head glued to a sentence). */
 const CONTINUES_WORD = /^\p{L}(?:\p{Ll}|\p{Lu}(?!\p{Ll}))/u;
 
-/** The length of the longest strictly rising subsequence (patience sorting). */
-function longestRise(xs: readonly number[]): number {
-  const tails: number[] = [];
-  for (const x of xs) tails[firstAtLeast(tails, x)] = x;
-  return tails.length;
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
-}
 
 /** The longest prefix that at least half of the strings share. */
 function sharedByHalf(strings: string[]): string {

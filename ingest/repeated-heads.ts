@@ -1,0 +1,160 @@
+// Running heads that a text without pages carries in the middle of its sentences (ingest/furniture.ts runs this last,
+// after its line rules).
+import { ingestDefaults } from '../lib/config.ts';
+import { firstAtLeast, median } from '../lib/sorted.ts';
+
+const INLINE_HEAD_MIN = ingestDefaults.inlineHeadMinLines;
+
+/** A running head or foot that a flattened text carries in the middle of its sentences, where its pages broke: "… in
+ *  de zorg 14Verkiezingsprogram 2006-2011 Vertrouwen in Nederland. Vertrouwen in elkaar. als …" (CDA 2006), "… aan de
+ *  12 13 VERKIEZINGSPROGRAMMA 2023 VERKIEZINGSPROGRAMMA 2023 …" (Volt 2023). A head is a run of words, numbers and
+ *  signs (any number the same) that recurs at least INLINE_HEAD_MIN times, a page's worth of text apart (median,
+ *  numberedHeadMinPageChars), mostly after a word that ends no sentence, with at least repeatedHeadMinWords words and
+ *  a page number at its edge or beside it in most places, numbers that rise through the text. A sentence a programme
+ *  repeats ("De komende jaren zetten we in op:") follows a sentence's end; a phrase ("artikel 23 van de Grondwet")
+ *  carries no page number, or numbers that jump about ("als bedoeld in artikel 39", text-nl). Of two heads one of which
+ *  holds the other, the shorter goes ("Het gaat om u Verkiezingsprogramma PVV 2021 - 2025", not with "De PVV wil voor
+ *  u:" that follows it on some pages). Each place becomes a line break, as in dropNumberedHeads. */
+export function dropRepeatedRuns(pages: string[][]): string[][] {
+  const text = pages.flat().join('\n');
+  const { starts, ends, hashes, kinds } = runTokens(text);
+  const count = hashes.length;
+  const keyAt = (i: number) => (kinds[i] === DIGITS ? '#' : text.slice(starts[i], ends[i]).toLowerCase());
+  // Each n-gram of token hashes hashed again, to a small integer: a programme has some 100,000 tokens, and a string per
+  // token or n-gram cost more than all other cleaning. A collision only marks a candidate: runs are grouped by their
+  // real tokens below.
+  const grams = new Int32Array(Math.max(0, count - RUN_GRAM + 1));
+  const seen = new Map<number, number>();
+  for (let i = 0; i < grams.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < RUN_GRAM; k++) h = Math.imul(h ^ hashes[i + k], 0x01000193);
+    grams[i] = h & 0x3fffffff;
+    seen.set(grams[i], (seen.get(grams[i]) ?? 0) + 1);
+  }
+  const worded = (i: number) => kinds[i] === LETTERS && ends[i] - starts[i] >= 3;
+  // Tokens inside some repeated n-gram with a word in it, then their maximal runs, grouped by their tokens.
+  const inRun = new Uint8Array(count);
+  for (let i = 0; i < grams.length; i++) {
+    if (seen.get(grams[i])! >= INLINE_HEAD_MIN && (worded(i) || worded(i + 1) || worded(i + 2) || worded(i + 3))) inRun.fill(1, i, i + RUN_GRAM);
+  }
+  const runs = new Map<string, { from: number; to: number }[]>();
+  for (let i = 0; i < count; i++) {
+    if (!inRun[i]) continue;
+    let j = i;
+    while (j < count && inRun[j]) j++;
+    const run = Array.from({ length: j - i }, (_, k) => keyAt(i + k));
+    const words = run.filter((k) => /^\p{L}/u.test(k)).length;
+    if (words >= ingestDefaults.repeatedHeadMinWords && run.length <= RUN_MAX_TOKENS) {
+      const key = run.join(' ');
+      let at = runs.get(key);
+      if (!at) runs.set(key, (at = []));
+      at.push({ from: i, to: j });
+    }
+    i = j;
+  }
+  const pageNumber = (i: number) => (i >= 0 && i < count && /^\d{1,3}$/.test(text.slice(starts[i], ends[i])) ? text.slice(starts[i], ends[i]) : null);
+  const heads = [...runs].filter(([, at]) => {
+    if (at.length < INLINE_HEAD_MIN) return false;
+    const gaps = at.slice(1).map((r, k) => starts[r.from] - starts[at[k].from]);
+    const interrupts = at.filter((r) => {
+      let k = r.from - 1;
+      while (k >= 0 && keyAt(k) === '#') k--;
+      return k >= 0 && !/^[.!?:;]$/.test(keyAt(k));
+    }).length;
+    const numbers = at.map((r) => pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to)).filter((x) => x !== null).map(Number);
+    // Page numbers rise through the text (a few misread: "310" for 10); the numbers a formula cites ("als bedoeld in
+    // artikel 39") jump about.
+    return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && interrupts * 2 >= at.length &&
+      numbers.length * 2 >= at.length && longestRise(numbers) * 4 >= numbers.length * 3;
+  }).map(([key]) => key);
+  const cores = heads.filter((h) => !heads.some((o) => o !== h && ` ${h} `.includes(` ${o} `)));
+  if (cores.length === 0) return pages;
+  // Each place of a core, with the page number beside it, becomes a line break.
+  const cuts: [number, number][] = [];
+  for (const core of cores) {
+    const keys = core.split(' ');
+    for (let i = 0; i + keys.length <= count; i++) {
+      if (!keys.every((w, k) => keyAt(i + k) === w)) continue;
+      const from = pageNumber(i - 1) !== null && keys[0] !== '#' ? i - 1 : i;
+      const to = pageNumber(i + keys.length) !== null && keys[keys.length - 1] !== '#' ? i + keys.length : i + keys.length - 1;
+      cuts.push([starts[from], ends[to]]);
+      i += keys.length - 1;
+    }
+  }
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of cuts) {
+    if (from < at) continue;
+    out += text.slice(at, from) + '\n';
+    at = to;
+  }
+  return [(out + text.slice(at)).split('\n')];
+}
+
+/** A text's words, numbers and signs (dropRepeatedRuns): offsets, kinds and a hash of each token's key (the word
+ *  lower-cased, any number alike, the sign itself), computed from character codes without a string per token. */
+function runTokens(text: string): { starts: number[]; ends: number[]; hashes: number[]; kinds: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hashes: number[] = [];
+  const kinds: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    const k = charKind(c);
+    if (k === SPACE) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let h = Math.imul(0x811c9dc5 ^ k, 0x01000193);
+    if (k === LETTERS) {
+      h = Math.imul(h ^ lowerCode(c), 0x01000193);
+      for (; j < text.length && charKind(text.charCodeAt(j)) === LETTERS; j++) h = Math.imul(h ^ lowerCode(text.charCodeAt(j)), 0x01000193);
+    } else if (k === DIGITS) {
+      while (j < text.length && charKind(text.charCodeAt(j)) === DIGITS) j++;
+    } else {
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    starts.push(i);
+    ends.push(j);
+    hashes.push(h);
+    kinds.push(k);
+    i = j;
+  }
+  return { starts, ends, hashes, kinds };
+}
+
+const SPACE = 0;
+const DIGITS = 1;
+const LETTERS = 2;
+const SIGN = 3;
+const letterCodes = new Map<number, boolean>();
+const lowerCodes = new Map<number, number>();
+
+function charKind(c: number): number {
+  if (c >= 48 && c <= 57) return DIGITS;
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? LETTERS : c <= 32 ? SPACE : SIGN;
+  if (c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff) return SPACE;
+  let l = letterCodes.get(c);
+  if (l === undefined) letterCodes.set(c, (l = /\p{L}/u.test(String.fromCharCode(c))));
+  return l ? LETTERS : SIGN;
+}
+
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let l = lowerCodes.get(c);
+  if (l === undefined) lowerCodes.set(c, (l = String.fromCharCode(c).toLowerCase().charCodeAt(0)));
+  return l;
+}
+
+/** The tokens of the n-grams whose repetition marks a running head's tokens, and the most a head has (dropRepeatedRuns). */
+const RUN_GRAM = 4;
+const RUN_MAX_TOKENS = 40;
+
+/** The length of the longest strictly rising subsequence (patience sorting). */
+function longestRise(xs: readonly number[]): number {
+  const tails: number[] = [];
+  for (const x of xs) tails[firstAtLeast(tails, x)] = x;
+  return tails.length;
+}
