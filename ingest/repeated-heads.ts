@@ -14,7 +14,7 @@ const INLINE_HEAD_MIN = ingestDefaults.inlineHeadMinLines;
  *  repeats ("De komende jaren zetten we in op:") follows a sentence's end; a phrase ("artikel 23 van de Grondwet")
  *  carries no page number, or numbers that jump about ("als bedoeld in artikel 39", text-nl). Of two heads one of which
  *  holds the other, the shorter goes ("Het gaat om u Verkiezingsprogramma PVV 2021 - 2025", not with "De PVV wil voor
- *  u:" that follows it on some pages). Each place becomes a line break, as in dropNumberedHeads. */
+ *  u:" that follows it on some pages). Each place becomes a line break, as in furniture.ts dropNumberedHeads. */
 export function dropRepeatedRuns(pages: string[][]): string[][] {
   const text = pages.flat().join('\n');
   const { starts, ends, hashes, kinds } = runTokens(text);
@@ -66,15 +66,16 @@ export function dropRepeatedRuns(pages: string[][]): string[][] {
     // artikel 39") jump about.
     return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && interrupts * 2 >= at.length &&
       numbers.length * 2 >= at.length && longestRise(numbers) * 4 >= numbers.length * 3;
-  }).map(([key]) => key);
-  const cores = heads.filter((h) => !heads.some((o) => o !== h && ` ${h} `.includes(` ${o} `)));
+  });
+  const cores = heads.filter(([h]) => !heads.some(([o]) => o !== h && ` ${h} `.includes(` ${o} `)));
   if (cores.length === 0) return pages;
-  // Each place of a core, with the page number beside it, becomes a line break.
+  // Each place of a core, with the page number beside it, becomes a line break (hashes first, then the words).
   const cuts: [number, number][] = [];
-  for (const core of cores) {
+  for (const [core, at] of cores) {
     const keys = core.split(' ');
+    const first = hashes.slice(at[0].from, at[0].to);
     for (let i = 0; i + keys.length <= count; i++) {
-      if (!keys.every((w, k) => keyAt(i + k) === w)) continue;
+      if (hashes[i] !== first[0] || !first.every((h, k) => hashes[i + k] === h) || !keys.every((w, k) => keyAt(i + k) === w)) continue;
       const from = pageNumber(i - 1) !== null && keys[0] !== '#' ? i - 1 : i;
       const to = pageNumber(i + keys.length) !== null && keys[keys.length - 1] !== '#' ? i + keys.length : i + keys.length - 1;
       cuts.push([starts[from], ends[to]]);

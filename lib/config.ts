@@ -34,7 +34,7 @@ export const ingestDefaults = {
    *  footnotes citing a chapter (Partij voor Mens en Spirit 2012) 967-1,680, three of whose four are dropped too. It
    *  changes 17 programmes and no other file of programmas-nl, pdf-nl, text-nl or the corpus. */
   numberedHeadMinPageChars: 1000,
-  /** A head left in a flattened text's sentences (furniture.ts dropRepeatedRuns) has at least this many words: 3 changes
+  /** A head left in a flattened text's sentences (repeated-heads.ts) has at least this many words: 3 changes
    *  27 programmes, no other file of programmas-nl, pdf-nl, text-nl or the corpus (4: 17, not "Tijd voor herstel"). */
   repeatedHeadMinWords: 3,
   /** PDF parser threads; 2 = the cores of the target machine, so a batch parses in parallel. */
