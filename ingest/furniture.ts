@@ -69,9 +69,7 @@ export function dropInlineHeads(pages: string[][]): string[][] {
   const heads = inlineHeads(unpaged.flat());
   // Last, in a flattened text, the heads left in the middle of its sentences (after the others: a head glued to the
   // word after it, "… voor normenzin", is one the line rules take whole).
-  const rest = (p: string[][]) => (pages.length === 1 ? dropRepeatedRuns(p) : p);
-  if (heads.length === 0) return rest(unpaged);
-  return rest(unpaged.map((lines) => {
+  const cleaned = heads.length === 0 ? unpaged : unpaged.map((lines) => {
     const out: string[] = [];
     for (const line of lines) {
       const t = line.trim().replace(LEADING_PAGE_NUMBER, '');
@@ -87,7 +85,8 @@ export function dropInlineHeads(pages: string[][]): string[][] {
       out.push(/^\d*$/.test(after) ? '' : after);
     }
     return out;
-  }));
+  });
+  return pages.length === 1 ? dropRepeatedRuns(cleaned) : cleaned;
 }
 
 /** A running head in the middle of a line, around a page number and a bar: "… niemand vallen.7 | Verkiezingsprogramma

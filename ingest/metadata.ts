@@ -96,10 +96,15 @@ function titleFromText(doc: CleanDocument): string | null {
   return null;
 }
 
+/** A file name without its extension, as an archivist wrote it. */
+function fileStem(fileName: string): string {
+  return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+}
+
 /** The year an archivist wrote into the file name ("CDA_2017.txt", "vkp2023_sp.pdf", "besluitenlijst_2015-06-29.pdf"):
  *  the first plausible one, not inside a longer number or a hex id. */
 export function fileNameYear(fileName: string): number | null {
-  const m = /(?<![\da-f])(18[89]\d|19\d\d|20\d\d)(?!\d)/i.exec(fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''));
+  const m = /(?<![\da-f])(18[89]\d|19\d\d|20\d\d)(?!\d)/i.exec(fileStem(fileName));
   return m && Number(m[1]) <= new Date().getFullYear() + 1 ? Number(m[1]) : null;
 }
 
@@ -193,7 +198,7 @@ function pickOrganisation(title: string, author: string, head: string, fileName:
  *  the text named the party of 100 of 447 documents; the file name names 323 of the other 347 (not: 22 one-word party
  *  names such as Boerenpartij and Volt, and the folder's README). */
 function fileNameOrganisation(fileName: string): string | null {
-  const m = /^(.+?)_(?:18[89]\d|19\d\d|20\d\d)$/.exec(fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''));
+  const m = /^(.+?)_(?:18[89]\d|19\d\d|20\d\d)$/.exec(fileStem(fileName));
   if (!m) return null;
   const name = m[1].replace(/_/g, ' ').trim();
   const capitals = name.match(/\p{Lu}/gu)?.length ?? 0;
@@ -204,7 +209,7 @@ function fileNameOrganisation(fileName: string): string | null {
  *  file names its author, and an organisation the text names, even at its start, is one it argues with (the GPV's
  *  programme names the VVD more than itself; ARP 1952 opens with the Tweede Kamer it addresses). */
 function fileNameNamesOther(fileName: string, organisation: string, re: RegExp): boolean {
-  const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_;]+/g, ' ');
+  const stem = fileStem(fileName).replace(/[_;]+/g, ' ');
   const acronyms = (stem.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 8 && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && /^\p{Lu}/u.test(w));
   if (acronyms.length === 0 || re.test(stem)) return false;
   const words: string[] = organisation.toLowerCase().match(/\p{L}+/gu) ?? [];

@@ -42,26 +42,26 @@ export function dropRepeatedRuns(pages: string[][]): string[][] {
     if (!inRun[i]) continue;
     let j = i;
     while (j < count && inRun[j]) j++;
-    const run = Array.from({ length: j - i }, (_, k) => keyAt(i + k));
-    const words = run.filter((k) => /^\p{L}/u.test(k)).length;
-    if (words >= ingestDefaults.repeatedHeadMinWords && run.length <= RUN_MAX_TOKENS) {
-      const key = run.join(' ');
+    let words = 0;
+    for (let k = i; k < j; k++) if (kinds[k] === LETTERS) words++;
+    if (words >= ingestDefaults.repeatedHeadMinWords && j - i <= RUN_MAX_TOKENS) {
+      const key = Array.from({ length: j - i }, (_, k) => keyAt(i + k)).join(' ');
       let at = runs.get(key);
       if (!at) runs.set(key, (at = []));
       at.push({ from: i, to: j });
     }
     i = j;
   }
-  const pageNumber = (i: number) => (i >= 0 && i < count && /^\d{1,3}$/.test(text.slice(starts[i], ends[i])) ? text.slice(starts[i], ends[i]) : null);
+  const pageNumber = (i: number) => (i >= 0 && i < count && kinds[i] === DIGITS && ends[i] - starts[i] <= 3 ? Number(text.slice(starts[i], ends[i])) : null);
   const heads = [...runs].filter(([, at]) => {
     if (at.length < INLINE_HEAD_MIN) return false;
     const gaps = at.slice(1).map((r, k) => starts[r.from] - starts[at[k].from]);
     const interrupts = at.filter((r) => {
       let k = r.from - 1;
-      while (k >= 0 && keyAt(k) === '#') k--;
+      while (k >= 0 && kinds[k] === DIGITS) k--;
       return k >= 0 && !/^[.!?:;]$/.test(keyAt(k));
     }).length;
-    const numbers = at.map((r) => pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to)).filter((x) => x !== null).map(Number);
+    const numbers = at.map((r) => pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to)).filter((x) => x !== null);
     // Page numbers rise through the text (a few misread: "310" for 10); the numbers a formula cites ("als bedoeld in
     // artikel 39") jump about.
     return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && interrupts * 2 >= at.length &&

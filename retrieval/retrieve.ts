@@ -11,6 +11,7 @@ import { listed, passagesOf, signalNamed, type PassageFilter, type RetrievalCont
 import type { SemanticParams } from './semantic.ts';
 import { namedDocuments, namedSources, type SourceParams } from './source.ts';
 import { attribution } from './attribution.ts';
+import { tokenise } from '../language/tokenise.ts';
 
 /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
 export interface RetrieveTuning {
@@ -151,7 +152,7 @@ export function queryTerms(analyser: Analyser, text: string): WeightedTerm[] {
 /** An organisation's words, lower-cased and space-separated with a space at each end: a filter names an organisation
  *  whose words hold its words in a row ("PvdA" names "Centrum voor Lokaal Bestuur (PvdA)"; "SP" does not name "PSP"). */
 function nameWords(name: string): string {
-  return ` ${(name.toLocaleLowerCase('nl').match(/[\p{L}\p{N}'’]+/gu) ?? []).join(' ')} `;
+  return ` ${tokenise(name).flatMap((t) => t.parts ?? [t.word]).join(' ')} `;
 }
 
 function docFilter(filters: SearchFilters | undefined, ctx: RetrievalContext): PassageFilter | undefined {
