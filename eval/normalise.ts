@@ -1,5 +1,6 @@
 // The normalisation of ../shared/eval/README.md, applied to quotes and to passage text alike, so that
 // chunking, casing, punctuation and line-break hyphenation do not decide relevance.
+import { fileStem } from '../lib/file-names.ts';
 
 /** A hyphen at a line end between two letters: optional spaces, `-`, optional spaces, whitespace with a
  *  newline (README step 3; the README's Python `[^\W\d_]` is a Unicode letter). */
@@ -14,6 +15,5 @@ export function normalise(text: string): string {
 
 /** Drops one trailing extension so `DOC4358` and `DOC4358.txt` name the same document. */
 export function docKey(fileName: string): string {
-  const base = fileName.slice(fileName.lastIndexOf('/') + 1);
-  return base.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  return fileStem(fileName.slice(fileName.lastIndexOf('/') + 1));
 }

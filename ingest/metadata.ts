@@ -6,6 +6,7 @@
 // counts. Each field says where it came from.
 import type { CleanDocument, DocumentDetails, MetaSource, ParsedFile } from '../lib/types.ts';
 import { normaliseText } from '../language/tokenise.ts';
+import { fileStem } from '../lib/file-names.ts';
 
 export interface ExtractedMetadata {
   title: string;
@@ -94,11 +95,6 @@ function titleFromText(doc: CleanDocument): string | null {
   if (heading) return doc.text.slice(heading.start, heading.end).trim().slice(0, MAX_TITLE);
   if (line) return line.text.slice(0, MAX_TITLE).replace(/\s+\S*$/, '') + '…';
   return null;
-}
-
-/** A file name without its extension, as an archivist wrote it. */
-function fileStem(fileName: string): string {
-  return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
 }
 
 /** The year an archivist wrote into the file name ("CDA_2017.txt", "vkp2023_sp.pdf", "besluitenlijst_2015-06-29.pdf"):

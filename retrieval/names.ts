@@ -3,6 +3,7 @@
 // Which documents those words name is retrieval/source.ts's work (namedSourceGroups).
 import type { DocumentMeta } from '../lib/types.ts';
 import { memoOnRecords } from '../lib/memo.ts';
+import { fileStem } from '../lib/file-names.ts';
 import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
 import { nameKey, stem } from '../language/stem.ts';
 import { foldedWord } from '../language/content-terms.ts';
@@ -21,7 +22,7 @@ export function documentNames(docs: Iterable<Pick<DocumentMeta, 'id' | 'fileName
   const words = new Set<string>();
   const acronyms = new Set<string>();
   for (const d of docs) {
-    const name = `${d.organisation ?? ''} ${d.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}`.replace(/[_;.]/g, ' ');
+    const name = `${d.organisation ?? ''} ${fileStem(d.fileName)}`.replace(/[_;.]/g, ' ');
     for (const w of surfaceWords(name)) {
       for (const t of tokenise(w.text)) {
         for (const part of [t.word, ...(t.parts ?? [])]) words.add(nameKey(part));
