@@ -98,7 +98,7 @@ export async function ingestBytes(s: ArchiveState, fileName: string, bytes: Uint
     await syncWithStore(s);
     const hash = sha256(bytes);
     const existing = s.store.documentBySource(source);
-    if (existing?.sha256 === hash) return { file: name, status: 'unchanged', docId: existing.id, ms: performance.now() - t0 };
+    if (existing?.sha256 === hash && !opts.reread) return { file: name, status: 'unchanged', docId: existing.id, ms: performance.now() - t0 };
     const twin = s.store.documentBySha(hash, source);
     if (twin) return duplicate(name, twin.id, t0);
     const id = existing?.id ?? newDocumentId(source, (x) => s.store.hasDocument(x));

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
-import type { Archive, IngestOutcome } from '../../archive/api.ts';
+import type { Archive, IngestOptions, IngestOutcome } from '../../archive/api.ts';
 import { ArchiveError, errorStatus } from '../../lib/errors.ts';
 import { supportedExtensions } from '../../ingest/formats/index.ts';
 import { apiDefaults } from '../../lib/config.ts';
@@ -39,7 +39,7 @@ async function readUpload<T>(read: () => Promise<T>): Promise<T> {
 
 /** One uploaded file to its outcome. No extension check here: the format is found from the bytes (a PDF signature
  *  wins over any name) and then the name, as the CLI does, so a file without an extension is read as text. */
-async function ingestPart(archive: Archive, part: MultipartFile, password: string | undefined): Promise<IngestOutcome> {
+async function ingestPart(archive: Archive, part: MultipartFile, opts: Omit<IngestOptions, 'onProgress'>): Promise<IngestOutcome> {
   const name = basename((part.filename ?? '').replace(/\\/g, '/')).trim();
   const bytes = await readUpload(() => part.toBuffer());
   // Over the limit the parser cuts the file short and skips its rest: that file's outcome; the batch goes on.
@@ -49,7 +49,7 @@ async function ingestPart(archive: Archive, part: MultipartFile, password: strin
     return { file: name, status: 'skipped', code: e.code, reason: e.message, ms: 0 };
   }
   if (!name) return { file: '', status: 'skipped', code: 'ERR_BAD_REQUEST', reason: 'the uploaded file has no name', ms: 0 };
-  return archive.ingestBytes(name, new Uint8Array(bytes), password ? { password } : {});
+  return archive.ingestBytes(name, new Uint8Array(bytes), opts);
 }
 
 export function registerUpload(app: FastifyInstance, archive: Archive, writeAccess: onRequestHookHandler): void {
@@ -61,7 +61,9 @@ export function registerUpload(app: FastifyInstance, archive: Archive, writeAcce
         summary: `Documenten toevoegen (${supportedExtensions().join(', ')}, of zonder extensie)`,
         description:
           `multipart/form-data with one or more file fields (at most ${apiDefaults.uploadMaxFiles}, each at most ` +
-          `${megabytes(apiDefaults.uploadMaxBytes)}), optionally preceded by a \`password\` field for encrypted PDFs. Every file gets an outcome in \`outcomes\` (and \`outcome\` when ` +
+          `${megabytes(apiDefaults.uploadMaxBytes)}), optionally preceded by a \`password\` field for encrypted PDFs and a \`reread\` field (\`true\`) that reads a ` +
+          "file again even when the archive holds the same bytes, so that a newer version's metadata and cleaning reach it (as " +
+          '`ingest --reread`). Every file gets an outcome in `outcomes` (and `outcome` when ' +
           'there is one file): 201 when any was added or replaced, 200 when all were unchanged or some skipped, the ' +
           'skipped reason\'s status when none could be ingested. Needs the API key.',
         tags: ['documenten'],
@@ -73,13 +75,15 @@ export function registerUpload(app: FastifyInstance, archive: Archive, writeAcce
       const outcomes: IngestOutcome[] = [];
       const limits = { fileSize: apiDefaults.uploadMaxBytes, files: apiDefaults.uploadMaxFiles };
       const parts = request.parts({ limits });
-      let password: string | undefined;
+      const opts: Omit<IngestOptions, 'onProgress'> = {};
       await readUpload(async () => {
         for await (const part of parts) {
-          // A `password` field opens the encrypted PDFs that follow it in the form.
+          // A `password` field opens the encrypted PDFs that follow it in the form; `reread` rereads unchanged bytes.
           if (part.type === 'field') {
-            if (part.fieldname === 'password' && typeof part.value === 'string') password = part.value.slice(0, maxPassword);
-          } else outcomes.push(await ingestPart(archive, part, password));
+            if (typeof part.value !== 'string') continue;
+            if (part.fieldname === 'password') opts.password = part.value.slice(0, maxPassword);
+            if (part.fieldname === 'reread') opts.reread = /^(true|1|ja|on)$/i.test(part.value.trim());
+          } else outcomes.push(await ingestPart(archive, part, { ...opts }));
         }
       });
       if (outcomes.length === 0) throw new ArchiveError('ERR_BAD_REQUEST', 'no file in the upload (send multipart/form-data with a file field)');

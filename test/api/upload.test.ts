@@ -39,6 +39,18 @@ describe('POST /api/documents with several files', () => {
     expect(again.json().outcomes).toHaveLength(1);
   });
 
+  it('reads unchanged bytes again with a reread field, as `ingest --reread` does', async () => {
+    const first = await upload([['havenbeleid.txt', text('het havenbeleid')]]);
+    const docId = first.json().outcome.docId;
+    const m = multipartFiles([['havenbeleid.txt', text('het havenbeleid')]], 'file', { reread: 'true' });
+    const again = await h.app.inject({ method: 'POST', url: '/api/documents', payload: m.payload, headers: { ...m.headers, 'x-api-key': KEY } });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().outcome).toMatchObject({ status: 'replaced', docId });
+    // Without the field the same bytes stay as they are.
+    expect((await upload([['havenbeleid.txt', text('het havenbeleid')]])).json().outcome.status).toBe('unchanged');
+    expect((await h.archive.search('havenbeleid', { mode: 'lexical', k: 5 })).filter((x) => x.docId === docId)).toHaveLength(1);
+  });
+
   it('reads a file without an extension by its bytes, as the CLI does', async () => {
     const res = await upload([['LEESMIJ', text('grondwaterbeheer')]]);
     expect(res.statusCode).toBe(201);
