@@ -20,6 +20,8 @@ interface Line {
   blanks: number;
   /** Part of a footnote (ingest/footnotes.ts). */
   note: boolean;
+  /** A heading by its numbering alone ("2.1 Moderne voorwaarden"), not by Markdown or bold marks. */
+  numbered?: boolean;
 }
 
 type Join = 'space' | 'none' | 'line' | 'para' | 'unhyphenate' | 'rehyphenate';
@@ -100,13 +102,14 @@ function symbolBullets(lines: string[]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= 3).map(([c]) => c));
 }
 
-function classify(raw: string, bullets: Set<string>): { text: string; kind: LineKind; depth: number } {
+function classify(raw: string, bullets: Set<string>): { text: string; kind: LineKind; depth: number; numbered?: boolean } {
   const glyph = /^(\S) ?\t/.exec(raw);
   if (glyph && bullets.has(glyph[1])) return { text: '- ' + tidy(raw.slice(glyph[0].length)), kind: 'item', depth: 0 };
   if (TOC_LINE.test(raw) && /\p{L}/u.test(raw)) return { text: tidy(raw), kind: 'toc', depth: 0 };
   const t = tidy(raw);
   const h = headingOf(t);
-  if (h) return { text: h.text, kind: 'heading', depth: h.level };
+  // Markdown and bold headings lose their marks; a numbered one is the line itself.
+  if (h) return { text: h.text, kind: 'heading', depth: h.level, numbered: h.text === t };
   if (BULLET.test(t)) return { text: '- ' + t.replace(BULLET, ''), kind: 'item', depth: 0 };
   if (NUMBERED_ITEM.test(t)) return { text: t, kind: 'item', depth: 0 };
   return { text: t, kind: 'text', depth: 0 };
@@ -187,6 +190,18 @@ function joinOf(prev: Line, next: Line, layout: Layout, titleLike: (i: number) =
   return 'space';
 }
 
+/** A numbered line that the next line of its page continues in lower case is the first line of a wrapped numbered
+ *  point, not a heading: "5. Het economisch aspect krijgt een steeds" / "grotere plaats in de samenleving, …". */
+function demoteWrappedNumbers(lines: Line[]): void {
+  lines.forEach((l, i) => {
+    const next = lines[i + 1];
+    if (l.kind !== 'heading' || !l.numbered || !next || next.page !== l.page || next.blankBefore) return;
+    if (next.kind !== 'text' || !/^\p{Ll}/u.test(next.text)) return;
+    l.kind = 'item';
+    l.depth = 0;
+  });
+}
+
 /** A short, title-like line standing alone between sentence ends: an unnumbered heading ("Samenlevingsbeeld"). */
 function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
   return lines.map((l, i) => {
@@ -246,6 +261,7 @@ export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {})
     }
   });
 
+  demoteWrappedNumbers(lines);
   const layout = measureLayout(lines);
   const titled = contextualHeadings(lines, layout);
   const titleLike = (i: number) => titled[i] ?? false;

@@ -57,6 +57,27 @@ describe.skipIf(!corpusDir)('cleanPages on the corpus', () => {
 });
 
 describe('cleanPages on page text', () => {
+  it('reads a numbered line continued in lower case as a wrapped point, not a heading (SGP 1998)', () => {
+    const text = [
+      '4. Het milieu wordt, ondanks alle aandacht ',
+      'die ervoor is, onverminderd bedreigd. ',
+      '5. Het economisch aspect krijgt een steeds ',
+      'grotere plaats in de samenleving, waar-',
+      'door godsdienstige, maatschappelijke en ',
+      'culturele waarden worden weggedrukt. ',
+      '',
+      '2 Een aantrekkelijk ambt',
+      'Het ambt van wethouder is zwaarder geworden.',
+    ].join('\n');
+    const doc = cleanPages([{ page: 1, text }]);
+    expect(doc.text).toContain('5. Het economisch aspect krijgt een steeds grotere plaats in de samenleving, waardoor godsdienstige');
+    expect(doc.text).toContain('4. Het milieu wordt, ondanks alle aandacht die ervoor is, onverminderd bedreigd.');
+    const hs = doc.headings!.map((h) => doc.text.slice(h.start, h.end));
+    expect(hs).toEqual(['2 Een aantrekkelijk ambt']);
+    const sentences = sentenceStarts(doc.text);
+    expect(sentences.some((st) => doc.text.startsWith('grotere plaats', st))).toBe(false);
+  });
+
   it('drops running headers and page numbers, normalises glyphs and keeps the page map exact', () => {
     const pages = [1, 2, 3, 4].map((n) => ({
       page: n,
