@@ -57,6 +57,20 @@ describe.skipIf(!corpusDir)('cleanPages on the corpus', () => {
 });
 
 describe('cleanPages on page text', () => {
+  it('runs a sentence on over a page break when the page ends mid-sentence (AP jaarverslag 2022)', () => {
+    // Blank lines separate paragraphs in this document (as in most PDFs), so a page break alone would end one.
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `De AP heeft in ${2015 + i} toezicht gehouden.`).join('\n\n');
+    const doc = cleanPages([
+      { page: 1, text: `${paragraphs}\n\nVerder wordt een voorziening opgenomen voor de pensioenovereenkomst met de` },
+      { page: 2, text: 'werknemers en andere toezeggingen aan de werknemers.\nDe voorziening wordt gewaardeerd.' },
+      { page: 3, text: 'Boete Buitenlandse Zaken' },
+    ]);
+    expect(doc.text).toContain('de pensioenovereenkomst met de werknemers en andere toezeggingen');
+    expect(doc.text.slice(doc.pageStarts[1])).toMatch(/^werknemers/);
+    // A page that ends a sentence, or a next page opening in capitals, still starts a paragraph.
+    expect(doc.text).toMatch(/gewaardeerd\.\n\nBoete/);
+  });
+
   it('reads a numbered line continued in lower case as a wrapped point, not a heading (SGP 1998)', () => {
     const text = [
       '4. Het milieu wordt, ondanks alle aandacht ',
