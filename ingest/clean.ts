@@ -230,12 +230,10 @@ function pageLinesOf(pages: RawPage[], furniture: boolean): Footnoted {
   return setNotesApart(dropInlineHeads(dropFurniture(pageLines)));
 }
 
-/** `furniture`: look for running headers and footers, and footnotes (not in the sections of a Word file, which have
- *  none of the first and whose notes mammoth places). */
-export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
-  const { pages: kept, notes } = pageLinesOf(pages, opts.furniture !== false);
+/** Every kept line of every page, classified (heading, item, table of contents, text), with the blank lines before
+ *  it and whether it belongs to a footnote. */
+function classifiedLines(pages: RawPage[], kept: string[][], notes: Footnoted['notes']): Line[] {
   const bullets = symbolBullets(kept.flat());
-
   const lines: Line[] = [];
   kept.forEach((pl, pi) => {
     let blanks = 1; // a page break counts as one blank line, however many the page opens with
@@ -262,8 +260,15 @@ export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {})
       pageStart = false;
     }
   });
-
   demoteWrappedNumbers(lines);
+  return lines;
+}
+
+/** `furniture`: look for running headers and footers, and footnotes (not in the sections of a Word file, which have
+ *  none of the first and whose notes mammoth places). */
+export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
+  const { pages: kept, notes } = pageLinesOf(pages, opts.furniture !== false);
+  const lines = classifiedLines(pages, kept, notes);
   const layout = measureLayout(lines);
   const titled = contextualHeadings(lines, layout);
   const titleLike = (i: number) => titled[i] ?? false;
