@@ -3,7 +3,7 @@
 // middle of sentences; this module decides line by line how each line joins the next.
 import type { CleanDocument, RawPage } from '../lib/types.ts';
 import { dropFurniture, dropInlineHeads } from './furniture.ts';
-import { setNotesApart, TERMINAL, type Footnoted } from './footnotes.ts';
+import { runsOnOverPage, setNotesApart, TERMINAL, type Footnoted } from './footnotes.ts';
 import { DUTCH_STOPWORDS } from '../language/stopwords.ts';
 
 type LineKind = 'heading' | 'item' | 'toc' | 'text';
@@ -180,8 +180,8 @@ function joinOf(prev: Line, next: Line, layout: Layout, titleLike: (i: number) =
   const terminal = TERMINAL.test(prev.text);
   const startsSentence = /^["'“‘(]?[\p{Lu}\p{N}]/u.test(next.text);
   const short = prev.text.length < layout.width * 0.8;
-  // A sentence running on over a page break: the page ends mid-sentence and the next opens in lower case.
-  if (next.page !== prev.page && !terminal && /^\p{Ll}/u.test(next.text)) return 'space';
+  // A sentence running on over a page break.
+  if (next.page !== prev.page && runsOnOverPage(prev.text, next.text)) return 'space';
   if (prev.kind === 'item') {
     // A wrapped list item continues until a sentence ends on a short line or a blank line.
     if (terminal && startsSentence && (short || next.blankBefore)) return 'para';

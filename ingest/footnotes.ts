@@ -108,17 +108,22 @@ export function setNotesApart(pages: readonly string[][]): Footnoted {
   return { pages: out, notes };
 }
 
+/** Whether a page whose text ends in `last` (not a sentence end) goes on with the sentence in `first`, the next page's
+ *  first line: it opens in lower case, or the page broke off after a comma ("(aandelen," / "ETF’s, obligaties en
+ *  derivaten) …"). Read by the notes (a sentence carried past them) and the cleaner (pages joined with a space). */
+export function runsOnOverPage(last: string, first: string): boolean {
+  return !TERMINAL.test(last) && (/^\p{Ll}/u.test(first) || /,$/.test(last));
+}
+
 /** Where the sentence that the body leaves unfinished ends on the next page: how many of its lines (blank lines before
  *  them included), and the part of the last of them that belongs to the sentence (the whole line when it ends there).
  *  Null when the body ends a sentence, the next page does not go on with it, or no sentence ends soon. */
 function cutSentenceEnd(body: readonly string[], next: readonly string[]): { lines: number; head: string; tail: string } | null {
   const last = [...body].reverse().find((l) => l.trim());
-  if (!last || TERMINAL.test(last.trim())) return null;
+  if (!last) return null;
   let j = 0;
   while (j < next.length && !next[j].trim()) j++;
-  // The next page goes on with the sentence: it opens in lowercase, or the body broke off after a comma ("(aandelen,"
-  // / "ETF’s, obligaties en derivaten) …").
-  if (j === next.length || !(/^\p{Ll}/u.test(next[j].trim()) || /,$/.test(last.trim()))) return null;
+  if (j === next.length || !runsOnOverPage(last.trim(), next[j].trim())) return null;
   let text = '';
   for (let k = j; k < next.length && k - j < MAX_CARRIED_LINES && next[k].trim(); k++) {
     const from = text.length + (text ? 1 : 0);

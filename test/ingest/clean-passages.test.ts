@@ -71,6 +71,15 @@ describe('cleanPages on page text', () => {
     expect(doc.text).toMatch(/gewaardeerd\.\n\nBoete/);
   });
 
+  it('runs a sentence on over a page break after a comma, as the notes do (runsOnOverPage)', () => {
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `De AP heeft in ${2015 + i} toezicht gehouden.`).join('\n\n');
+    const doc = cleanPages([
+      { page: 1, text: `${paragraphs}\n\nHet fonds belegt in effecten (aandelen,` },
+      { page: 2, text: 'ETF’s, obligaties en derivaten) met een laag risico.' },
+    ]);
+    expect(doc.text).toContain('(aandelen, ETF’s, obligaties');
+  });
+
   it('reads a numbered line continued in lower case as a wrapped point, not a heading (SGP 1998)', () => {
     const text = [
       '4. Het milieu wordt, ondanks alle aandacht ',
