@@ -189,17 +189,21 @@ function pickOrganisation(title: string, author: string, head: string, fileName:
 
 /** The author an archivist wrote into the file name before its year ("ARP_1952.txt", "CP'86_1986.txt", "PvdA; D66;
  *  PPR_1971.txt", "Senioren 2000_1998.txt"), when it reads as a name: capitals beyond the first, a digit or an
- *  apostrophe. One capitalised word is left out ("Jaarverslag_2022.pdf" names a kind of document, not its author; it
- *  costs "Boerenpartij_1963.txt" its party), and so is a lower-case stem ("ap_jaarverslag_2022.pdf"). programmas-nl:
- *  the text named the party of 100 of 447 documents; the file name names 323 of the other 347 (not: 22 one-word party
- *  names such as Boerenpartij and Volt, and the folder's README). */
+ *  apostrophe, or a first word that a Dutch organisation's name ends in ("Boerenpartij", "Plattelandersbond"). Another
+ *  single capitalised word is left out ("Jaarverslag_2022.pdf" names a kind of document, not its author), and so is a
+ *  lower-case stem ("ap_jaarverslag_2022.pdf"). programmas-nl: the text names the party of 100 of 446 programmes; the
+ *  file name names 339 of the other 346 (not: Volt's two, Loesje, Rebel, Federatieven, Nederlandbeter, Ratelband.nl). */
 function fileNameOrganisation(fileName: string): string | null {
   const m = /^(.+?)_(?:18[89]\d|19\d\d|20\d\d)$/.exec(fileStem(fileName));
   if (!m) return null;
   const name = m[1].replace(/_/g, ' ').trim();
   const capitals = name.match(/\p{Lu}/gu)?.length ?? 0;
-  return /^\p{Lu}/u.test(name) && (capitals >= 2 || /[\d'’]/.test(name)) && name.length <= 80 ? name : null;
+  const named = capitals >= 2 || /[\d'’]/.test(name) || ORGANISATION_HEAD.test(name);
+  return /^\p{Lu}/u.test(name) && named && name.length <= 80 ? name : null;
 }
+
+/** The words a Dutch organisation's one-word name ends in. */
+const ORGANISATION_HEAD = /^\p{L}+(?:partij|bond|unie|liga|verbond|federatie|beweging)\b/u;
 
 /** Whether the file name carries an acronym that is not the organisation's ("GPV_1989.txt", "SAP_1994.txt"): then the
  *  file names its author, and an organisation the text names, even at its start, is one it argues with (the GPV's

@@ -200,6 +200,10 @@ describe('the organisation against the file name', () => {
     expect(meta('PvdA; D66; PPR_1971.txt').organisation).toBe('PvdA; D66; PPR');
     expect(meta('Senioren 2000_1998.txt').organisation).toBe('Senioren 2000');
     expect(meta('Lijst 21_Islam-Democraten_2003.txt').organisation).toBe('Lijst 21 Islam-Democraten');
+    // One word that ends the way a Dutch organisation's name does.
+    expect(meta('Boerenpartij_1963.txt').organisation).toBe('Boerenpartij');
+    expect(meta('Plattelandersbond_1918.txt').organisation).toBe('Plattelandersbond');
+    expect(meta('Volt_2021.txt').organisation).toBeNull();
     // A kind of document, a lower-case stem, no year: no author.
     expect(meta('Jaarverslag_2022.pdf')).toMatchObject({ organisation: null, sources: { organisation: 'none' } });
     expect(meta('ap_jaarverslag_2022.pdf').organisation).toBeNull();
