@@ -26,8 +26,7 @@ export const ingestDefaults = {
    *  characters (also the least of a head around a page number and a bar). Measured over every file of programmas-nl,
    *  pdf-nl, text-nl and the corpus: it changes 33 programmes (GroenLinks-PvdA 2023: 103 lines, CDA 2012: 41, the
    *  fewest: BBB 2023, 9) and nothing else; 15 characters keep short repeated openings ("Daarom wil Groen Links:") out. */
-  inlineHeadMinLines: 8,
-  inlineHeadMinChars: 15,
+  inlineHeadMinLines: 8, inlineHeadMinChars: 15,
   /** A running head after its page number in a flattened text ("… een huis te 7 Verkiezingsprogramma 2021 -2025 - …")
    *  recurs once a page: the text advances at least this many characters per page number (median). Over programmas-nl
    *  heads advance 1,388-5,833 per number, a numbered list's formula ("12 Nederland zet zich in …", BIJ1 2021) 205,
@@ -94,7 +93,7 @@ export const lexicalDefaults = {
   b: 0.5,
   delta: 0.5,
   coordination: 1,
-  /** Analyser rules (index/analyser.ts), each kept only if it helped on both the dev set and LegalQA-NL. */
+  /** Analyser rules (language/analyser.ts), each kept only if it helped on both the dev set and LegalQA-NL. */
   analyser: {
     // Dropping stop words (passages or queries) lowered dev R@5 and LegalQA nDCG@10: BM25's IDF handles them.
     stopwords: 'none' as 'both' | 'query' | 'none',
@@ -106,6 +105,9 @@ export const lexicalDefaults = {
     compoundWeight: 0.5,
     // Synonyms (0.1-0.5) helped dev recall but not LegalQA nDCG/MRR: off, available to callers.
     synonymWeight: 0,
+    // Glued runs' words: eval/sets/glued-programmas-nl R@5 0.542 -> 0.646 (MRR@10 .367 -> .401); the 26 other sets'
+    // retrieval identical, their answers one question less (heldout2 pdf-nl). EVAL.md "twenty-first session".
+    glued: true,
   },
   /** Compound splitting (language/compounds.ts): words shorter than minWordLength are never split; a modifier of
    *  4+ letters keeps "ver", "wet", "bij" from splitting "verzoek", "wethouder"; a 3-letter head admits "gemeentewet". */
@@ -140,10 +142,7 @@ export const embedderDefaults = {
     synonymWeight: 1,
     relationWeight: 0,
     relations: new Set(['similar_to', 'derivation', 'pertainym', 'also_see']) as ReadonlySet<string>,
-    maxSynsetSize: 12,
-    selfWeight: 1,
-    iterations: 10,
-    addMinLinks: 1,
+    maxSynsetSize: 12, selfWeight: 1, iterations: 10, addMinLinks: 1,
   },
 };
 
