@@ -7,8 +7,7 @@ import { stem, type StemMode } from './stem.ts';
 import { CompoundSplitter } from './compounds.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { wordScore } from './vocabulary.ts';
-import { FUNCTION_WORDS, gluedWords, rankedVocabulary, type WordLogP } from './spaces.ts';
-import { loadWordVectors } from './word-vectors.ts';
+import { gluedContentWords } from './spaces.ts';
 
 /** A query term with the weight it carries in scoring (typed words 1.0, expansions less). */
 export interface WeightedTerm {
@@ -71,21 +70,14 @@ export function createAnalyser(opts: AnalyserOptions = {}): Analyser {
     lexicon ? 'lex' : 'nolex',
     ...(rules.glued ? [`glue${GLUED_REVISION}`] : []),
   ].join('-');
-  const known = rules.glued ? rankedVocabulary(loadWordVectors().words) : null;
-  return new DutchAnalyser(rules, lexicon, splitter, known, version);
+  return new DutchAnalyser(rules, lexicon, splitter, version);
 }
 
-const NONE: readonly string[] = [];
-const GLUED_CACHE = 100_000;
-
 class DutchAnalyser implements Analyser {
-  private readonly glued = new Map<string, readonly string[]>();
-
   constructor(
     private readonly rules: AnalyserRules,
     private readonly lexicon: Lexicon | null,
     private readonly splitter: CompoundSplitter | null,
-    private readonly known: WordLogP | null,
     readonly version: string,
   ) {}
 
@@ -98,22 +90,9 @@ class DutchAnalyser implements Analyser {
       // A run whose spaces the text layer lost ("deverantwoording") is also indexed by its content words: beside the
       // run's own term, like a compound's parts, so a rare word that only looks glued is still found as typed. A
       // hyphenated word has its parts already.
-      if (!tok.parts) for (const w of this.gluedTerms(tok.word)) out.push(w);
+      if (this.rules.glued && !tok.parts) for (const w of gluedContentWords(tok.word)) out.push(stem(w, this.rules.stemming));
     }
     return out;
-  }
-
-  /** The index terms of a glued run's content words, remembered per run: an archive repeats its words. Analysing
-   *  programmas-nl's 68,671 passages takes 9-10 s with glued runs, 4-5 s without. */
-  private gluedTerms(word: string): readonly string[] {
-    if (!this.known) return NONE;
-    let terms = this.glued.get(word);
-    if (!terms) {
-      terms = (gluedWords(word, this.known) ?? []).filter((w) => !FUNCTION_WORDS.has(w)).map((w) => stem(w, this.rules.stemming));
-      if (this.glued.size >= GLUED_CACHE) this.glued.clear();
-      this.glued.set(word, terms.length ? terms : NONE);
-    }
-    return terms;
   }
 
   queryTerms(query: string): WeightedTerm[] {

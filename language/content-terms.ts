@@ -4,6 +4,7 @@
 import { tokenise, type Token } from './tokenise.ts';
 import { stem } from './stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from './stopwords.ts';
+import { gluedContentWords } from './spaces.ts';
 
 /** The distinct content terms of a question, in order: no function words, no question frame, no single letters. */
 export function contentTerms(question: string): string[] {
@@ -19,7 +20,7 @@ export function foldedWord(surface: string): string {
 }
 
 export interface WordSets {
-  /** Folded words, and the parts of hyphenated words. */
+  /** Folded words, the parts of hyphenated words and the words of glued runs ("deverantwoording"). */
   words: Set<string>;
   stems: Set<string>;
 }
@@ -35,6 +36,7 @@ export function wordSetsOf(tokens: readonly Token[]): WordSets {
   for (const t of tokens) {
     words.add(stem(t.word, 'fold'));
     for (const p of t.parts ?? []) words.add(stem(p, 'fold'));
+    if (!t.parts) for (const w of gluedContentWords(t.word)) words.add(stem(w, 'fold'));
   }
   return { words, stems: new Set([...words].map((w) => stem(w, 'light'))) };
 }

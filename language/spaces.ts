@@ -5,6 +5,8 @@
 // "programcommissie" splits into content words only, and "meeroudergezinnen" begins with "meer", which begins
 // compounds too. Known words and their frequencies: the shipped word vectors' vocabulary (most frequent first).
 
+import { loadWordVectors } from './word-vectors.ts';
+
 /** A word's log10 probability (from its frequency), undefined for an unknown word. */
 export type WordLogP = (word: string) => number | undefined;
 
@@ -68,4 +70,22 @@ export function gluedWords(run: string, logP: WordLogP): string[] | null {
   const parts: string[] = [];
   for (let i = n; i > 0; i = from[i]) parts.unshift(run.slice(from[i], i));
   return parts.length >= 2 && FUNCTION_WORDS.has(parts[0]) ? parts : null;
+}
+
+const NONE: readonly string[] = [];
+/** Runs remembered at most (an archive repeats its words; OCR rubble makes the distinct runs many). */
+const CACHE_SIZE = 100_000;
+const cache = new Map<string, readonly string[]>();
+
+/** The content words (no function words) of a glued lower-case run, by the shipped vocabulary; none when the run is not
+ *  glued. Remembered per run: analysing programmas-nl's 68,671 passages takes 9-10 s with them, 4-5 s without. */
+export function gluedContentWords(run: string): readonly string[] {
+  let words = cache.get(run);
+  if (!words) {
+    const parts = gluedWords(run, rankedVocabulary(loadWordVectors().words))?.filter((w) => !FUNCTION_WORDS.has(w)) ?? [];
+    words = parts.length ? parts : NONE;
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(run, words);
+  }
+  return words;
 }

@@ -105,8 +105,8 @@ export const lexicalDefaults = {
     compoundWeight: 0.5,
     // Synonyms (0.1-0.5) helped dev recall but not LegalQA nDCG/MRR: off, available to callers.
     synonymWeight: 0,
-    // Glued runs' words: eval/sets/glued-programmas-nl R@5 0.542 -> 0.646 (MRR@10 .367 -> .401); the 26 other sets'
-    // retrieval identical, their answers one question less (heldout2 pdf-nl). EVAL.md "twenty-first session".
+    // Glued runs' words (also read by the answer, language/content-terms.ts): glued-programmas-nl R@5 .542 -> .646,
+    // carries .125 -> .188; the 26 other sets' answers identical, retrieval too bar one MRR@10 step. EVAL.md (21st).
     glued: true,
   },
   /** Compound splitting (language/compounds.ts): words shorter than minWordLength are never split; a modifier of

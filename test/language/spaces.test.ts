@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gluedWords, rankedVocabulary } from '../../language/spaces.ts';
 import { loadWordVectors } from '../../language/word-vectors.ts';
 import { createAnalyser } from '../../language/analyser.ts';
+import { termOccurs, wordSets } from '../../language/content-terms.ts';
 
 const known = rankedVocabulary(loadWordVectors().words);
 
@@ -33,5 +34,13 @@ describe('glued runs (lost spaces)', () => {
     expect(plain.passageTerms('deverantwoording')).toEqual(['deverantwoording']);
     // Function words add no term: "enmetde" is "en" + "met" + "de".
     expect(analyser.passageTerms('enmetde')).toEqual(['enmetde']);
+  });
+
+  it("lets an answer sentence with glued runs hold the question's words", () => {
+    // Short words a glued run hides: the answer's match of long words inside longer ones ("verantwoording" in
+    // "deverantwoording") does not reach them.
+    expect(termOccurs('zaak', wordSets('Dezaak wordt voorgelegd'))).toBe(true);
+    expect(termOccurs('vrouw', wordSets('Devrouw beslist zelf'))).toBe(true);
+    expect(termOccurs('vrouw', wordSets('Devrouwe beslist zelf'))).toBe(false);
   });
 });
