@@ -16,12 +16,13 @@ import { ablationTargets, firstSentencesBaseline, neverAbstaining, strategyTarge
 import { bestThreshold, calibrate, calibrationPoints } from '../../eval/calibrate.ts';
 import { fmt, formatTable } from '../../eval/table.ts';
 import { formatCalibration } from '../../eval/report-answers.ts';
-import { namedSets } from '../retrieval/ablation.ts';
+import { analyserRules, namedSets } from '../retrieval/ablation.ts';
 
 const { values } = parseArgs({
   options: {
     set: { type: 'string', multiple: true }, sets: { type: 'string' }, suffix: { type: 'string', default: '-x' },
     ablate: { type: 'boolean' }, json: { type: 'string' }, only: { type: 'string' }, tune: { type: 'string' },
+    analyser: { type: 'string' },
   },
 });
 // --tune '{"features":{"proximity":false}}': overrides of answerDefaults for every variant (a sweep without code edits).
@@ -30,7 +31,8 @@ const sets = namedSets(values.set, values.sets, values.suffix!);
 
 const reports: Record<string, AnswerReport> = {};
 for (const set of sets) {
-  const archive = await openArchive({ dataDir: set.dir });
+  // --analyser glued=false: other analyser rules re-analyse the archive in place when they differ from its own (use a copy).
+  const archive = await openArchive({ dataDir: set.dir, analyser: analyserRules(values.analyser) });
   const questions = loadQuestions(set.qrels).filter((q) => !values.only || values.only.split(',').includes(q.id));
   const targets: AnswerTarget[] = [strategyTarget(archive, 'ours', { tuning: neverAbstaining(base) }), firstSentencesBaseline(archive)];
   if (values.ablate) targets.push(...ablationTargets(archive, neverAbstaining(base)));

@@ -16,6 +16,7 @@ import { baselineTexts } from '../../cli/eval.ts';
 import type { RetrieveTuning } from '../../retrieval/retrieve.ts';
 import type { EvalTarget, ModeReport } from '../../eval/types.ts';
 import type { SearchMode } from '../../lib/types.ts';
+import type { AnalyserRules } from '../../language/analyser.ts';
 import { fmt, formatTable } from '../../eval/table.ts';
 import { expandQuestion, mineAbbreviations, type Abbreviations } from './abbreviations.ts';
 
@@ -75,6 +76,13 @@ export function namedSets(specs: readonly string[] | undefined, list: string | u
     return { name, dir: join(cache, SETS[name].data + suffix), qrels: SETS[name].qrels };
   });
   return [...given, ...cached];
+}
+
+/** `--analyser glued=false,compounds=true`: analyser rules (language/analyser.ts AnalyserRules) to override. */
+export function analyserRules(spec: string | undefined): Partial<AnalyserRules> | undefined {
+  if (!spec) return undefined;
+  const value = (v: string) => (v === 'true' ? true : v === 'false' ? false : Number.isFinite(Number(v)) ? Number(v) : v);
+  return Object.fromEntries(spec.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, value(v)])) as Partial<AnalyserRules>;
 }
 
 interface Variant {
@@ -151,7 +159,7 @@ async function main(): Promise<void> {
     let dataDir = join(cache, spec.data + values.suffix);
     if (!existsSync(dataDir)) throw new Error(`no archive at ${dataDir}: ingest ${spec.sources} into it first`);
     // Other analyser rules or a lexicon re-analyse the stored passages: on a copy, so the cached archive stays as built.
-    const analyser = values.analyser ? Object.fromEntries(values.analyser.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : Number.isFinite(Number(v)) ? Number(v) : v])) : undefined;
+    const analyser = analyserRules(values.analyser);
     if (analyser || values.lexicon) {
       const copy = `${dataDir}-copy`;
       rmSync(copy, { recursive: true, force: true });
