@@ -105,8 +105,8 @@ export const lexicalDefaults = {
     compoundWeight: 0.5,
     // Synonyms (0.1-0.5) helped dev recall but not LegalQA nDCG/MRR: off, available to callers.
     synonymWeight: 0,
-    // Glued runs' words (also read by the answer, language/content-terms.ts): glued-programmas-nl R@5 .542 -> .646,
-    // carries .125 -> .188; the 26 other sets' answers identical, retrieval too bar one MRR@10 step. EVAL.md (21st).
+    // Glued runs' words (the answer reads them too): glued-programmas-nl R@5 .542 -> .583 as ingested (.646 re-analysed),
+    // carries .125 -> .167; the 26 other sets' answers identical, retrieval bar two MRR steps. EVAL.md (21st session).
     glued: true,
   },
   /** Compound splitting (language/compounds.ts): words shorter than minWordLength are never split; a modifier of
