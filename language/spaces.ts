@@ -85,13 +85,16 @@ const NONE: readonly string[] = [];
 /** Runs remembered at most (an archive repeats its words; OCR rubble makes the distinct runs many). */
 const CACHE_SIZE = 100_000;
 const cache = new Map<string, readonly string[]>();
+/** The shipped vocabulary's log probabilities, looked up once (not per run on the answer's path). */
+let shipped: WordLogP | undefined;
 
 /** The content words (no function words) of a glued lower-case run, by the shipped vocabulary; none when the run is not
  *  glued. Remembered per run: analysing programmas-nl's 68,671 passages takes 7.5-8 s with them, 4-5 s without. */
 export function gluedContentWords(run: string): readonly string[] {
   let words = cache.get(run);
   if (!words) {
-    const parts = gluedWords(run, rankedVocabulary(loadWordVectors().words))?.filter((w) => !FUNCTION_WORDS.has(w)) ?? [];
+    shipped ??= rankedVocabulary(loadWordVectors().words);
+    const parts = gluedWords(run, shipped)?.filter((w) => !FUNCTION_WORDS.has(w)) ?? [];
     words = parts.length ? parts : NONE;
     if (cache.size >= CACHE_SIZE) cache.clear();
     cache.set(run, words);
