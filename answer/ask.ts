@@ -19,7 +19,7 @@ export interface AskRequest {
   tuning?: AnswerTuning;
 }
 
-export type AnswerReader = Pick<Archive, 'search' | 'getTextAround' | 'answerSources'>;
+export type AnswerReader = Pick<Archive, 'search' | 'getTextAround' | 'answerSources' | 'placeOf'>;
 
 export async function ask(archive: AnswerReader, req: AskRequest) {
   const t0 = performance.now();
@@ -38,10 +38,11 @@ export async function ask(archive: AnswerReader, req: AskRequest) {
 }
 
 /** What a strategy reads of the archive for one question. */
-export function answerContext(archive: Pick<Archive, 'getTextAround' | 'answerSources'>, question: string): AnswerContext {
+export function answerContext(archive: Pick<Archive, 'getTextAround' | 'answerSources' | 'placeOf'>, question: string): AnswerContext {
   const sources = archive.answerSources();
   return {
     textAround: (id, from, to) => archive.getTextAround(id, from, to),
+    placeOf: (id, span) => archive.placeOf(id, span),
     sources,
     namedSources: sources.namedSources(question),
     missingSource: sources.missingSource(question),
@@ -50,7 +51,7 @@ export function answerContext(archive: Pick<Archive, 'getTextAround' | 'answerSo
 
 /** Whether the default strategy would answer "Hierover staat niets in het archief." for these hits (the retrieval
  *  eval scores abstention with it). */
-export function wouldAbstain(archive: Pick<Archive, 'getTextAround' | 'answerSources'>, question: string, hits: readonly Hit[]): boolean {
+export function wouldAbstain(archive: Pick<Archive, 'getTextAround' | 'answerSources' | 'placeOf'>, question: string, hits: readonly Hit[]): boolean {
   const strategy = STRATEGIES[answerDefaults.strategy];
   return !strategy.compose(question, hits, answerContext(archive, question)).answered;
 }

@@ -5,6 +5,7 @@
 // rules. When the evidence is too thin it abstains instead of guessing, and shows the closest passages.
 import type { Hit } from '../lib/types.ts';
 import type { MissingSource } from '../retrieval/source.ts';
+import { placeLabel } from '../retrieval/place.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
@@ -47,7 +48,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
     return { answered: false, answer: NO_ANSWER, closest, evidence, ...(evidence.missingSource ? { note: missingNote(evidence.missingSource) } : {}) };
   }
 
-  const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1));
+  const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1, ctx));
   const sentences = citations.map((c) => ({ text: readable(c.quote), citation: c.n }));
   const answer = sentences.map((s) => `${s.text} [${s.citation}]`).join(' ');
   return { answered: true, answer, sentences, citations, evidence };
@@ -178,7 +179,7 @@ function quoteWords(c: Pick<Scored, 's' | 'span'>): SentenceWords & { text: stri
   return { ...sentenceWords(text), text };
 }
 
-function citationOf(c: Scored, n: number): Citation {
+function citationOf(c: Scored, n: number, ctx: AnswerContext | undefined): Citation {
   const { s, span } = c;
   const quote = quoteOf(c);
   const starts = s.pageStarts;
@@ -186,9 +187,11 @@ function citationOf(c: Scored, n: number): Citation {
   const pageFirst = starts ? pageAt(starts, span.start) : s.hit.pageFirst;
   const pageLast = starts ? pageAt(starts, span.end - 1) : s.hit.pageLast;
   const scanned = s.hit.ocr?.pages.some((p) => p >= pageFirst && p <= pageLast);
+  const headingPath = s.hit.headingPath;
+  const place = ctx?.placeOf?.(s.hit.docId, { start: span.start, end: span.end, pageFirst, pageLast, headingPath }) ?? placeLabel({ kind: d.pageKind ?? 'page', pageFirst, pageLast, heading: headingPath[0] });
   return {
-    n, docId: s.hit.docId, title: d.title, organisation: d.organisation, fileName: d.fileName, year: d.year, pageFirst, pageLast,
-    pageKind: d.pageKind ?? 'page', headingPath: s.hit.headingPath,
+    n, docId: s.hit.docId, title: d.title, organisation: d.organisation, fileName: d.fileName, year: d.year, pageFirst, pageLast, place,
+    pageKind: d.pageKind ?? 'page', headingPath,
     quote, start: span.start, end: span.end, otherSource: c.otherSource,
     ...(scanned ? { ocr: { confidence: s.hit.ocr!.confidence } } : {}),
   };

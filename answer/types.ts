@@ -1,17 +1,19 @@
 // What an answer strategy returns, and the seam every strategy plugs into (answer/ask.ts lists them).
-import type { CitedSpan, Hit } from '../lib/types.ts';
+import type { CitedSpan, Hit, PageKind, Passage } from '../lib/types.ts';
 import type { DocumentNames } from '../retrieval/names.ts';
 import type { MissingSource } from '../retrieval/source.ts';
 import type { AnswerTuning } from '../lib/config.ts';
 
 export const NO_ANSWER = 'Hierover staat niets in het archief.';
 
-/** A citation says whose words these are (title, organisation, year: in every citation) and gives the pages of the
- *  quoted sentence itself, not of the passage it was found in; for formats without pages (Word, HTML: pageKind
- *  'section') the top-level sections, named by `headingPath`. The quote is exactly documentText.slice(start, end). */
+/** A citation says whose words these are (title, organisation, year: in every citation) and where the quoted sentence
+ *  itself sits, not the passage it was found in: its pages, and for formats without pages its section and paragraph
+ *  (Word, HTML: pageKind 'section') or paragraph (text: 'paragraph'), all in `place`. The quote is exactly
+ *  documentText.slice(start, end). */
 export interface Citation extends CitedSpan {
   n: number;
-  pageKind: 'page' | 'section';
+  pageKind: PageKind;
+  place: string;
   /** The headings the quoted passage sits under, outermost first. */
   headingPath: string[];
   /** The question names a source (a party, organisation, year) and this document is not it: shown with a warning. */
@@ -53,6 +55,8 @@ export interface AnswerContext {
    *  the offsets where the document's pages start. Every quote is an exact slice of the document text, and a quote's
    *  pages come from the page starts. */
   textAround(docId: string, from: number, to: number): { text: string; offset: number; atEnd: boolean; pageStarts: readonly number[] } | null;
+  /** A quoted span's place as citations name it (Archive.placeOf); absent or null, its pages. */
+  placeOf?(docId: string, span: Pick<Passage, 'start' | 'end' | 'pageFirst' | 'pageLast' | 'headingPath'>): string | null;
   /** The archive's term statistics and document names; absent, every term weighs 1 and no source is recognised. */
   sources?: AnswerSources;
   /** The documents the question names, one group per source (AnswerSources.namedSources), worked out once per

@@ -75,6 +75,7 @@ const itemSource = z
     year: year.nullable().default(null),
     pageFirst: page,
     pageLast: page,
+    place: z.string().trim().min(1).max(300).optional(),
     start: offset,
     end: offset,
     quote: z.string().min(1).max(rl.maxTextChars),

@@ -77,13 +77,29 @@ export interface ArchiveParts {
   store: Store;
 }
 
+export type PlacedPassage = Passage & { place: string };
+
+export interface DocumentPage {
+  page: number;
+  /** Where the page starts in the document text. */
+  start: number;
+  text: string;
+  /** For documents without pages of their own (sections, text without pages): where each paragraph of the page
+   *  begins (document offsets), numbered from 1 as citations number them. */
+  paragraphs?: number[];
+}
+
 export interface Archive {
   search(query: string, opts?: SearchOptions): Promise<Hit[]>;
   listDocuments(): DocumentSummary[];
   getDocument(id: string): DocumentSummary | null;
-  getPassages(docId: string): Passage[];
+  /** A document's passages, each with its place as a citation names it. */
+  getPassages(docId: string): PlacedPassage[];
   /** Clean text of one page (1-based), with the offset where it starts in the document text. */
-  getPage(docId: string, page: number): { page: number; start: number; text: string } | null;
+  getPage(docId: string, page: number): DocumentPage | null;
+  /** Where text of a document sits, as a citation names it (retrieval/place.ts): "p. 3", "sectie 2 (Inleiding),
+   *  alinea 3", "alinea 212"; null when the document is unknown. */
+  placeOf(docId: string, span: Pick<Passage, 'start' | 'end' | 'pageFirst' | 'pageLast' | 'headingPath'>): string | null;
   /** The full clean document text (citations' offsets point into it). */
   getDocumentText(docId: string): string | null;
   /** Clean text [from, to) of a document (offset = where it starts; atEnd when it reaches the document's end) and the

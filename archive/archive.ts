@@ -6,7 +6,8 @@ import { describeError } from '../lib/errors.ts';
 import { log } from '../lib/log.ts';
 import { Mutex } from '../lib/mutex.ts';
 import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
-import type { Archive, ArchiveHealth, ArchiveParts, DocumentSummary, IngestOptions, IngestOutcome } from './api.ts';
+import { pageParagraphs, placeLabel, placeOf } from '../retrieval/place.ts';
+import type { Archive, ArchiveHealth, ArchiveParts, DocumentPage, DocumentSummary, IngestOptions, IngestOutcome, PlacedPassage } from './api.ts';
 import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
 import { answerSources, textAround } from './answer-sources.ts';
@@ -71,8 +72,9 @@ class LocalArchive implements Archive {
     return this.s.store.getDocument(id);
   }
 
-  getPassages(docId: string): Passage[] {
-    return this.s.store.passagesOf(docId);
+  getPassages(docId: string): PlacedPassage[] {
+    const doc = this.s.docs.get(docId);
+    return this.s.store.passagesOf(docId).map((p) => ({ ...p, place: doc ? placeLabel(placeOf(this.s.store, doc, p)) : '' }));
   }
 
   getDocumentText(docId: string): string | null {
@@ -87,12 +89,19 @@ class LocalArchive implements Archive {
     return answerSources(this.s);
   }
 
-  getPage(docId: string, page: number): { page: number; start: number; text: string } | null {
+  getPage(docId: string, page: number): DocumentPage | null {
     const d = this.s.store.documentText(docId);
-    if (!d || !Number.isInteger(page) || page < 1 || page > d.pageStarts.length) return null;
+    const doc = this.s.docs.get(docId);
+    if (!d || !doc || !Number.isInteger(page) || page < 1 || page > d.pageStarts.length) return null;
     const start = d.pageStarts[page - 1];
     const end = page < d.pageStarts.length ? d.pageStarts[page] : d.text.length;
-    return { page, start, text: d.text.slice(start, end) };
+    const paragraphs = pageParagraphs(this.s.store, doc, start, end);
+    return { page, start, text: d.text.slice(start, end), ...(paragraphs ? { paragraphs } : {}) };
+  }
+
+  placeOf(docId: string, span: Pick<Passage, 'start' | 'end' | 'pageFirst' | 'pageLast' | 'headingPath'>): string | null {
+    const doc = this.s.docs.get(docId);
+    return doc ? placeLabel(placeOf(this.s.store, doc, span)) : null;
   }
 
   health(): ArchiveHealth {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { rankingDefaults } from '../lib/config.ts';
 import { ask } from '../answer/ask.ts';
 import type { Citation } from '../answer/types.ts';
-import { command, intOption, locationLabel, ocrLabel, print, withArchive, type Globals } from './common.ts';
+import { command, intOption, ocrLabel, print, withArchive, type Globals } from './common.ts';
 import { truncate } from './terminal.ts';
 
 /** Whose words: the document's title (a long one cut, its closing full stop dropped: titles of text files are often
@@ -13,14 +13,14 @@ function whose(d: { title: string; organisation: string | null; fileName: string
   return [title, d.organisation ?? d.fileName, d.year].filter((x) => x !== null && x !== '').join(', ');
 }
 
-type CitationLine = Pick<Citation, 'n' | 'title' | 'organisation' | 'fileName' | 'year' | 'pageFirst' | 'pageLast' | 'pageKind' | 'headingPath' | 'ocr' | 'otherSource'>;
+type CitationLine = Pick<Citation, 'n' | 'title' | 'organisation' | 'fileName' | 'year' | 'place' | 'ocr' | 'otherSource'>;
 
 /** One line per place cited: sentences quoted from the same place share it ("[1, 3] Verkiezingsprogramma, SGP, 1998,
  *  p. 4"), in the order of their first citation. */
 export function citationLines(citations: readonly CitationLine[]): string[] {
   const places = new Map<string, number[]>();
   for (const ci of citations) {
-    const label = `${whose(ci)}, ${locationLabel(ci.pageFirst, ci.pageLast, ci.pageKind, ci.headingPath)}${ocrLabel(ci.ocr)}${ci.otherSource ? ' — let op: niet de bron uit de vraag' : ''}`;
+    const label = `${whose(ci)}, ${ci.place}${ocrLabel(ci.ocr)}${ci.otherSource ? ' — let op: niet de bron uit de vraag' : ''}`;
     places.set(label, [...(places.get(label) ?? []), ci.n]);
   }
   return [...places].map(([label, ns]) => `[${ns.join(', ')}] ${label}`);
@@ -35,7 +35,7 @@ export function registerAsk(program: Command): void {
       const r = await withArchive(g, (a) => ask(a, { question, k: o.k }));
       print(g.json, r, () => {
         if (!r.answered) {
-          const closest = r.closest.map((h) => `- ${whose(h.document)}, ${locationLabel(h.pageFirst, h.pageLast, h.document.pageKind, h.headingPath)}: ${truncate(h.text, 160)}`);
+          const closest = r.closest.map((h) => `- ${whose(h.document)}, ${h.place}: ${truncate(h.text, 160)}`);
           return `${[r.answer, r.note].filter(Boolean).join(' ')}\n\nDichtstbijzijnde passages (geen antwoord, wel het meest verwant):\n${closest.join('\n')}`;
         }
         return `${r.answer}\n\n${citationLines(r.citations).join('\n')}`;

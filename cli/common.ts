@@ -6,7 +6,6 @@ import { dataDir } from '../lib/config.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import type { Archive } from '../archive/api.ts';
 import { openArchive } from '../archive/archive.ts';
-import { truncate } from './terminal.ts';
 
 export interface Globals {
   data?: string;
@@ -51,12 +50,6 @@ export function intOption(flag: string, description: string, min: number, max: n
     }
     return n;
   });
-}
-
-/** Where a span sits: pages for paged documents; for Word/HTML (one section a "page") the section and its heading. */
-export function locationLabel(first: number, last: number, kind: 'page' | 'section' = 'page', headingPath: string[] = []): string {
-  if (kind === 'section') return `sectie ${first}${last > first ? `-${last}` : ''}${headingPath.length ? ` (${truncate(headingPath[0], 40)})` : ''}`;
-  return first === last ? `p. ${first}` : `pp. ${first}-${last}`;
 }
 
 /** The OCR mark of a span read from a scan, with Tesseract's confidence. */

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { rankingDefaults } from '../lib/config.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 import type { SearchMode } from '../lib/types.ts';
-import { command, intOption, locationLabel, ocrLabel, print, withArchive, type Globals } from './common.ts';
+import { command, intOption, ocrLabel, print, withArchive, type Globals } from './common.ts';
 import { truncate } from './terminal.ts';
 
 export function registerSearch(program: Command): void {
@@ -20,8 +20,7 @@ export function registerSearch(program: Command): void {
           : hits
               .map((h) => {
                 const head = h.headingPath.length ? ` · ${h.headingPath.join(' > ')}` : '';
-                const place = h.section ? `§ ${h.section.heading ?? `sectie ${h.pageFirst}`}, alinea ${h.section.paragraph}` : locationLabel(h.pageFirst, h.pageLast, h.document.pageKind);
-                const where = `${h.document.title} (${h.docId}, ${place})${head}${ocrLabel(h.ocr)}`;
+                const where = `${h.document.title} (${h.docId}, ${h.place})${head}${ocrLabel(h.ocr)}`;
                 return `${h.rank}. ${where}  score ${h.score.toFixed(4)}\n   ${highlightTerminal(truncate(h.text, 300), h.highlights)}`;
               })
               .join('\n\n'),

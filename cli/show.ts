@@ -1,7 +1,7 @@
 // `raadsarchief show <doc> [--page N]`: a document's metadata and passages, or the clean text of one page.
 import type { Command } from 'commander';
 import { ArchiveError } from '../lib/errors.ts';
-import { command, intOption, locationLabel, ocrLabel, print, withArchive, type Globals } from './common.ts';
+import { command, intOption, ocrLabel, print, withArchive, type Globals } from './common.ts';
 import { truncate } from './terminal.ts';
 
 export function registerShow(program: Command): void {
@@ -17,8 +17,9 @@ export function registerShow(program: Command): void {
           const page = a.getPage(id, o.page);
           if (!page) throw new ArchiveError('ERR_PAGE_NOT_FOUND', `${o.page} (it has ${doc.pageCount})`, id);
           const ocr = doc.details.ocrPages.find((x) => x.page === page.page);
-          const unit = doc.details.pageKind === 'section' ? 'sectie' : 'pagina';
-          print(g.json, { document: doc, ...page, ocr: ocr ?? null }, () => `${doc.title} — ${unit} ${page.page} van ${doc.pageCount}${ocrLabel(ocr)}\n\n${page.text}`);
+          const kind = doc.details.pageKind;
+          const where = kind === 'paragraph' ? 'hele tekst' : `${kind === 'section' ? 'sectie' : 'pagina'} ${page.page} van ${doc.pageCount}`;
+          print(g.json, { document: doc, ...page, ocr: ocr ?? null }, () => `${doc.title} — ${where}${ocrLabel(ocr)}\n\n${page.text}`);
           return;
         }
         const passages = a.getPassages(id);
@@ -30,7 +31,7 @@ export function registerShow(program: Command): void {
           const sources = `metadata from  title: ${details.metaSources.title}, year: ${details.metaSources.year}, organisation: ${details.metaSources.organisation}`;
           const ocr = details.ocrPages.length ? `\nOCR pages     ${details.ocrPages.map((o) => `${o.page} (${Math.round(o.confidence * 100)}%)`).join(', ')}` : '';
           const ps = passages
-            .map((p) => `#${p.ordinal} ${locationLabel(p.pageFirst, p.pageLast, details.pageKind, p.headingPath)} ${p.headingPath.join(' > ')}\n   ${truncate(p.text, 110)}`)
+            .map((p) => `#${p.ordinal} ${p.place} ${p.headingPath.join(' > ')}\n   ${truncate(p.text, 110)}`)
             .join('\n');
           return `${meta}\n${sources}${ocr}\n\n${ps}`;
         });

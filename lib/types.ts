@@ -17,11 +17,16 @@ export interface ParsedFile {
   pages: RawPage[];
   /** Title/author/dates from the file's own properties (PDF info dictionary, Word core properties), when present. */
   info: { title?: string; author?: string; creationDate?: string };
-  /** 'section' when the format has no pages and each top-level section became one page (default 'page'). */
-  pageKind?: 'page' | 'section';
+  /** How the document's places are named (default 'page'); see PageKind. */
+  pageKind?: PageKind;
   /** Pages whose text came from OCR, with the mean word confidence (0..1). */
   ocrPages?: { page: number; confidence: number }[];
 }
+
+/** How a document's places are named (retrieval/place.ts): 'page' for paged formats (PDF, text with form feeds);
+ *  'section' where the format has no pages (Word, OpenDocument, HTML) and each top-level section became one page;
+ *  'paragraph' for a text file without form feeds, one page with no page of its own: places are its paragraphs. */
+export type PageKind = 'page' | 'section' | 'paragraph';
 
 /** The cleaned text of a whole document, with a map back to pages. */
 export interface CleanDocument {
@@ -54,9 +59,8 @@ export interface PassageDraft {
 export type MetaSource = 'properties' | 'text' | 'file-name' | 'creation-date' | 'none';
 
 export interface DocumentDetails {
-  /** 'page' for paged formats (PDF, text with form feeds); 'section' where the format has no pages (Word, OpenDocument,
-   *  HTML): each top-level section is then one unit of the page map, and citations name the heading. */
-  pageKind: 'page' | 'section';
+  /** How places are named: pages, sections (Word, OpenDocument, HTML) or paragraphs (text without pages). */
+  pageKind: PageKind;
   /** Pages read from a scan by OCR, with Tesseract's mean word confidence (0..1). */
   ocrPages: { page: number; confidence: number }[];
   /** Where title, year and organisation came from. */
@@ -133,9 +137,9 @@ export interface Hit extends Omit<PassageDraft, 'ordinal'> {
   passageIds: number[];
   docId: string;
   document: Pick<DocumentMeta, 'id' | 'title' | 'year' | 'organisation' | 'fileName'> & Pick<DocumentDetails, 'pageKind'>;
-  /** For documents without pages (Word, OpenDocument, HTML: pageKind 'section'): the section's heading and the
-   *  paragraph the hit starts in (1-based, headings not counted), which is how a citation names the place. */
-  section?: { heading: string | null; paragraph: number };
+  /** Where the hit sits, as a citation names it (retrieval/place.ts): "p. 3–4", "sectie 2 (Inleiding), alinea 3",
+   *  "alinea 212" (text without pages). */
+  place: string;
   /** Set when text of the hit's pages was read from a scan: those pages and their lowest OCR confidence (0..1). */
   ocr?: { pages: number[]; confidence: number };
   /** Query terms (surface forms in `text`) worth highlighting. */
@@ -155,6 +159,9 @@ export interface CitedSpan {
   /** The pages the quote stands on. */
   pageFirst: number;
   pageLast: number;
+  /** The quote's place as a citation names it (retrieval/place.ts placeLabel): pages, or section and paragraph, or
+   *  paragraph. Absent only on reading-list items collected before it existed (their pages stand in). */
+  place?: string;
   /** Offsets into the document's clean text, and exactly the text there. */
   start: number;
   end: number;

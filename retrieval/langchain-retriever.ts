@@ -41,6 +41,7 @@ export class ArchiveRetriever extends BaseRetriever {
             fileName: h.document.fileName,
             pageFirst: h.pageFirst,
             pageLast: h.pageLast,
+            place: h.place,
             headingPath: h.headingPath,
             start: h.start,
             end: h.end,

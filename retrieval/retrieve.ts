@@ -7,6 +7,7 @@ import { ArchiveError } from '../lib/errors.ts';
 import { passageDefaults, rankingDefaults, sourceDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
+import { placeLabel, placeOf } from './place.ts';
 import { listed, passagesOf, signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
 import { namedDocuments, namedSources, type SourceParams } from './source.ts';
@@ -198,6 +199,13 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext, 
       if (p.end > end) text += p.text.slice(Math.max(0, end - p.start));
       end = Math.max(end, p.end);
     }
+    const span = {
+      start: parts[0].start,
+      end,
+      pageFirst: Math.min(...parts.map((p) => p.pageFirst)),
+      pageLast: Math.max(...parts.map((p) => p.pageLast)),
+      headingPath: parts[0].headingPath,
+    };
     const hit: Hit = {
       rank: i + 1,
       score: s.score,
@@ -206,29 +214,14 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext, 
       docId: s.docId,
       document: { id: doc.id, title: doc.title, year: doc.year, organisation: doc.organisation, fileName: doc.fileName, pageKind: doc.details.pageKind },
       text,
-      start: parts[0].start,
-      end,
-      pageFirst: Math.min(...parts.map((p) => p.pageFirst)),
-      pageLast: Math.max(...parts.map((p) => p.pageLast)),
-      headingPath: parts[0].headingPath,
+      ...span,
+      place: placeLabel(placeOf(ctx.store, doc, span)),
       highlights: i < highlighted ? highlightTerms(text, terms, ctx.analyser) : [],
     };
-    if (doc.details.pageKind === 'section') hit.section = sectionPlace(ctx, hit);
     const ocr = doc.details.ocrPages.filter((o) => o.page >= hit.pageFirst && o.page <= hit.pageLast);
     if (ocr.length) hit.ocr = { pages: ocr.map((o) => o.page), confidence: Math.min(...ocr.map((o) => o.confidence)) };
     return [hit];
   });
-}
-
-/** The paragraph of its section a hit starts in: paragraphs (blank-line separated) from the section's start, the
- *  heading lines not counted. Only for section documents (Word, HTML), which are small. */
-function sectionPlace(ctx: RetrievalContext, hit: Hit): NonNullable<Hit['section']> {
-  const doc = ctx.store.documentText(hit.docId);
-  const from = doc?.pageStarts[hit.pageFirst - 1] ?? hit.start;
-  const before = (doc?.text.slice(from, hit.start) ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  const headings = new Set(hit.headingPath);
-  const paragraphs = before.filter((p) => !headings.has(p));
-  return { heading: hit.headingPath.at(-1) ?? null, paragraph: paragraphs.length + 1 };
 }
 
 /** Records the milliseconds since the previous mark under each stage name, when a trace is wanted. */

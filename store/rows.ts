@@ -48,8 +48,15 @@ export function toMeta(r: DocumentRow): DocumentMeta {
     fileName: r.file_name,
     sourcePath: r.source_path,
     ingestedAt: r.ingested_at,
-    details: { ...DEFAULT_DETAILS, ...(JSON.parse(r.details) as Partial<DocumentDetails>) },
+    details: detailsOf(r),
   };
+}
+
+function detailsOf(r: DocumentRow): DocumentDetails {
+  const details: DocumentDetails = { ...DEFAULT_DETAILS, ...(JSON.parse(r.details) as Partial<DocumentDetails>) };
+  // Text files stored before the 'paragraph' kind existed say 'page'; one page without form feeds has none of its own.
+  if (details.pageKind === 'page' && r.page_count === 1 && (r.format === 'txt' || r.format === 'md')) details.pageKind = 'paragraph';
+  return details;
 }
 
 export function toPassage(r: PassageRow): Passage {

@@ -1,13 +1,27 @@
 // The SQLite schema: the store is the source of truth; the vector and lexical indexes are derived from it.
 // Bump SCHEMA_VERSION with a migration in MIGRATIONS when columns change; new tables (CREATE TABLE IF NOT EXISTS) need
 // none.
-export const SCHEMA_VERSION = 2;
+import type Database from 'better-sqlite3';
+import { paragraphStarts } from '../ingest/paragraphs.ts';
+
+export const SCHEMA_VERSION = 3;
 
 /** Statements that bring a store of version n - 1 to version n (index n - 2), run in order in one transaction. */
 export const MIGRATIONS: readonly string[][] = [
   // 2: document details (page kind, OCR pages, where the metadata came from), as JSON.
   [`ALTER TABLE documents ADD COLUMN details TEXT NOT NULL DEFAULT '{}'`],
+  // 3: where each paragraph of the clean text starts; Store.migrate fills it in for the documents already stored.
+  [`ALTER TABLE documents ADD COLUMN paragraph_starts TEXT NOT NULL DEFAULT '[0]'`],
 ];
+
+/** Schema 3: the paragraph starts of documents stored before it (programmas-nl: under a second). */
+export function fillParagraphStarts(db: Database.Database): void {
+  const update = db.prepare('UPDATE documents SET paragraph_starts = ? WHERE id = ?');
+  for (const id of db.prepare('SELECT id FROM documents').pluck().all() as string[]) {
+    const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string;
+    update.run(JSON.stringify(paragraphStarts(text)), id);
+  }
+}
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -31,6 +45,7 @@ CREATE TABLE IF NOT EXISTS documents (
   ingested_at  TEXT NOT NULL,
   text         TEXT NOT NULL,          -- the clean text that passage offsets point into
   page_starts  TEXT NOT NULL,          -- JSON array: offset of each page in text
+  paragraph_starts TEXT NOT NULL DEFAULT '[0]', -- JSON array: offset of each paragraph in text (ingest/paragraphs.ts)
   details      TEXT NOT NULL DEFAULT '{}' -- JSON DocumentDetails: page kind, OCR pages, metadata sources
 );
 -- A document is its source (a file's real path, or upload:<name>); identical bytes are found by their hash.

@@ -7,7 +7,8 @@ import type { CleanDocument, DocumentMeta, Passage, PassageDraft } from '../lib/
 import { blobToVector, DOC_COLUMNS, toMeta, toPassage, vectorToBlob, type DocumentRow, type PassageRow } from './rows.ts';
 import type { DocumentSummary } from '../archive/api.ts';
 import { ArchiveError } from '../lib/errors.ts';
-import { MIGRATIONS, SCHEMA_VERSION, schemaSql } from './schema.ts';
+import { fillParagraphStarts, MIGRATIONS, SCHEMA_VERSION, schemaSql } from './schema.ts';
+import { paragraphStarts } from '../ingest/paragraphs.ts';
 
 /** Whether a text holds a character beyond the BMP: its UTF-8 holds a byte F0-F4, which only such characters begin
  *  with (instr on the bytes: 0.3 ms for a programme, a GLOB over code points 0.7 ms). */
@@ -53,6 +54,7 @@ export class Store {
     if (version > SCHEMA_VERSION) throw new ArchiveError('ERR_STORE_VERSION', `${version}; this program reads up to ${SCHEMA_VERSION}`, this.path);
     this.db.transaction(() => {
       for (let v = version + 1; v <= SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v - 2]) this.db.exec(sql);
+      if (version < 3) fillParagraphStarts(this.db);
       this.setMeta('schema_version', String(SCHEMA_VERSION));
     }).immediate();
   }
@@ -156,6 +158,12 @@ export class Store {
     return row ? { text: row.text, pageStarts: JSON.parse(row.page_starts) as number[] } : null;
   }
 
+  /** Where a document's pages and paragraphs start in its text, without reading the text. */
+  documentParagraphs(id: string): { pageStarts: number[]; paragraphStarts: number[] } | null {
+    const row = this.db.prepare('SELECT page_starts, paragraph_starts FROM documents WHERE id = ?').get(id) as { page_starts: string; paragraph_starts: string } | undefined;
+    return row ? { pageStarts: JSON.parse(row.page_starts) as number[], paragraphStarts: JSON.parse(row.paragraph_starts) as number[] } : null;
+  }
+
   /** A document's page map and length, and whether SQLite's character offsets are the text's own: SQLite counts code
    *  points, JavaScript UTF-16 units, so they agree unless the text holds characters beyond the BMP (emoji, maths
    *  letters). Reads no text into JavaScript. */
@@ -212,9 +220,9 @@ export class Store {
       this.db.prepare('DELETE FROM documents WHERE id = ?').run(meta.id);
       this.db
         .prepare(
-          `INSERT INTO documents (${DOC_COLUMNS}, text, page_starts)
+          `INSERT INTO documents (${DOC_COLUMNS}, text, page_starts, paragraph_starts)
            VALUES (@id, @title, @year, @organisation, @language, @format, @pageCount, @emptyPages, @byteSize, @sha256,
-                   @fileName, @sourcePath, @ingestedAt, @details, @text, @pageStarts)`,
+                   @fileName, @sourcePath, @ingestedAt, @details, @text, @pageStarts, @paragraphStarts)`,
         )
         .run({
           ...meta,
@@ -222,6 +230,7 @@ export class Store {
           emptyPages: JSON.stringify(doc.emptyPages),
           text: doc.text,
           pageStarts: JSON.stringify(doc.pageStarts),
+          paragraphStarts: JSON.stringify(paragraphStarts(doc.text)),
         });
       const insertPassage = this.db.prepare(
         `INSERT INTO passages (doc_id, ordinal, start, end, page_first, page_last, heading_path, text, terms)
@@ -322,13 +331,14 @@ export class Store {
     tx.immediate();
   }
 
-  /** Replaces the analysed terms of every passage (after a change of analyser rules). Leaves the generation alone:
-   *  the vector index does not depend on terms (the lexical index is rebuilt from them at every start), and a bump
-   *  here would make the next open rebuild the HNSW graph for nothing. */
-  replaceTerms(entries: Iterable<{ id: number; terms: string[] }>): void {
+  /** Replaces the analysed terms of every passage and sets `meta` in the same transaction (archive/indexes.ts
+   *  reanalyseTerms). Leaves the generation alone: the vector index does not depend on terms (the lexical index is
+   *  rebuilt from them at every start), and a bump here would make the next open rebuild the HNSW graph for nothing. */
+  replaceTerms(entries: Iterable<{ id: number; terms: string[] }>, meta: Record<string, string> = {}): void {
     const tx = this.db.transaction(() => {
       const upd = this.db.prepare('UPDATE passages SET terms = ? WHERE id = ?');
       for (const e of entries) upd.run(e.terms.join(' '), e.id);
+      for (const [key, value] of Object.entries(meta)) this.setMeta(key, value);
     });
     tx.immediate();
   }

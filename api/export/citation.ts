@@ -1,14 +1,11 @@
 // One way to cite a reading-list item, shared by the Markdown and Word exports: title, organisation, year, page(s).
 import type { ItemSource, ReadingList, ReadingListItem } from '../../archive/api.ts';
+import { placeLabel } from '../../retrieval/place.ts';
 
-export function pagesText(first: number, last: number): string {
-  return first === last ? `p. ${first}` : `p. ${first}–${last}`;
-}
-
-/** "Titel, Organisatie, 2022, p. 3–4." (the file name stands in for an unknown organisation; other unknown parts are
- *  left out). */
+/** "Titel, Organisatie, 2022, p. 3–4." or "…, alinea 212." (the item's place, else its pages, for items collected
+ *  before places; the file name stands in for an unknown organisation; other unknown parts are left out). */
 export function citationText(s: ItemSource): string {
-  const parts = [s.title, s.organisation ?? s.fileName ?? null, s.year === null ? null : String(s.year), pagesText(s.pageFirst, s.pageLast)];
+  const parts = [s.title, s.organisation ?? s.fileName ?? null, s.year === null ? null : String(s.year), s.place ?? placeLabel({ kind: 'page', pageFirst: s.pageFirst, pageLast: s.pageLast })];
   return `${parts.filter((p) => p !== null && p !== '').join(', ')}.`;
 }
 

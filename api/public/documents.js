@@ -33,7 +33,9 @@ function docCard(d) {
   const facts = [
     d.organisation,
     d.year,
-    d.details?.pageKind === 'section' ? count(d.pageCount, 'sectie', 'secties') : count(d.pageCount, 'pagina', 'pagina’s'),
+    // A text without pages (pageKind 'paragraph') has no page count worth saying.
+    d.details?.pageKind === 'paragraph' ? null
+      : d.details?.pageKind === 'section' ? count(d.pageCount, 'sectie', 'secties') : count(d.pageCount, 'pagina', 'pagina’s'),
     count(d.passageCount, 'passage', 'passages'),
     ocrText(d),
   ].filter((x) => x != null && x !== '');

@@ -27,8 +27,10 @@ export function fold(text) {
   return text.replace(/(\p{L})[^\S\n]*-[^\S\n]*\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ');
 }
 
-export function pages(first, last) {
-  return first === last ? `p. ${first}` : `p. ${first}–${last}`;
+/** Where a cited span sits, as the API names it (`place`: "p. 3", "sectie 2 (Inleiding), alinea 3", "alinea 212");
+ *  reading-list items collected before places existed give their pages. */
+export function placeText(s) {
+  return s.place ?? (s.pageFirst === s.pageLast ? `p. ${s.pageFirst}` : `p. ${s.pageFirst}–${s.pageLast}`);
 }
 
 export function docLine(d) {

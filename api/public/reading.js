@@ -1,6 +1,6 @@
 // Reading lists on the server: choose or make a named list, collect passages and answer sentences with their
 // citations, add notes, reorder, export (Markdown, Word) and share a read-only link. Changing needs the API key.
-import { $, api, apiKey, el, fold, pages, srOnly } from './dom.js';
+import { $, api, apiKey, el, fold, placeText, srOnly } from './dom.js';
 import { openPage } from './viewer.js';
 
 const CURRENT = 'raadsarchief.leeslijst';
@@ -100,7 +100,7 @@ function show(list) {
 
 function itemView(item, i, count, editable) {
   const s = item.source;
-  const where = pages(s.pageFirst, s.pageLast);
+  const where = placeText(s);
   const li = el('li', { class: 'reading-item' },
     el('button', { type: 'button', class: 'reading-open', onclick: () => openPage(s.docId, s.pageFirst, { start: s.start, end: s.end }, ctx.status) },
       el('strong', { class: 'title-text', text: s.title, title: s.title }),

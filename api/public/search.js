@@ -1,5 +1,5 @@
 // Asking and searching: the cited answer, the passages with highlighted terms, and "Verzamel" on both.
-import { $, api, el, fold, highlighted, pages, srOnly, whoseLine } from './dom.js';
+import { $, api, el, fold, highlighted, placeText, srOnly, whoseLine } from './dom.js';
 import { openPage } from './viewer.js';
 
 /** Filled by initSearch: the reading list (has/toggle), the document metadata, the status line. */
@@ -77,7 +77,7 @@ function renderAnswer(result) {
       type: 'button',
       class: 'cite',
       onclick: () => openPage(c.docId, c.pageFirst, { start: c.start, end: c.end }, ctx.status),
-    }, `[${s.citation}]`, srOnly(` bron: ${c.title}, ${pages(c.pageFirst, c.pageLast)}`)), ' ');
+    }, `[${s.citation}]`, srOnly(` bron: ${c.title}, ${placeText(c)}`)), ' ');
   }
   for (const c of result.citations) $('bronnen').append(citationItem(c, result));
 }
@@ -94,13 +94,14 @@ function citationItem(c, result) {
     year: c.year ?? doc?.year ?? null,
     pageFirst: c.pageFirst,
     pageLast: c.pageLast,
+    place: c.place,
     start: c.start,
     end: c.end,
     quote: c.quote,
     fileName: doc?.fileName ?? null,
   };
   const where = [
-    c.pageKind === 'section' ? `sectie ${c.pageFirst}${c.headingPath?.[0] ? ` (${c.headingPath[0]})` : ''}` : pages(c.pageFirst, c.pageLast),
+    placeText(c),
     c.ocr ? `tekst uit scan (OCR, ${Math.round(c.ocr.confidence * 100)}%)` : null,
   ].filter(Boolean).join(' · ');
   const sentences = result.sentences.filter((s) => s.citation === c.n).map((s) => s.text).join(' ');
@@ -156,13 +157,14 @@ function passageCard(h) {
     year: h.document.year ?? null,
     pageFirst: h.pageFirst,
     pageLast: h.pageLast,
+    place: h.place,
     start: h.start,
     end: h.end,
     quote: h.text,
     fileName: h.document.fileName ?? null,
     headingPath: h.headingPath,
   };
-  const where = pages(h.pageFirst, h.pageLast);
+  const where = placeText(h);
   return el('li', { class: 'passage' },
     el('div', { class: 'passage-head' },
       el('span', { class: 'rank', text: `${h.rank}` }),
@@ -178,6 +180,6 @@ function passageCard(h) {
         el('button', {
           type: 'button',
           onclick: () => openPage(h.docId, h.pageFirst, { start: h.start, end: h.end }, ctx.status),
-        }, 'Bekijk pagina', srOnly(` ${where} van ${h.document.title}`)),
+        }, h.document.pageKind === 'paragraph' ? 'Bekijk tekst' : 'Bekijk pagina', srOnly(` ${where} van ${h.document.title}`)),
         collectButton({ kind: 'passage', text: h.text, source }, `passage ${h.rank}`))));
 }

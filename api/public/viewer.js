@@ -12,9 +12,12 @@ export async function openPage(docId, page, mark, onError) {
     $('doc-titel').textContent = data.document.title;
     $('doc-titel').title = data.document.title;
     $('doc-meta').textContent = [docLine(data.document), data.document.fileName].filter(Boolean).join(' · ');
-    $('doc-pagina').textContent = `Pagina ${page} van ${data.document.pageCount}`;
+    const kind = data.document.details?.pageKind;
+    $('doc-pagina').textContent = kind === 'paragraph' ? 'Hele tekst, alinea’s genummerd'
+      : `${kind === 'section' ? 'Sectie' : 'Pagina'} ${page} van ${data.document.pageCount}`;
     $('doc-vorige').disabled = page <= 1;
     $('doc-volgende').disabled = page >= data.document.pageCount;
+    $('doc-vorige').hidden = $('doc-volgende').hidden = kind === 'paragraph'; // one text, nothing to turn
     renderPage(data, mark);
     if (!dialog.open) dialog.showModal();
     const quote = dialog.querySelector('mark.quote');
@@ -25,23 +28,29 @@ export async function openPage(docId, page, mark, onError) {
   }
 }
 
-/** The page text in paragraphs, with the cited span (document offsets) marked. */
+/** The page text in paragraphs, with the cited span (document offsets) marked. Where the document has no pages of its
+ *  own, the API gives the paragraphs and the viewer numbers them as citations do ("alinea 212"). */
 function renderPage(page, mark) {
   const box = $('doc-tekst');
   box.replaceChildren();
   const text = page.text;
   const from = mark ? Math.max(0, mark.start - page.start) : -1;
   const to = mark ? Math.min(text.length, mark.end - page.start) : -1;
-  // Paragraph breaks: a blank line followed by something that starts a paragraph.
   const paragraphs = [];
-  let begin = 0;
-  for (const m of text.matchAll(/\n\s*\n(?=["'‘“(]?[\p{Lu}\p{N}•–-])/gu)) {
-    paragraphs.push([begin, m.index]);
-    begin = m.index + m[0].length;
+  if (page.paragraphs) {
+    const starts = page.paragraphs.map((s) => s - page.start);
+    starts.forEach((a, i) => paragraphs.push([a, starts[i + 1] ?? text.length]));
+  } else {
+    // Paragraph breaks: a blank line followed by something that starts a paragraph.
+    let begin = 0;
+    for (const m of text.matchAll(/\n\s*\n(?=["'‘“(]?[\p{Lu}\p{N}•–-])/gu)) {
+      paragraphs.push([begin, m.index]);
+      begin = m.index + m[0].length;
+    }
+    paragraphs.push([begin, text.length]);
   }
-  paragraphs.push([begin, text.length]);
-  for (const [a, b] of paragraphs) {
-    const p = el('p');
+  for (const [i, [a, b]] of paragraphs.entries()) {
+    const p = el('p', page.paragraphs ? { 'data-n': `${i + 1}` } : {});
     const lo = Math.max(a, from);
     const hi = Math.min(b, to);
     if (from >= 0 && lo < hi) {

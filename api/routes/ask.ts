@@ -14,8 +14,9 @@ export function registerAsk(app: FastifyInstance, archive: Archive, queue: FairQ
         summary: 'Stel een vraag',
         description:
           'A short answer made of sentences copied from the archive, each marked [n] and backed by a citation that says ' +
-          'whose words they are (title, organisation, year), the pages of the quoted sentence itself (pageKind ' +
-          '"section": the top-level section, named by headingPath), whether the document is another source than the ' +
+          'whose words they are (title, organisation, year), the pages of the quoted sentence itself and its `place` as a ' +
+          'citation names it ("p. 4"; pageKind "section": "sectie 2 (Inleiding), alinea 3"; pageKind "paragraph", a text ' +
+          'without pages: "alinea 212"), whether the document is another source than the ' +
           'one the question names (otherSource), and start/end offsets into the clean document text. `evidence` gives ' +
           'the expected answer type, the weighted focus terms, the abstention signals and the confidence. When the ' +
           'evidence is too thin: answered=false with "Hierover staat niets in het archief." and the closest passages; when the ' +

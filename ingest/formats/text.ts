@@ -57,5 +57,6 @@ export function parseText(bytes: Uint8Array, format: 'txt' | 'md'): ParsedFile {
   const parts = text.replace(/\r\n?/g, '\n').split('\f');
   if (parts.length > 1 && parts[parts.length - 1].trim() === '') parts.pop();
   const pages: RawPage[] = parts.map((t, i) => ({ page: i + 1, text: t }));
-  return { format, pages, info: {} };
+  // Without form feeds the file has no pages of its own: citations name its paragraphs, not "p. 1".
+  return { format, pages, info: {}, pageKind: pages.length === 1 ? 'paragraph' : 'page' };
 }

@@ -30,7 +30,7 @@ function hitAt(doc: string, needle: string, rank: number, before = 0): Hit {
   return {
     rank, score: 1 / rank, signals: { lexical: { score: 5, rank }, dense: { score: 0.5, rank } }, passageIds: [rank], docId: doc,
     document: { id: doc, title: d.title, year: d.year, organisation: d.organisation, fileName: d.fileName, pageKind: 'page' },
-    text: d.text.slice(start, end), start, end, pageFirst: 1, pageLast: 1, headingPath: [], highlights: [],
+    text: d.text.slice(start, end), start, end, pageFirst: 1, pageLast: 1, place: 'p. 1', headingPath: [], highlights: [],
   };
 }
 

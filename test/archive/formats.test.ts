@@ -46,10 +46,13 @@ describe('Word, OpenDocument and HTML', () => {
     const hit = hits.find((h) => h.docId === 'nota')!;
     expect(hit.document.pageKind).toBe('section');
     expect(hit.headingPath.join(' > ')).toMatch(/Nieuwe ideeën/);
-    // A citation of a section document names the heading and the paragraph.
-    expect(hit.section).toEqual({ heading: expect.stringMatching(/Nieuwe ideeën/), paragraph: expect.any(Number) });
-    // The page view of a section shows that section.
-    expect(archive.getPage('nota', hit.pageFirst)!.text).toContain('Tweede idee: één loket');
+    // A citation of a section document names the section, its heading and the paragraph, numbered as the page view
+    // numbers the section's paragraphs.
+    const [, section, paragraph] = hit.place.match(/^sectie (\d+) \(Nota coördinatie jeugdzorg\), alinea (\d+)(?:–\d+)?$/) ?? [];
+    expect(Number(section)).toBe(hit.pageFirst);
+    const page = archive.getPage('nota', hit.pageFirst)!;
+    expect(page.text).toContain('Tweede idee: één loket');
+    expect(page.paragraphs!.filter((s) => s <= hit.start)).toHaveLength(Number(paragraph));
   });
 
   it('keeps the main text of a saved web page and drops its menus, scripts and cookie bar', async () => {

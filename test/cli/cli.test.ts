@@ -58,10 +58,11 @@ describe('raadsarchief CLI', () => {
     expect(search.hits[0].document.title).toBeTruthy();
   });
 
-  it('ask prints the answer with whose words each citation is and the page of the quoted sentence', async () => {
+  it('ask prints the answer with whose words each citation is and the place of the quoted sentence', async () => {
     const r = await run(['--data', data, 'ask', 'Wat is wethouderssocialisme?']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\[1\] .+, (PvdA|Centrum voor Lokaal Bestuur \(PvdA\)|Wethoudersvereniging)?.*p\. \d+/);
+    // The corpus is text files without pages: the quoted sentence's paragraph.
+    expect(r.stdout).toMatch(/\[1\] .+, (PvdA|Centrum voor Lokaal Bestuur \(PvdA\)|Wethoudersvereniging)?.*alinea \d+/);
     const none = await run(['--data', data, 'ask', 'Wat kost een parkeervergunning voor bewoners in Utrecht?']);
     expect(none.stdout).toContain('Hierover staat niets in het archief.');
     expect(none.stdout).toContain('Dichtstbijzijnde passages');

@@ -6,7 +6,7 @@ function hit(fileName: string, text: string, score: number, rank: number): Hit {
   return {
     rank, score, signals: {}, passageIds: [rank], docId: fileName.replace(/\.txt$/, ''),
     document: { id: fileName.replace(/\.txt$/, ''), title: 't', year: null, organisation: null, fileName, pageKind: 'page' },
-    text, start: 0, end: text.length, pageFirst: 1, pageLast: 1, headingPath: [], highlights: [],
+    text, start: 0, end: text.length, pageFirst: 1, pageLast: 1, place: 'p. 1', headingPath: [], highlights: [],
   };
 }
 
