@@ -6,6 +6,7 @@
 import type { Hit } from '../lib/types.ts';
 import type { MissingSource } from '../retrieval/source.ts';
 import { placeLabel } from '../retrieval/place.ts';
+import { ordinalAt } from '../lib/sorted.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
@@ -184,8 +185,8 @@ function citationOf(c: Scored, n: number, ctx: AnswerContext | undefined): Citat
   const quote = quoteOf(c);
   const starts = s.pageStarts;
   const d = s.hit.document;
-  const pageFirst = starts ? pageAt(starts, span.start) : s.hit.pageFirst;
-  const pageLast = starts ? pageAt(starts, span.end - 1) : s.hit.pageLast;
+  const pageFirst = starts ? ordinalAt(starts, span.start) : s.hit.pageFirst;
+  const pageLast = starts ? ordinalAt(starts, span.end - 1) : s.hit.pageLast;
   const scanned = s.hit.ocr?.pages.some((p) => p >= pageFirst && p <= pageLast);
   const headingPath = s.hit.headingPath;
   const place = ctx?.placeOf?.(s.hit.docId, { start: span.start, end: span.end, pageFirst, pageLast, headingPath }) ?? placeLabel({ kind: d.pageKind ?? 'page', pageFirst, pageLast, heading: headingPath[0] });
@@ -202,16 +203,4 @@ function citationOf(c: Scored, n: number, ctx: AnswerContext | undefined): Citat
 export function missingNote(m: MissingSource): string {
   const list = (ys: readonly number[]) => (ys.length > 1 ? `${ys.slice(0, -1).join(', ')} en ${ys[ys.length - 1]}` : String(ys[0]));
   return `Het archief heeft van ${m.source} geen stuk uit ${list(m.years)}, wel uit ${list(m.held)}.`;
-}
-
-/** The 1-based page holding `offset`, from the offsets where pages start. */
-export function pageAt(pageStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = pageStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pageStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }

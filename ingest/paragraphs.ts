@@ -8,15 +8,3 @@ export function paragraphStarts(text: string): number[] {
   for (const m of text.matchAll(/\n[^\S\n]*\n\s*/g)) starts.push(m.index + m[0].length);
   return starts;
 }
-
-/** The 1-based number of the paragraph holding `offset`, given paragraphStarts. */
-export function paragraphAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}

@@ -5,7 +5,7 @@
 import type { CleanDocument, PassageDraft } from '../lib/types.ts';
 import { passageDefaults } from '../lib/config.ts';
 import { sentenceStarts } from '../language/sentences.ts';
-import { firstAtLeast } from '../lib/sorted.ts';
+import { firstAtLeast, ordinalAt } from '../lib/sorted.ts';
 
 interface Span {
   start: number;
@@ -64,12 +64,6 @@ function atomsOf(doc: CleanDocument, us: Span[], headingStarts: Set<number>, tar
   return atoms;
 }
 
-function pageOf(pageStarts: number[], offset: number): number {
-  let page = 1;
-  for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= offset) page = i + 1;
-  return page;
-}
-
 export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDefaults> = {}): PassageDraft[] {
   const { maxChars: max, targetChars, overlapChars } = { ...passageDefaults, ...opts };
   const target = Math.min(targetChars, max);
@@ -120,8 +114,8 @@ export function splitPassages(doc: CleanDocument, opts: Partial<typeof passageDe
       text: doc.text.slice(sp.start, sp.end),
       start: sp.start,
       end: sp.end,
-      pageFirst: pageOf(doc.pageStarts, sp.start),
-      pageLast: pageOf(doc.pageStarts, Math.max(sp.start, sp.end - 1)),
+      pageFirst: ordinalAt(doc.pageStarts, sp.start),
+      pageLast: ordinalAt(doc.pageStarts, Math.max(sp.start, sp.end - 1)),
       headingPath: stack.map((x) => doc.text.slice(x.start, x.end)),
     };
   });

@@ -6,7 +6,7 @@
 // how the cleaner writes paragraphs and how the page viewer numbers them.
 import type { DocumentMeta, PageKind } from '../lib/types.ts';
 import type { Store } from '../store/store.ts';
-import { paragraphAt } from '../ingest/paragraphs.ts';
+import { ordinalAt } from '../lib/sorted.ts';
 
 /** A span's place: its pages, and where the document has no pages of its own its paragraphs (counted in the section
  *  for 'section' documents, in the whole text for 'paragraph' ones) and the section's heading. */
@@ -64,9 +64,9 @@ export function placeOf(
   const map = paragraphMap(store, doc);
   if (!map) return place;
   // In a section document paragraphs count from the section's start (the page the viewer shows).
-  const base = kind === 'section' ? paragraphAt(map.starts, map.pageStarts[span.pageFirst - 1] ?? 0) - 1 : 0;
-  place.paragraphFirst = paragraphAt(map.starts, span.start) - base;
-  place.paragraphLast = paragraphAt(map.starts, Math.max(span.start, span.end - 1)) - base;
+  const base = kind === 'section' ? ordinalAt(map.starts, map.pageStarts[span.pageFirst - 1] ?? 0) - 1 : 0;
+  place.paragraphFirst = ordinalAt(map.starts, span.start) - base;
+  place.paragraphLast = ordinalAt(map.starts, Math.max(span.start, span.end - 1)) - base;
   if (kind === 'section') place.heading = span.headingPath[0] ?? null;
   return place;
 }

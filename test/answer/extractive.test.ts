@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeAnswer, pageAt, scoreSentences } from '../../answer/extractive.ts';
+import { composeAnswer, scoreSentences } from '../../answer/extractive.ts';
+import { ordinalAt } from '../../lib/sorted.ts';
 import { analyseQuestion } from '../../answer/question.ts';
 import { candidateSentences, widen } from '../../answer/candidates.ts';
 import { contextReader, hitContext } from '../../answer/coverage.ts';
@@ -197,8 +198,8 @@ describe('contextReader', () => {
   });
 });
 
-describe('pageAt', () => {
+describe('ordinalAt (the page of an offset)', () => {
   it('finds the page holding an offset', () => {
-    expect([0, 9, 10, 25, 99].map((o) => pageAt([0, 10, 20], o))).toEqual([1, 1, 2, 3, 3]);
+    expect([0, 9, 10, 25, 99].map((o) => ordinalAt([0, 10, 20], o))).toEqual([1, 1, 2, 3, 3]);
   });
 });

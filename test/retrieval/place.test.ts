@@ -9,7 +9,8 @@ import type { Archive } from '../../archive/api.ts';
 import { ask } from '../../answer/ask.ts';
 import { readingListMarkdown } from '../../api/export/markdown.ts';
 import { placeLabel } from '../../retrieval/place.ts';
-import { paragraphAt, paragraphStarts } from '../../ingest/paragraphs.ts';
+import { paragraphStarts } from '../../ingest/paragraphs.ts';
+import { ordinalAt } from '../../lib/sorted.ts';
 import { corpusDir } from '../ingest/helpers.ts';
 import { tmp } from '../reliability/fixtures.ts';
 
@@ -18,9 +19,9 @@ describe('paragraphs and place labels', () => {
     const text = 'Kop\n\nEerste alinea,\nnog steeds de eerste.\n \n\nTweede alinea.\n\nDerde.';
     const starts = paragraphStarts(text);
     expect(starts.map((s) => text.slice(s, s + 5))).toEqual(['Kop\n\n', 'Eerst', 'Tweed', 'Derde']);
-    expect(paragraphAt(starts, text.indexOf('nog steeds'))).toBe(2);
-    expect(paragraphAt(starts, text.indexOf('Derde'))).toBe(4);
-    expect(paragraphAt(starts, 0)).toBe(1);
+    expect(ordinalAt(starts, text.indexOf('nog steeds'))).toBe(2);
+    expect(ordinalAt(starts, text.indexOf('Derde'))).toBe(4);
+    expect(ordinalAt(starts, 0)).toBe(1);
   });
 
   it('names pages, sections with their heading and paragraph, and paragraphs of a text without pages', () => {
