@@ -180,6 +180,6 @@ function passageCard(h) {
         el('button', {
           type: 'button',
           onclick: () => openPage(h.docId, h.pageFirst, { start: h.start, end: h.end }, ctx.status),
-        }, h.document.pageKind === 'paragraph' ? 'Bekijk tekst' : 'Bekijk pagina', srOnly(` ${where} van ${h.document.title}`)),
+        }, `Bekijk ${{ paragraph: 'tekst', section: 'sectie' }[h.document.pageKind] ?? 'pagina'}`, srOnly(` ${where} van ${h.document.title}`)),
         collectButton({ kind: 'passage', text: h.text, source }, `passage ${h.rank}`))));
 }

@@ -18,6 +18,9 @@ export async function openPage(docId, page, mark, onError) {
     $('doc-vorige').disabled = page <= 1;
     $('doc-volgende').disabled = page >= data.document.pageCount;
     $('doc-vorige').hidden = $('doc-volgende').hidden = kind === 'paragraph'; // one text, nothing to turn
+    const unit = kind === 'section' ? 'sectie' : 'pagina';
+    $('doc-vorige').textContent = `← Vorige ${unit}`;
+    $('doc-volgende').textContent = `Volgende ${unit} →`;
     renderPage(data, mark);
     if (!dialog.open) dialog.showModal();
     const quote = dialog.querySelector('mark.quote');
