@@ -2,7 +2,7 @@
 // up to date with it after a crash or a change of rules, rebuilt, saved.
 import { resolve } from 'node:path';
 import { ArchiveError, isArchiveError } from '../lib/errors.ts';
-import { lexiconDir as defaultLexiconDir, type passageDefaults } from '../lib/config.ts';
+import { archiveDefaults, lexiconDir as defaultLexiconDir, type passageDefaults } from '../lib/config.ts';
 import { log } from '../lib/log.ts';
 import { Store, type PassageRef } from '../store/store.ts';
 import { createAnalyser, type Analyser, type AnalyserRules } from '../language/analyser.ts';
@@ -45,6 +45,8 @@ export interface ArchiveState extends RetrievalContext {
   syncedGeneration: number;
   /** The store's data_version when last checked: a cheap "did anyone else write?" test. */
   seenDataVersion: number;
+  /** The store's terms epoch the lexical index reflects: a re-analysis (here or in another process) moves it on. */
+  termsEpoch: number;
   /** Makes the embedder anew from its saved state (after another process fitted or re-indexed it). */
   reloadEmbedder: () => Promise<void>;
 }
@@ -77,6 +79,7 @@ export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState>
     denseBlocked: null,
     syncedGeneration: store.generation(),
     seenDataVersion: store.dataVersion(),
+    termsEpoch: termsEpochOf(store),
     reloadEmbedder: async () => {
       const next = await load();
       state.embedder = next.embedder;
@@ -98,11 +101,8 @@ async function loadViews(s: ArchiveState): Promise<void> {
   for (const d of s.store.listDocuments()) s.docs.set(d.id, d);
   const counts = s.store.counts();
   if (s.store.getMeta('analyser_version') !== termsVersion(s.analyser)) {
-    if (counts.passages > 0) {
-      log.info('analyser rules changed: re-analysing stored passages');
-      s.store.replaceTerms([...s.store.passageTexts()].map((p) => ({ id: p.id, terms: termsOf(s, p.text) })));
-    }
-    s.store.setMeta('analyser_version', termsVersion(s.analyser));
+    if (counts.passages > 0) log.info('analyser rules changed: re-analysing stored passages');
+    reanalyseTerms(s);
   }
   loadLexical(s);
 
@@ -119,6 +119,37 @@ async function loadViews(s: ArchiveState): Promise<void> {
     if (s.vectors.size > 0 || counts.vectors > 0) log.info('vector index out of date with the store: rebuilding from stored vectors');
     await rebuildVectorIndex(s);
   }
+}
+
+/** Re-analyses every stored passage with the current analyser, in one transaction that also records the rules, the
+ *  archive's word count and a new terms epoch (other processes reload their lexical index on it). The caller reloads
+ *  this process's lexical index. */
+export function reanalyseTerms(s: ArchiveState): void {
+  const entries = [...s.store.passageTexts()].map((p) => ({ id: p.id, terms: termsOf(s, p.text) }));
+  const epoch = termsEpochOf(s.store) + 1;
+  s.store.replaceTerms(entries, {
+    analyser_version: termsVersion(s.analyser), terms_vocabulary: String(vocabularyTotal(s)), terms_epoch: String(epoch),
+  });
+  s.termsEpoch = epoch;
+}
+
+/** Compound parts come from the archive's own word counts, so the terms of passages analysed when the archive was
+ *  small drift from those of a question analysed now: true once its words have grown by archiveDefaults.reanalyseGrowth
+ *  since the stored terms were last made together (and for a store that never recorded it). */
+export function termsDrifted(s: ArchiveState): boolean {
+  const at = Number(s.store.getMeta('terms_vocabulary') ?? 0);
+  const now = vocabularyTotal(s);
+  return s.refs.size > 0 && now > at && now >= at * archiveDefaults.reanalyseGrowth;
+}
+
+function vocabularyTotal(s: ArchiveState): number {
+  let total = 0;
+  for (const c of s.vocabulary.values()) total += c;
+  return total;
+}
+
+export function termsEpochOf(store: Store): number {
+  return Number(store.getMeta('terms_epoch') ?? 0);
 }
 
 /** (Re)builds passage refs and the lexical index from the stored terms. */

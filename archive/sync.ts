@@ -4,7 +4,7 @@
 // (AUTOINCREMENT, never reused), so it is idempotent whatever this process already holds.
 import { log } from '../lib/log.ts';
 import type { PassageRef } from '../store/store.ts';
-import { forget, identityOf, learnVocabulary, rebuildVectorIndex, storedIdentity, type ArchiveState } from './indexes.ts';
+import { forget, identityOf, learnVocabulary, loadLexical, rebuildVectorIndex, storedIdentity, termsEpochOf, type ArchiveState } from './indexes.ts';
 
 export interface SyncResult {
   added: number;
@@ -17,11 +17,36 @@ export function storeChanged(s: ArchiveState): boolean {
   const v = s.store.dataVersion();
   if (v === s.seenDataVersion) return false;
   s.seenDataVersion = v;
-  return s.store.generation() !== s.syncedGeneration;
+  return s.store.generation() !== s.syncedGeneration || termsEpochOf(s.store) !== s.termsEpoch;
 }
 
 /** Brings views and indexes up to the store's current generation; null when they already were. */
 export async function syncWithStore(s: ArchiveState): Promise<SyncResult | null> {
+  const result = await syncDocuments(s);
+  if (termsEpochOf(s.store) === s.termsEpoch) return result;
+  // Another process re-analysed every passage (archive/indexes.ts reanalyseTerms): read the new terms.
+  await reloadTerms(s);
+  log.info('synced with the store: passages re-analysed elsewhere, lexical index reloaded');
+  return result ?? { added: 0, removed: 0, documents: s.docs.size };
+}
+
+/** Rebuilds the lexical index from the stored terms at the generation the other views hold: read in one snapshot of
+ *  that generation, documents synced first whenever another process committed in between (or the index would hold
+ *  passages the documents and vectors do not). */
+export async function reloadTerms(s: ArchiveState): Promise<void> {
+  for (;;) {
+    await syncDocuments(s);
+    const loaded = s.store.snapshot(() => {
+      if (s.store.generation() !== s.syncedGeneration) return false;
+      loadLexical(s);
+      s.termsEpoch = termsEpochOf(s.store);
+      return true;
+    });
+    if (loaded) return;
+  }
+}
+
+async function syncDocuments(s: ArchiveState): Promise<SyncResult | null> {
   if (s.store.generation() === s.syncedGeneration) return null;
   const stored = storedIdentity(s.store);
   if (stored && stored.version !== identityOf(s.embedder).version) {

@@ -6,16 +6,17 @@ import { basename } from 'node:path';
 import type { PassageRecord } from '../store/store.ts';
 import { embedderDefaults } from '../lib/config.ts';
 import { describeError, isArchiveError } from '../lib/errors.ts';
+import { log } from '../lib/log.ts';
 import { isFittable } from '../index/types.ts';
 import { prepareDocument, sha256, type PreparedDocument } from '../ingest/prepare.ts';
 import type { IngestOptions, IngestOutcome, IngestProgress } from './api.ts';
 import { newDocumentId, uploadName, uploadSource } from './ids.ts';
 import { readInput, walk, type WalkedFile } from './files.ts';
 import {
-  assertDenseUsable, forget, learnVocabulary, loadLexical, noteOwnCommit, rebuildVectorIndex, recordIdentity,
-  resetVectorIndex, saveVectors, storedIdentity, termsOf, type ArchiveState,
+  assertDenseUsable, forget, learnVocabulary, loadLexical, noteOwnCommit, reanalyseTerms, rebuildVectorIndex, recordIdentity,
+  resetVectorIndex, saveVectors, storedIdentity, termsDrifted, termsOf, type ArchiveState,
 } from './indexes.ts';
-import { syncWithStore } from './sync.ts';
+import { reloadTerms, syncWithStore } from './sync.ts';
 import { prepareAhead, type Step } from './pipeline.ts';
 
 export async function ingestFiles(s: ArchiveState, paths: string[], opts: IngestOptions = {}): Promise<IngestOutcome[]> {
@@ -42,8 +43,19 @@ export async function ingestFiles(s: ArchiveState, paths: string[], opts: Ingest
     }
     opts.onProgress?.({ ...progress });
   }
+  await refreshTerms(s);
   if (s.dirty) await saveVectors(s);
   return outcomes;
+}
+
+/** After a batch: once the archive's words have grown enough, every passage is analysed again with them, in one
+ *  transaction, and the lexical index reloaded (programmas-nl, 68,671 passages: see RELIABILITY.md). */
+async function refreshTerms(s: ArchiveState): Promise<void> {
+  if (!termsDrifted(s)) return;
+  const t0 = performance.now();
+  reanalyseTerms(s);
+  await reloadTerms(s);
+  log.info(`the archive's words have grown: ${s.refs.size} passages analysed again (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
 /** Reads a file and prepares it, unless its document is unchanged (and not to be reread) or another document has the
@@ -105,6 +117,7 @@ export async function ingestBytes(s: ArchiveState, fileName: string, bytes: Uint
     const prep = await prepareDocument(bytes, { id, fileName: name, sourcePath: source }, { passage: s.passageOpts, password: opts.password });
     if (needsFit(s)) await fit(s, [prep]);
     const outcome = await commitDocument(s, prep);
+    await refreshTerms(s);
     await saveVectors(s);
     return { ...outcome, file: name, ms: performance.now() - t0 };
   } catch (e) {
@@ -135,7 +148,7 @@ export async function reindex(s: ArchiveState, onProgress?: (done: number, total
   const before = s.store.generation();
   s.store.replaceVectors(await embedAll(s, passages, onProgress));
   noteOwnCommit(s, before);
-  s.store.replaceTerms(passages.map((p) => ({ id: p.id, terms: termsOf(s, p.text) })));
+  reanalyseTerms(s);
   recordIdentity(s);
   s.denseBlocked = null;
   loadLexical(s);

@@ -36,10 +36,8 @@ export const ingestDefaults = {
   /** A head left in a flattened text's sentences (repeated-heads.ts) has at least this many words: 3 changes
    *  27 programmes, no other file of programmas-nl, pdf-nl, text-nl or the corpus (4: 17, not "Tijd voor herstel"). */
   repeatedHeadMinWords: 3,
-  /** PDF parser threads; 2 = the cores of the target machine, so a batch parses in parallel. */
-  pdfWorkers: 2,
-  /** Files prepared at once (parse, clean, split) while earlier ones are committed: the parser threads' count. */
-  prepareConcurrency: 2,
+  /** PDF parser threads, and files prepared at once while earlier ones are committed: the target machine's 2 cores. */
+  pdfWorkers: 2, prepareConcurrency: 2,
   /** How far preparation may run ahead of the commits: bounds the memory of prepared documents waiting. */
   prepareAhead: 4,
   /** Container formats (Word, OpenDocument): a 30-page policy document inflates to a few MB of XML; 200 MB and
@@ -57,6 +55,9 @@ export const archiveDefaults = {
   /** A serving archive looks for other processes' commits this often (PRAGMA data_version, no table read), so what
    *  the CLI adds is searchable within about a second; the issue asks for two. */
   freshnessPollMs: 1000,
+  /** Stored passages are analysed again once the archive's word count has doubled since (archive/indexes.ts
+   *  termsDrifted): the work stays within twice the archive's; EVAL.md (twenty-second session) has its effect. */
+  reanalyseGrowth: 2,
 };
 
 // ---- OCR (ingest/ocr.ts) ----------------------------------------------------------------------------
@@ -76,10 +77,8 @@ export const ocrDefaults = {
 
 // ---- passages -----------------------------------------------------------------------------------
 export const passageDefaults = {
-  /** Hard ceiling: citation-sized. */
-  maxChars: 1500,
-  /** Target size: chosen by the chunk-size sweep in EVAL.md. */
-  targetChars: 800,
+  /** Hard ceiling: citation-sized; the target size was chosen by the chunk-size sweep in EVAL.md. */
+  maxChars: 1500, targetChars: 800,
   /** Overlap carried from the end of one passage into the next (whole sentences). */
   overlapChars: 150,
 };
