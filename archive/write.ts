@@ -13,7 +13,7 @@ import type { IngestOptions, IngestOutcome, IngestProgress } from './api.ts';
 import { newDocumentId, uploadName, uploadSource } from './ids.ts';
 import { readInput, walk, type WalkedFile } from './files.ts';
 import {
-  assertDenseUsable, forget, learnVocabulary, loadLexical, noteOwnCommit, reanalyseTerms, rebuildVectorIndex, recordIdentity,
+  assertDenseUsable, forget, learnVocabulary, noteOwnCommit, reanalyseTerms, rebuildVectorIndex, recordIdentity,
   resetVectorIndex, saveVectors, storedIdentity, termsDrifted, termsOf, type ArchiveState,
 } from './indexes.ts';
 import { reloadTerms, syncWithStore } from './sync.ts';
@@ -151,7 +151,7 @@ export async function reindex(s: ArchiveState, onProgress?: (done: number, total
   reanalyseTerms(s);
   recordIdentity(s);
   s.denseBlocked = null;
-  loadLexical(s);
+  await reloadTerms(s);
   await rebuildVectorIndex(s);
   return { passages: passages.length, ms: performance.now() - t0 };
 }
