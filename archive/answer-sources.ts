@@ -8,6 +8,7 @@ import { listed, passagesOf } from '../retrieval/signals.ts';
 import { archiveNames, typedAsName } from '../retrieval/names.ts';
 import { sourceDefaults } from '../lib/config.ts';
 import type { ArchiveState } from './indexes.ts';
+import { perDocument } from '../lib/memo.ts';
 
 export function answerSources(s: ArchiveState): AnswerSources {
   const idf = (term: string) => {
@@ -44,12 +45,9 @@ export function answerSources(s: ArchiveState): AnswerSources {
  *  whole documents and caching them by characters thrashed on long programmes (programmas-nl: a third of answer
  *  composition). An entry is stale when the document's bytes or ingest time changed (a replace, here or in another
  *  process). */
-const LAYOUT_ENTRIES = 20_000;
-const layouts = new WeakMap<ArchiveState, Map<string, Layout>>();
+const layouts = perDocument<ArchiveState, Layout>(20_000);
 
 interface Layout {
-  sha256: string;
-  ingestedAt: string;
   pageStarts: number[];
   /** In characters (code points); the text's own length where sliceable. */
   length: number;
@@ -59,20 +57,8 @@ interface Layout {
 
 export function textAround(s: ArchiveState, docId: string, from: number, to: number): { text: string; offset: number; atEnd: boolean; pageStarts: number[] } | null {
   const meta = s.docs.get(docId);
-  if (!meta) return null;
-  let cache = layouts.get(s);
-  if (!cache) layouts.set(s, (cache = new Map()));
-  let entry = cache.get(docId);
-  if (entry && (entry.sha256 !== meta.sha256 || entry.ingestedAt !== meta.ingestedAt)) entry = undefined;
-  if (!entry) {
-    const layout = s.store.documentLayout(docId);
-    if (!layout) return null;
-    entry = { sha256: meta.sha256, ingestedAt: meta.ingestedAt, ...layout };
-    if (cache.size >= LAYOUT_ENTRIES) cache.delete(cache.keys().next().value!);
-  }
-  // Most recently used last: Map keeps insertion order.
-  cache.delete(docId);
-  cache.set(docId, entry);
+  const entry = meta ? layouts(s, meta, () => s.store.documentLayout(docId)) : null;
+  if (!entry) return null;
   const offset = Math.max(0, from);
   if (!entry.sliceable) {
     const whole = s.store.documentText(docId)?.text;

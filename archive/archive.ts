@@ -6,7 +6,7 @@ import { describeError } from '../lib/errors.ts';
 import { log } from '../lib/log.ts';
 import { Mutex } from '../lib/mutex.ts';
 import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
-import { pageParagraphs, placeLabel, placeOf } from '../retrieval/place.ts';
+import { pageParagraphs, placeOf } from '../retrieval/place.ts';
 import type { Archive, ArchiveHealth, ArchiveParts, DocumentPage, DocumentSummary, IngestOptions, IngestOutcome, PlacedPassage } from './api.ts';
 import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
@@ -74,7 +74,7 @@ class LocalArchive implements Archive {
 
   getPassages(docId: string): PlacedPassage[] {
     const doc = this.s.docs.get(docId);
-    return this.s.store.passagesOf(docId).map((p) => ({ ...p, place: doc ? placeLabel(placeOf(this.s.store, doc, p)) : '' }));
+    return this.s.store.passagesOf(docId).map((p) => ({ ...p, place: doc ? placeOf(this.s.store, doc, p) : '' }));
   }
 
   getDocumentText(docId: string): string | null {
@@ -101,7 +101,7 @@ class LocalArchive implements Archive {
 
   placeOf(docId: string, span: Pick<Passage, 'start' | 'end' | 'pageFirst' | 'pageLast' | 'headingPath'>): string | null {
     const doc = this.s.docs.get(docId);
-    return doc ? placeLabel(placeOf(this.s.store, doc, span)) : null;
+    return doc ? placeOf(this.s.store, doc, span) : null;
   }
 
   health(): ArchiveHealth {

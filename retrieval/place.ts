@@ -7,6 +7,7 @@
 import type { DocumentMeta, PageKind } from '../lib/types.ts';
 import type { Store } from '../store/store.ts';
 import { ordinalAt } from '../lib/sorted.ts';
+import { perDocument } from '../lib/memo.ts';
 
 /** A span's place: its pages, and where the document has no pages of its own its paragraphs (counted in the section
  *  for 'section' documents, in the whole text for 'paragraph' ones) and the section's heading. */
@@ -33,42 +34,30 @@ export function placeLabel(p: Place): string {
 /** Paragraph maps of the documents that need them, per store, read from the stored paragraph starts (reading the text
  *  instead cost 1.9 ms a programme of programmas-nl); an entry is stale when the document was replaced (here or by
  *  another process). */
-const PARAGRAPH_ENTRIES = 2_000;
-const maps = new WeakMap<Store, Map<string, { sha256: string; ingestedAt: string; starts: number[]; pageStarts: number[] }>>();
+const paragraphMaps = perDocument<Store, { paragraphStarts: number[]; pageStarts: number[] }>(2_000);
 
-function paragraphMap(store: Store, doc: DocumentMeta): { starts: number[]; pageStarts: number[] } | null {
-  let cache = maps.get(store);
-  if (!cache) maps.set(store, (cache = new Map()));
-  let entry = cache.get(doc.id);
-  if (entry && (entry.sha256 !== doc.sha256 || entry.ingestedAt !== doc.ingestedAt)) entry = undefined;
-  if (!entry) {
-    const layout = store.documentParagraphs(doc.id);
-    if (!layout) return null;
-    entry = { sha256: doc.sha256, ingestedAt: doc.ingestedAt, starts: layout.paragraphStarts, pageStarts: layout.pageStarts };
-    if (cache.size >= PARAGRAPH_ENTRIES) cache.delete(cache.keys().next().value!);
-  }
-  cache.delete(doc.id); // most recently used last
-  cache.set(doc.id, entry);
-  return entry;
+function paragraphMap(store: Store, doc: DocumentMeta): { paragraphStarts: number[]; pageStarts: number[] } | null {
+  return paragraphMaps(store, doc, () => store.documentParagraphs(doc.id));
 }
 
-/** The place of text [start, end) of `doc` on pages pageFirst..pageLast under `headingPath`. */
+/** The label of text [start, end) of `doc` on pages pageFirst..pageLast under `headingPath`. */
 export function placeOf(
   store: Store,
   doc: DocumentMeta,
   span: { start: number; end: number; pageFirst: number; pageLast: number; headingPath: readonly string[] },
-): Place {
+): string {
   const kind = doc.details.pageKind;
   const place: Place = { kind, pageFirst: span.pageFirst, pageLast: span.pageLast };
-  if (kind === 'page') return place;
-  const map = paragraphMap(store, doc);
-  if (!map) return place;
-  // In a section document paragraphs count from the section's start (the page the viewer shows).
-  const base = kind === 'section' ? ordinalAt(map.starts, map.pageStarts[span.pageFirst - 1] ?? 0) - 1 : 0;
-  place.paragraphFirst = ordinalAt(map.starts, span.start) - base;
-  place.paragraphLast = ordinalAt(map.starts, Math.max(span.start, span.end - 1)) - base;
-  if (kind === 'section') place.heading = span.headingPath[0] ?? null;
-  return place;
+  const map = kind === 'page' ? null : paragraphMap(store, doc);
+  if (map) {
+    const starts = map.paragraphStarts;
+    // In a section document paragraphs count from the section's start (the page the viewer shows).
+    const base = kind === 'section' ? ordinalAt(starts, map.pageStarts[span.pageFirst - 1] ?? 0) - 1 : 0;
+    place.paragraphFirst = ordinalAt(starts, span.start) - base;
+    place.paragraphLast = ordinalAt(starts, Math.max(span.start, span.end - 1)) - base;
+    if (kind === 'section') place.heading = span.headingPath[0] ?? null;
+  }
+  return placeLabel(place);
 }
 
 /** Where the paragraphs of a document's page (its offsets [from, to)) begin, as document offsets: the page viewer
@@ -78,6 +67,5 @@ export function pageParagraphs(store: Store, doc: DocumentMeta, from: number, to
   if (doc.details.pageKind === 'page') return null;
   const map = paragraphMap(store, doc);
   if (!map) return null;
-  const starts = map.starts.filter((s) => s > from && s < to);
-  return [from, ...starts];
+  return [from, ...map.paragraphStarts.filter((s) => s > from && s < to)];
 }

@@ -7,7 +7,7 @@ import { ArchiveError } from '../lib/errors.ts';
 import { passageDefaults, rankingDefaults, sourceDefaults } from '../lib/config.ts';
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
-import { placeLabel, placeOf } from './place.ts';
+import { placeOf } from './place.ts';
 import { listed, passagesOf, signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
 import { namedDocuments, namedSources, type SourceParams } from './source.ts';
@@ -215,7 +215,7 @@ function toHits(shaped: Shaped[], terms: WeightedTerm[], ctx: RetrievalContext, 
       document: { id: doc.id, title: doc.title, year: doc.year, organisation: doc.organisation, fileName: doc.fileName, pageKind: doc.details.pageKind },
       text,
       ...span,
-      place: placeLabel(placeOf(ctx.store, doc, span)),
+      place: placeOf(ctx.store, doc, span),
       highlights: i < highlighted ? highlightTerms(text, terms, ctx.analyser) : [],
     };
     const ocr = doc.details.ocrPages.filter((o) => o.page >= hit.pageFirst && o.page <= hit.pageLast);

@@ -17,9 +17,9 @@ export const MIGRATIONS: readonly string[][] = [
 /** Schema 3: the paragraph starts of documents stored before it (programmas-nl: under a second). */
 export function fillParagraphStarts(db: Database.Database): void {
   const update = db.prepare('UPDATE documents SET paragraph_starts = ? WHERE id = ?');
+  const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   for (const id of db.prepare('SELECT id FROM documents').pluck().all() as string[]) {
-    const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string;
-    update.run(JSON.stringify(paragraphStarts(text)), id);
+    update.run(JSON.stringify(paragraphStarts(text.get(id) as string)), id);
   }
 }
 
