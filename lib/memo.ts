@@ -1,6 +1,7 @@
-// Values derived from the archive's document records (name indexes for questions that name a source), rebuilt only
-// when the records change. A write or another process's sync puts new record objects in place, so comparing the
-// records by identity catches a replacement too, not only documents coming or going.
+// Values derived from the archive's document records, kept until those records change: name indexes for questions that
+// name a source, and values read from one stored document (perDocument). A write or another process's sync puts new
+// record objects in place, so comparing the records by identity catches a replacement too, not only documents coming
+// or going.
 
 /** `build(records, option)` memoised on the records (by identity, in order) and the option. */
 export function memoOnRecords<R, O, T>(build: (records: readonly R[], option: O) => T): (records: Iterable<R>, option: O) => T {
