@@ -7,6 +7,7 @@
 import type { CleanDocument, DocumentDetails, MetaSource, ParsedFile } from '../lib/types.ts';
 import { normaliseText } from '../language/tokenise.ts';
 import { fileStem } from '../lib/file-names.ts';
+import { escapeRegExp } from '../lib/regexp.ts';
 
 export interface ExtractedMetadata {
   title: string;
@@ -190,16 +191,26 @@ function pickOrganisation(title: string, author: string, head: string, fileName:
 /** The author an archivist wrote into the file name before its year ("ARP_1952.txt", "CP'86_1986.txt", "PvdA; D66;
  *  PPR_1971.txt", "Senioren 2000_1998.txt"), when it reads as a name: capitals beyond the first, a digit or an
  *  apostrophe, or a first word that a Dutch organisation's name ends in ("Boerenpartij", "Plattelandersbond"). Another
- *  single capitalised word is left out ("Jaarverslag_2022.pdf" names a kind of document, not its author), and so is a
- *  lower-case stem ("ap_jaarverslag_2022.pdf"). programmas-nl: the text names the party of 100 of 446 programmes; the
- *  file name names 339 of the other 346 (not: Volt's two, Loesje, Rebel, Federatieven, Nederlandbeter, Ratelband.nl). */
-function fileNameOrganisation(fileName: string): string | null {
+ *  single capitalised word counts only when the text writes it as a name ("Volt_2021.txt"), not when it names a kind of
+ *  document ("Jaarverslag_2022.pdf": "het jaarverslag"); a lower-case stem ("ap_jaarverslag_2022.pdf") never.
+ *  programmas-nl: the text names the party of 100 of 446 programmes; the file name names 345 of the other 346 (not
+ *  Nederlandbeter, whose text says its name once). */
+function fileNameOrganisation(fileName: string, text: string): string | null {
   const m = /^(.+?)_(?:18[89]\d|19\d\d|20\d\d)$/.exec(fileStem(fileName));
   if (!m) return null;
   const name = m[1].replace(/_/g, ' ').trim();
   const capitals = name.match(/\p{Lu}/gu)?.length ?? 0;
-  const named = capitals >= 2 || /[\d'’]/.test(name) || ORGANISATION_HEAD.test(name);
+  const named = capitals >= 2 || /[\d'’]/.test(name) || ORGANISATION_HEAD.test(name) || writtenAsName(/^\p{L}+/u.exec(name)?.[0], text);
   return /^\p{Lu}/u.test(name) && named && name.length <= 80 ? name : null;
+}
+
+/** Whether the text writes a word as a name: capitalised at least twice (a glued text may join it to the word before:
+ *  "vanLoesje") and never as a lower-case word, bar an address ("info@ratelband.nl"). */
+function writtenAsName(word: string | undefined, text: string): boolean {
+  if (!word) return false;
+  const capitalised = text.match(new RegExp(`${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
+  const lower = new RegExp(`(?<![\\p{L}\\p{N}.@/])${escapeRegExp(word.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u');
+  return capitalised >= 2 && !lower.test(text);
 }
 
 /** The words a Dutch organisation's one-word name ends in. */
@@ -247,7 +258,7 @@ export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName
   const { title, source: titleSource } = fromProperties ? { title: fromProperties, source: 'properties' as const } : textTitle(doc, fileName);
   const year = pickYear(title, head, parsed.info.creationDate, fileName);
   const named = pickOrganisation(title, parsed.info.author ?? '', head, fileName);
-  const fromFile = named.organisation ? null : fileNameOrganisation(fileName);
+  const fromFile = named.organisation ? null : fileNameOrganisation(fileName, doc.text);
   const org = fromFile ? { organisation: fromFile, source: 'file-name' as const } : named;
   return {
     title,

@@ -203,7 +203,14 @@ describe('the organisation against the file name', () => {
     // One word that ends the way a Dutch organisation's name does.
     expect(meta('Boerenpartij_1963.txt').organisation).toBe('Boerenpartij');
     expect(meta('Plattelandersbond_1918.txt').organisation).toBe('Plattelandersbond');
+    // Another single capitalised word only when the text writes it as a name.
     expect(meta('Volt_2021.txt').organisation).toBeNull();
+    const written = (body: string, fileName: string) => {
+      const p = parseText(Buffer.from(body), 'txt');
+      return extractMetadata(p, cleanPages(p.pages), fileName).organisation;
+    };
+    expect(written('Programma 2021\n\nVolt wil een Europees Nederland. Daarom kiest Volt voor samenwerking.', 'Volt_2021.txt')).toBe('Volt');
+    expect(written('Jaarverslag 2022\n\nJaarverslag van de dienst. In dit jaarverslag leest u meer.', 'Jaarverslag_2022.pdf')).toBeNull();
     // A kind of document, a lower-case stem, no year: no author.
     expect(meta('Jaarverslag_2022.pdf')).toMatchObject({ organisation: null, sources: { organisation: 'none' } });
     expect(meta('ap_jaarverslag_2022.pdf').organisation).toBeNull();
@@ -220,6 +227,10 @@ describe('the organisation against the file name', () => {
     expect(orgOf("CP'86_1986.txt")).toBe("CP'86");
     expect(orgOf('CHU_1946.txt')).toBe('CHU');
     expect(orgOf('VVD_1994.txt')).toBe('VVD'); // named by its text
+    expect(orgOf('Volt_2023.txt')).toBe('Volt');
+    expect(orgOf('Loesje_1986.txt')).toBe('Loesje'); // glued OCR text: "vanLoesje"
+    expect(orgOf('Ratelband.nl_2003.txt')).toBe('Ratelband.nl'); // "info@ratelband.nl" is an address, not a word
+    expect(orgOf('Nederlandbeter_2012.txt')).toBeNull(); // its text names it once
   });
 
   it('keeps an organisation its file name gives as initials or as a word', () => {
