@@ -150,7 +150,6 @@ function firstOfEachSource(scored: Scored[], groups: readonly string[][]): Score
  *  passages, a predecessor that is itself a candidate) or repeats its words (near-duplicate documents) is skipped. */
 function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firsts: ReadonlySet<Scored> = new Set()): Scored[] {
   const chosen: Scored[] = [];
-  const seen = new Set<string>();
   const minScore = (scored[0]?.score ?? 0) * tuning.minRelativeSentenceScore;
   // When the best sentence holds what the question asks for (a definition, a number, …), the others must too: a
   // sentence that only mentions the word ("Het wethouderssocialisme is daarom nog steeds relevant.") adds nothing.
@@ -162,12 +161,19 @@ function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firs
     if (c.score < minScore) continue;
     // A named source's best sentence is not held to another source's cue.
     if (needCue && !c.cue && !firsts.has(c)) continue;
-    const key = c.s.text.toLowerCase();
-    if (seen.has(key) || chosen.some((o) => o.s.hit.docId === c.s.hit.docId && o.span.start < c.span.end && c.span.start < o.span.end)) continue;
-    seen.add(key);
+    if (chosen.some((o) => (o.s.hit.docId === c.s.hit.docId && o.span.start < c.span.end && c.span.start < o.span.end) || repeats(o.words, c.words, tuning.repeatShare))) continue;
     chosen.push(c);
   }
   return chosen;
+}
+
+/** Whether two sentences say the same: the shorter one's words are nearly all in the other ("7. BVNL wil zeven dagen per
+ *  week gratis openbaar vervoer …" and "- BVNL wil zeven dagen …"; a draft and its final version). */
+function repeats(a: SentenceWords, b: SentenceWords, share: number): boolean {
+  const [small, large] = a.sets.words.size <= b.sets.words.size ? [a.sets.words, b.sets.words] : [b.sets.words, a.sets.words];
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared >= share * small.size;
 }
 
 /** The sentence as quoted, widened by the context rules. */

@@ -245,6 +245,8 @@ export const answerDefaults = {
    *  heading repeating the question answers nothing. Neutral (3 and 0 give the same carries and F1 on all three sets). */
   minSentenceWords: 5,
   minNewWords: 2,
+  /** A sentence sharing this share of its distinct words with a chosen one (the shorter's) repeats it: skipped. */
+  repeatShare: 0.8,
   /** Longer sentences are quoted less readily (x0.7; kept from before). */
   maxSentenceChars: 400,
   /** A sentence holding what the question type asks for (a number for "hoeveel", …) scores this much more: without

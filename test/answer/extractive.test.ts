@@ -90,6 +90,21 @@ describe('composeAnswer (extractive)', () => {
     if (!a.answered) expect(a.closest.length).toBeGreaterThan(0);
   });
 
+  it('does not repeat itself: a sentence saying what a chosen one says is skipped (a draft beside its final text)', () => {
+    // A second version of the Banning text: the same sentences, numbered as a list ("7. Voor Dorien …").
+    const draft = DOCS.banning.text.replace('Voor Dorien Zandvliet is', '7. Voor Dorien Zandvliet is');
+    DOCS.draft = { ...DOCS.banning, text: draft, title: 'Banningleergang (concept)', fileName: 'concept.txt' };
+    const hits = [hitAt('banning', 'Voor Dorien Zandvliet is wethouderssocialisme', 1, 200), hitAt('draft', '7. Voor Dorien Zandvliet is', 2, 200)];
+    const quotes = (share: number) => {
+      const a = composeAnswer('Wat is wethouderssocialisme?', hits, ctx(), { ...answerDefaults, repeatShare: share });
+      if (!a.answered) throw new Error('expected an answer');
+      return a.sentences.map((x) => x.text).filter((t) => t.includes('Voor Dorien Zandvliet is wethouderssocialisme'));
+    };
+    expect(quotes(answerDefaults.repeatShare)).toHaveLength(1);
+    expect(quotes(1.01)).toHaveLength(2); // without the rule both versions are quoted
+    delete DOCS.draft;
+  });
+
   it('labels sentences from a document other than the source the question names', () => {
     const hits = [hitAt('wv', 'De Wethoudersvereniging werd opgericht', 1), hitAt('pvda', 'De PvdA-wethouder is niet meer de regent van weleer', 2, 300)];
     const a = composeAnswer('Wat vindt de PvdA van de wethouder?', hits, ctx());
