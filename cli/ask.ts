@@ -13,17 +13,23 @@ function whose(d: { title: string; organisation: string | null; fileName: string
   return [title, d.organisation ?? d.fileName, d.year].filter((x) => x !== null && x !== '').join(', ');
 }
 
-type CitationLine = Pick<Citation, 'n' | 'title' | 'organisation' | 'fileName' | 'year' | 'place' | 'ocr' | 'otherSource'>;
+type CitationLine = Pick<Citation, 'n' | 'docId' | 'title' | 'organisation' | 'fileName' | 'year' | 'place' | 'ocr' | 'otherSource'>;
 
-/** One line per place cited: sentences quoted from the same place share it ("[1, 3] Verkiezingsprogramma, SGP, 1998,
- *  p. 4"), in the order of their first citation. */
+/** One line per document cited, in the order of its first citation: whose words, then where each sentence stands.
+ *  Sentences from one place share it ("[1, 3] Verkiezingsprogramma, SGP, 1998, p. 4"); from several places each place
+ *  carries its numbers ("[2, 3] Wat drijft en bindt PvdA-wethouders?, PvdA, 2014: alinea 13 [2], alinea 16 [3]"). */
 export function citationLines(citations: readonly CitationLine[]): string[] {
-  const places = new Map<string, number[]>();
-  for (const ci of citations) {
-    const label = `${whose(ci)}, ${ci.place}${ocrLabel(ci.ocr)}${ci.otherSource ? ' — let op: niet de bron uit de vraag' : ''}`;
-    places.set(label, [...(places.get(label) ?? []), ci.n]);
-  }
-  return [...places].map(([label, ns]) => `[${ns.join(', ')}] ${label}`);
+  const documents = new Map<string, CitationLine[]>();
+  for (const ci of citations) documents.set(ci.docId, [...(documents.get(ci.docId) ?? []), ci]);
+  return [...documents.values()].map((cs) => {
+    const places = new Map<string, number[]>();
+    for (const ci of cs) {
+      const where = `${ci.place}${ocrLabel(ci.ocr)}`;
+      places.set(where, [...(places.get(where) ?? []), ci.n]);
+    }
+    const where = places.size === 1 ? `, ${[...places.keys()][0]}` : `: ${[...places].map(([p, ns]) => `${p} [${ns.join(', ')}]`).join(', ')}`;
+    return `[${cs.map((c) => c.n).join(', ')}] ${whose(cs[0])}${where}${cs[0].otherSource ? ' — let op: niet de bron uit de vraag' : ''}`;
+  });
 }
 
 export function registerAsk(program: Command): void {

@@ -52,8 +52,8 @@ function emptyText(filters) {
 
 function answerStatus(result, filters) {
   if (result.answered) {
-    const n = result.citations.length;
-    return `Antwoord gevonden met ${n} ${n === 1 ? 'bron' : 'bronnen'}; ${result.hits.length} passages.`;
+    const n = new Set(result.citations.map((c) => c.docId)).size;
+    return `Antwoord gevonden in ${n} ${n === 1 ? 'bron' : 'bronnen'}; ${result.hits.length} passages.`;
   }
   if (result.hits.length === 0) return `Hierover staat niets in het archief. ${emptyText(filters)}`;
   return 'Hierover staat niets in het archief. De meest verwante passages staan hieronder.';
@@ -76,44 +76,60 @@ function renderAnswer(result) {
     text.append(s.text, ' ', el('button', {
       type: 'button',
       class: 'cite',
-      onclick: () => openPage(c.docId, c.pageFirst, { start: c.start, end: c.end }, ctx.status),
+      onclick: () => openCitation(c),
     }, `[${s.citation}]`, srOnly(` bron: ${c.title}, ${placeText(c)}`)), ' ');
   }
-  for (const c of result.citations) $('bronnen').append(citationItem(c, result));
+  for (const group of byDocument(result.citations)) $('bronnen').append(sourceItem(group, result));
 }
 
-/** One answer citation: number, title, organisation, year, the quoted sentence's own page(s) (or section and heading
- *  for Word/HTML), the quote, a warning when the document is not the source the question names, and "Verzamel" for
- *  the sentences it backs. Organisation and year fall back to the document's metadata. */
-function citationItem(c, result) {
-  const doc = ctx.documents().get(c.docId);
-  const source = {
-    docId: c.docId,
-    title: c.title,
-    organisation: c.organisation ?? doc?.organisation ?? null,
-    year: c.year ?? doc?.year ?? null,
-    pageFirst: c.pageFirst,
-    pageLast: c.pageLast,
-    place: c.place,
-    start: c.start,
-    end: c.end,
-    quote: c.quote,
+/** The citations grouped by document, in the order each document is first cited: three sentences of one programme
+ *  are one source with three quotes, not the same title three times. */
+function byDocument(citations) {
+  const groups = new Map();
+  for (const c of citations) (groups.get(c.docId) ?? groups.set(c.docId, []).get(c.docId)).push(c);
+  return [...groups.values()];
+}
+
+/** One cited document: its title, organisation and year (falling back to the document's metadata), a warning when it
+ *  is not the source the question names, then each quote with its number, the quoted sentence's own page(s) (or
+ *  paragraph, or section and heading for Word/HTML) and "Verzamel" for the sentences it backs. */
+function sourceItem(citations, result) {
+  const first = citations[0];
+  const doc = ctx.documents().get(first.docId);
+  const who = {
+    organisation: first.organisation ?? doc?.organisation ?? null,
+    year: first.year ?? doc?.year ?? null,
     fileName: doc?.fileName ?? null,
   };
+  return el('li', {},
+    el('button', { type: 'button', class: 'source-link', onclick: () => openCitation(first) },
+      el('span', { class: 'source-title title-text', text: first.title, title: first.title }),
+      el('span', { class: 'source-who', text: whoseLine(who) })),
+    first.otherSource ? el('p', { class: 'hint', text: 'Let op: dit document is niet de bron die in de vraag wordt genoemd.' }) : null,
+    ...citations.map((c) => quoteItem(c, who, result)));
+}
+
+function quoteItem(c, who, result) {
   const where = [
     placeText(c),
     c.ocr ? `tekst uit scan (OCR, ${Math.round(c.ocr.confidence * 100)}%)` : null,
   ].filter(Boolean).join(' · ');
+  const source = {
+    docId: c.docId, title: c.title, organisation: who.organisation, year: who.year, pageFirst: c.pageFirst, pageLast: c.pageLast,
+    place: c.place, start: c.start, end: c.end, quote: c.quote, fileName: who.fileName,
+  };
   const sentences = result.sentences.filter((s) => s.citation === c.n).map((s) => s.text).join(' ');
   const item = { kind: 'answer', text: sentences || fold(c.quote), question: result.question, source };
-  return el('li', { id: `bron-${c.n}` },
-    el('button', { type: 'button', class: 'source-link', onclick: () => openPage(c.docId, c.pageFirst, { start: c.start, end: c.end }, ctx.status) },
+  return el('div', { class: 'source-quote', id: `bron-${c.n}` },
+    el('button', { type: 'button', class: 'source-place', onclick: () => openCitation(c) },
       el('span', { class: 'source-n', text: `${c.n}` }),
-      el('span', { class: 'source-title title-text', text: c.title, title: c.title }),
-      el('span', { class: 'source-pages', text: [whoseLine(source), where].filter(Boolean).join(' · ') })),
-    c.otherSource ? el('p', { class: 'hint', text: 'Let op: dit document is niet de bron die in de vraag wordt genoemd.' }) : null,
+      el('span', { class: 'source-pages', text: where })),
     el('blockquote', { text: fold(c.quote) }),
     collectButton(item, `antwoordzin bij bron ${c.n}`));
+}
+
+function openCitation(c) {
+  openPage(c.docId, c.pageFirst, { start: c.start, end: c.end }, ctx.status);
 }
 
 function renderPassages(hits) {

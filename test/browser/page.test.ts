@@ -96,6 +96,18 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
     await page.screenshot({ path: shot('page-citation.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+
+    // Sentences from one document are one source with a quote each, not the same title again and again.
+    await page.getByLabel('Uw vraag').fill('Wat drijft PvdA-wethouders?');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#antwoord-tekst').innerText()).not.toMatch(/wethouderssocialisme het in beweging/);
+    const cites = await page.locator('#antwoord-tekst button.cite').count();
+    const titles = await page.locator('#bronnen li .source-title').allInnerTexts();
+    expect(cites).toBeGreaterThan(titles.length);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(await page.locator('#bronnen .source-quote').count()).toBe(cites);
+    for (const where of await page.locator('#bronnen .source-quote .source-pages').allInnerTexts()) expect(where).toMatch(/^alinea \d+$/);
+    expect(await page.locator('#status').innerText()).toMatch(/^Antwoord gevonden in 1 bron;/);
     await page.close();
   });
 
