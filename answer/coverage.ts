@@ -94,7 +94,7 @@ export class CoverageScorer {
     let exact = 0;
     let missing = false;
     const found = this.focus.map((f) => {
-      if (termOccurs(f.term, s.sets)) {
+      if (termOccurs(f.term, s.sets) || f.parts?.every((p) => termOccurs(p, s.sets))) {
         exact++;
         return 1;
       }

@@ -1,7 +1,8 @@
 // Question analysis: what kind of answer the question expects (from its question word and form), which of its words
 // carry it (focus terms, weighted by rarity in the archive: IDF), and which sources it names (parties,
 // organisations, years), so that answers from other sources can be demoted and labelled.
-import { surfaceWords } from '../language/tokenise.ts';
+import { surfaceWords, tokenise } from '../language/tokenise.ts';
+import { stem } from '../language/stem.ts';
 import { contentTerms, foldedWord } from '../language/content-terms.ts';
 import { namedSourceWords, type DocumentNames } from '../retrieval/names.ts';
 import { attribution, withoutAttribution } from '../retrieval/attribution.ts';
@@ -18,6 +19,8 @@ export interface FocusTerm {
   source: boolean;
   /** Typed as a name: capitalised after the first word, an acronym, a number or year ("VVD", "Den Helder", "2023"). */
   name: boolean;
+  /** The parts of a hyphenated word ("FLO-declaratie": flo, declaratie), folded: a sentence holding each holds it. */
+  parts?: string[];
 }
 
 export interface QuestionAnalysis {
@@ -55,6 +58,13 @@ function typedNames(question: string): Set<string> {
   return out;
 }
 
+/** The folded parts of each hyphenated word of the question, by the word's folded form. */
+function hyphenParts(question: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const t of tokenise(question)) if (t.parts) out.set(stem(t.word, 'fold'), t.parts.map((p) => stem(p, 'fold')));
+  return out;
+}
+
 export interface AnalyseOptions {
   /** IDF of a folded term in the archive; unknown terms get the largest IDF. Absent: every term weighs 1. */
   idf?: (term: string) => number;
@@ -73,6 +83,9 @@ export function analyseQuestion(question: string, opts: AnalyseOptions = {}): Qu
   const names = typedNames(question);
   const terms = contentTerms(question);
   const asked = terms.filter((t) => sources.has(t) || !attributed.has(t));
-  const focus = (asked.length > 0 ? asked : terms).map((term) => ({ term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), name: names.has(term) }));
+  const parts = hyphenParts(question);
+  const focus = (asked.length > 0 ? asked : terms).map((term) => ({
+    term, weight: opts.idf ? opts.idf(term) : 1, source: sources.has(term), name: names.has(term), ...(parts.has(term) ? { parts: parts.get(term) } : {}),
+  }));
   return { type: answerType(withoutAttribution(question, phrase)), focus };
 }

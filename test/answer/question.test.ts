@@ -2,6 +2,7 @@
 // test needs no ../shared): answer type, IDF-weighted focus, the sources a question names.
 import { describe, expect, it } from 'vitest';
 import { analyseQuestion, answerType } from '../../answer/question.ts';
+import { CoverageScorer, sentenceWords } from '../../answer/coverage.ts';
 import { withoutAttribution } from '../../retrieval/attribution.ts';
 import { documentNames, namedSourceWords } from '../../retrieval/names.ts';
 
@@ -83,5 +84,17 @@ describe('analyseQuestion with attribution', () => {
     expect(withoutAttribution('Hoeveel verdient een wethouder volgens het Algemeen Ouderen Verbond (1994)?')).toBe('Hoeveel verdient een wethouder?');
     expect(analyseQuestion(q).type).toBe('open');
     expect(analyseQuestion(q, { attribution: true }).type).toBe('definition');
+  });
+});
+
+describe('a hyphenated question word', () => {
+  it('is held by a sentence that writes its parts apart (dusi_controleprotocol_flo_ambulance, pdf-nl)', () => {
+    const { focus } = analyseQuestion('Vanaf welk bedrag moet een ambulancedienst een accountantsverklaring meesturen met de FLO-declaratie?');
+    const term = focus.find((f) => f.parts);
+    expect(term).toMatchObject({ term: 'flodeclaratie', parts: ['flo', 'declaratie'] });
+    const scorer = new CoverageScorer([term!], null);
+    const covered = (text: string) => scorer.coverage(sentenceWords(text), () => false).share;
+    expect(covered('Er wordt een controleverklaring gevraagd bij de declaratie van een financiële tegemoetkoming FLO-overgangsrecht.')).toBe(1);
+    expect(covered('Er wordt een controleverklaring gevraagd bij de declaratie van een financiële tegemoetkoming.')).toBe(0);
   });
 });
