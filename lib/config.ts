@@ -245,7 +245,8 @@ export const answerDefaults = {
    *  heading repeating the question answers nothing. Neutral (3 and 0 give the same carries and F1 on all three sets). */
   minSentenceWords: 5,
   minNewWords: 2,
-  /** A sentence sharing this share of its distinct words with a chosen one (the shorter's) repeats it: skipped. */
+  /** A sentence sharing this share of its distinct words with a chosen one (the shorter's) repeats it and is skipped: 28
+   *  sets, answers quoting one sentence twice 17 -> 1 of 747, programmas-nl carries .638 -> .660, no set lower (23rd). */
   repeatShare: 0.8,
   /** Longer sentences are quoted less readily (x0.7; kept from before). */
   maxSentenceChars: 400,
@@ -304,7 +305,6 @@ export const answerDefaults = {
     missingSource: true, attribution: true,
   },
 };
-
 export type AnswerTuning = typeof answerDefaults;
 
 // ---- API ----------------------------------------------------------------------------------------
