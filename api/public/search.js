@@ -66,6 +66,8 @@ function renderAnswer(result) {
   $('bronnen').replaceChildren();
   box.hidden = false;
   box.classList.toggle('abstained', !result.answered);
+  // No answer, no sources: the empty list would still draw its rule under the text.
+  $('bronnen').hidden = !result.answered;
   if (!result.answered) {
     // The note says what the archive holds instead ("… geen stuk uit 1986, wel uit 1971, …").
     text.append(el('span', { text: result.note ? `${result.answer} ${result.note}` : result.answer }));

@@ -121,6 +121,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
       'Hierover staat niets in het archief. Het archief heeft van PvdA geen stuk uit 1990, wel uit 2014 en 2018.',
     );
     expect(await page.locator('#passages li.passage').count()).toBeGreaterThan(0);
+    expect(await page.locator('#bronnen').isVisible()).toBe(false); // no answer, no list of sources
     await page.close();
   });
 
