@@ -161,7 +161,8 @@ function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firs
     if (c.score < minScore) continue;
     // A named source's best sentence is not held to another source's cue.
     if (needCue && !c.cue && !firsts.has(c)) continue;
-    if (chosen.some((o) => (o.s.hit.docId === c.s.hit.docId && o.span.start < c.span.end && c.span.start < o.span.end) || repeats(o.words, c.words, tuning.repeatShare))) continue;
+    const overlaps = (o: Scored) => o.s.hit.docId === c.s.hit.docId && o.span.start < c.span.end && c.span.start < o.span.end;
+    if (chosen.some((o) => overlaps(o) || repeats(o.words, c.words, tuning.repeatShare))) continue;
     chosen.push(c);
   }
   return chosen;

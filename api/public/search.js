@@ -111,6 +111,7 @@ function sourceItem(citations, result) {
     ...citations.map((c) => quoteItem(c, who, result)));
 }
 
+/** One quote of a cited document: its number and place open the page at the quote; "Verzamel" keeps its sentences. */
 function quoteItem(c, who, result) {
   const where = [
     placeText(c),
