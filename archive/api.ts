@@ -64,6 +64,8 @@ export interface ArchiveHealth {
   /** What this process's indexes hold (documents, passages), beside the store's counts above. */
   indexed: { documents: number; passages: number };
   embedder: EmbedderIdentity & { note: string };
+  /** How this process last loaded its lexical index: from the saved file, or built from every passage's stored terms. */
+  lexicalIndex: { loadedFrom: 'file' | 'store'; ms: number };
   lexicon: boolean;
   dataDir: string;
 }

@@ -8,7 +8,7 @@ import { Mutex } from '../lib/mutex.ts';
 import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
 import { pageParagraphs, placeOf } from '../retrieval/place.ts';
 import type { Archive, ArchiveHealth, ArchiveParts, DocumentPage, DocumentSummary, IngestOptions, IngestOutcome, PlacedPassage } from './api.ts';
-import { assertDenseUsable, identityOf, openState, saveVectors, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
+import { assertDenseUsable, identityOf, openState, saveIndexes, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
 import { answerSources, textAround } from './answer-sources.ts';
 import type { AnswerSources } from '../answer/types.ts';
@@ -105,7 +105,7 @@ class LocalArchive implements Archive {
   }
 
   health(): ArchiveHealth {
-    const { store, vectors, embedder, embedderNote, denseBlocked, lexDir, dataDir, refs, docs, syncedGeneration } = this.s;
+    const { store, vectors, embedder, embedderNote, denseBlocked, lexDir, dataDir, refs, docs, syncedGeneration, lexicalLoad } = this.s;
     const c = store.counts();
     const generation = store.generation();
     return {
@@ -117,6 +117,7 @@ class LocalArchive implements Archive {
       generation: { store: generation, indexes: syncedGeneration },
       indexed: { documents: docs.size, passages: refs.size },
       embedder: { ...identityOf(embedder), note: denseBlocked ? `${embedderNote}; dense search disabled: ${denseBlocked}` : embedderNote },
+      lexicalIndex: { loadedFrom: lexicalLoad.from, ms: Math.round(lexicalLoad.ms) },
       lexicon: lexDir !== null,
       dataDir,
     };
@@ -149,7 +150,7 @@ class LocalArchive implements Archive {
     clearInterval(this.timer);
     await this.writes.run(async () => {
       try {
-        if (this.s.dirty) await saveVectors(this.s);
+        await saveIndexes(this.s);
       } finally {
         // A failed save leaves the index behind the store's generation: the next open rebuilds it.
         await this.s.vectors.close();

@@ -4,12 +4,13 @@ import { resolve } from 'node:path';
 import { ArchiveError, isArchiveError } from '../lib/errors.ts';
 import { archiveDefaults, lexiconDir as defaultLexiconDir, type passageDefaults } from '../lib/config.ts';
 import { log } from '../lib/log.ts';
-import { Store, type PassageRef } from '../store/store.ts';
+import { Store } from '../store/store.ts';
 import { createAnalyser, type Analyser, type AnalyserRules } from '../language/analyser.ts';
 import { countWords } from '../language/vocabulary.ts';
 import { loadWordVectors } from '../language/word-vectors.ts';
 import type { Embedder, EmbedderIdentity } from '../index/types.ts';
 import { LexicalIndex } from '../index/lexical-index.ts';
+import { readLexicalFile, saveLexicalFile } from '../index/lexical-file.ts';
 import { loadEmbedder } from '../index/embedders/load.ts';
 import { VectorIndexThread } from '../index/vector-thread.ts';
 import type { RetrievalContext } from '../retrieval/signals.ts';
@@ -47,11 +48,16 @@ export interface ArchiveState extends RetrievalContext {
   seenDataVersion: number;
   /** The store's terms epoch the lexical index reflects: a re-analysis (here or in another process) moves it on. */
   termsEpoch: number;
+  /** What the saved lexical index file reflects, as far as this process knows (loaded or saved by it), or null. */
+  lexicalSavedTag: string | null;
+  /** How the lexical index was last loaded: from its saved file or built from the stored terms, and how long it took. */
+  lexicalLoad: { from: 'file' | 'store'; ms: number };
   /** Makes the embedder anew from its saved state (after another process fitted or re-indexed it). */
   reloadEmbedder: () => Promise<void>;
 }
 
 const VECTOR_DIR = 'vectors';
+const LEXICAL_DIR = 'lexical';
 
 export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState> {
   const dataDir = resolve(opts.dataDir);
@@ -80,6 +86,8 @@ export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState>
     syncedGeneration: store.generation(),
     seenDataVersion: store.dataVersion(),
     termsEpoch: termsEpochOf(store),
+    lexicalSavedTag: null,
+    lexicalLoad: { from: 'store', ms: 0 },
     reloadEmbedder: async () => {
       const next = await load();
       state.embedder = next.embedder;
@@ -105,6 +113,7 @@ async function loadViews(s: ArchiveState): Promise<void> {
     reanalyseTerms(s);
   }
   loadLexical(s);
+  saveLexical(s);
 
   const stored = storedIdentity(s.store);
   const current = identityOf(s.embedder);
@@ -123,14 +132,13 @@ async function loadViews(s: ArchiveState): Promise<void> {
 
 /** Re-analyses every stored passage with the current analyser, in one transaction that also records the rules, the
  *  archive's word count and a new terms epoch (other processes reload their lexical index on it). The caller reloads
- *  this process's lexical index. */
+ *  this process's lexical index (and with it `termsEpoch`). */
 export function reanalyseTerms(s: ArchiveState): void {
   const entries = [...s.store.passageTexts()].map((p) => ({ id: p.id, terms: termsOf(s, p.text) }));
   const epoch = termsEpochOf(s.store) + 1;
   s.store.replaceTerms(entries, {
     analyser_version: termsVersion(s.analyser), terms_vocabulary: String(vocabularyTotal(s)), terms_epoch: String(epoch),
   });
-  s.termsEpoch = epoch;
 }
 
 /** Compound parts come from the archive's own word counts, so the terms of passages analysed when the archive was
@@ -152,15 +160,54 @@ export function termsEpochOf(store: Store): number {
   return Number(store.getMeta('terms_epoch') ?? 0);
 }
 
-/** (Re)builds passage refs and the lexical index from the stored terms. */
+/** (Re)loads passage refs and the lexical index, in one snapshot of the store: the index from its saved file when that
+ *  reflects the store as it is (same generation, terms epoch and passages), else built from the stored terms. */
 export function loadLexical(s: ArchiveState): void {
-  s.refs.clear();
-  s.lexical = new LexicalIndex();
-  for (const r of s.store.passageRefs()) {
-    const { terms, ...ref } = r;
-    s.refs.set(ref.id, ref as PassageRef);
-    s.lexical.add(ref.id, terms.length ? terms.split(' ') : []);
+  const t0 = performance.now();
+  s.lexicalLoad.from = s.store.snapshot(() => {
+    s.termsEpoch = termsEpochOf(s.store);
+    s.refs.clear();
+    for (const ref of s.store.passageRefs()) s.refs.set(ref.id, ref);
+    const tag = lexicalTag(s.store.generation(), s.termsEpoch);
+    const saved = savedLexical(s, tag);
+    if (saved) {
+      s.lexical = saved;
+      s.lexicalSavedTag = tag;
+      return 'file';
+    }
+    s.lexical = new LexicalIndex();
+    for (const { id, terms } of s.store.passageTerms()) s.lexical.add(id, terms.length ? terms.split(' ') : []);
+    return 'store';
+  });
+  s.lexicalLoad.ms = performance.now() - t0;
+}
+
+/** The saved lexical index when its tag and passages are the store's; a damaged file is reported and passed over. */
+function savedLexical(s: ArchiveState, tag: string): LexicalIndex | null {
+  const read = readLexicalFile(resolve(s.dataDir, LEXICAL_DIR));
+  if (read === null) return null;
+  if ('problem' in read) {
+    log.warn(`lexical index file: ${read.problem}; rebuilding it from the store`);
+    return null;
   }
+  if (read.tag !== tag || read.snapshot.ids.length !== s.refs.size || !read.snapshot.ids.every((id) => s.refs.has(id))) return null;
+  return LexicalIndex.fromSnapshot(read.snapshot);
+}
+
+/** Saves the lexical index unless the file already holds what it reflects; a failure only costs the next open time. */
+export function saveLexical(s: ArchiveState): void {
+  const tag = lexicalTag(s.syncedGeneration, s.termsEpoch);
+  if (s.lexicalSavedTag === tag) return;
+  try {
+    saveLexicalFile(resolve(s.dataDir, LEXICAL_DIR), s.lexical.snapshot(), tag);
+    s.lexicalSavedTag = tag;
+  } catch (e) {
+    log.warn(`lexical index not saved (${(e as Error).message}); the next open rebuilds it from the store`);
+  }
+}
+
+function lexicalTag(generation: number, termsEpoch: number): string {
+  return `generation ${generation}, terms epoch ${termsEpoch}`;
 }
 
 export async function rebuildVectorIndex(s: ArchiveState): Promise<void> {
@@ -188,6 +235,12 @@ export async function resetVectorIndex(s: ArchiveState): Promise<void> {
 export async function saveVectors(s: ArchiveState): Promise<void> {
   await s.vectors.save(String(s.syncedGeneration));
   s.dirty = false;
+}
+
+/** Saves what changed of the derived indexes, once a write is done. */
+export async function saveIndexes(s: ArchiveState): Promise<void> {
+  if (s.dirty) await saveVectors(s);
+  saveLexical(s);
 }
 
 /** After this process's own commit: the views follow the store, unless another process committed in between (then the

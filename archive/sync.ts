@@ -39,7 +39,6 @@ export async function reloadTerms(s: ArchiveState): Promise<void> {
     const loaded = s.store.snapshot(() => {
       if (s.store.generation() !== s.syncedGeneration) return false;
       loadLexical(s);
-      s.termsEpoch = termsEpochOf(s.store);
       return true;
     });
     if (loaded) return;

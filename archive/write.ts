@@ -14,7 +14,7 @@ import { newDocumentId, uploadName, uploadSource } from './ids.ts';
 import { readInput, walk, type WalkedFile } from './files.ts';
 import {
   assertDenseUsable, forget, learnVocabulary, noteOwnCommit, reanalyseTerms, rebuildVectorIndex, recordIdentity,
-  resetVectorIndex, saveVectors, storedIdentity, termsDrifted, termsOf, type ArchiveState,
+  resetVectorIndex, saveIndexes, saveLexical, storedIdentity, termsDrifted, termsOf, type ArchiveState,
 } from './indexes.ts';
 import { reloadTerms, syncWithStore } from './sync.ts';
 import { prepareAhead, type Step } from './pipeline.ts';
@@ -44,7 +44,7 @@ export async function ingestFiles(s: ArchiveState, paths: string[], opts: Ingest
     opts.onProgress?.({ ...progress });
   }
   await refreshTerms(s);
-  if (s.dirty) await saveVectors(s);
+  await saveIndexes(s);
   return outcomes;
 }
 
@@ -118,7 +118,7 @@ export async function ingestBytes(s: ArchiveState, fileName: string, bytes: Uint
     if (needsFit(s)) await fit(s, [prep]);
     const outcome = await commitDocument(s, prep);
     await refreshTerms(s);
-    await saveVectors(s);
+    await saveIndexes(s);
     return { ...outcome, file: name, ms: performance.now() - t0 };
   } catch (e) {
     return skipped(name, e, t0);
@@ -133,7 +133,7 @@ export async function deleteDocument(s: ArchiveState, id: string): Promise<boole
   noteOwnCommit(s, before);
   forget(s, removed);
   s.docs.delete(id);
-  await saveVectors(s);
+  await saveIndexes(s);
   return true;
 }
 
@@ -153,6 +153,7 @@ export async function reindex(s: ArchiveState, onProgress?: (done: number, total
   s.denseBlocked = null;
   await reloadTerms(s);
   await rebuildVectorIndex(s);
+  saveLexical(s);
   return { passages: passages.length, ms: performance.now() - t0 };
 }
 

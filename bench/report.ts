@@ -11,7 +11,7 @@ export interface ScaleResult {
   passages: number;
   documents: number;
   build: IngestResult;
-  disk: { storeBytes: number; vectorBytes: number; embedderBytes: number; bytesPerPassage: number };
+  disk: { storeBytes: number; vectorBytes: number; lexicalBytes: number; embedderBytes: number; bytesPerPassage: number };
   startup: { openMs: number; reopenMs: number; firstQueryMs: number; rssDeltaMb: number; heapDeltaMb: number; rssAfterMb: number; bytesPerPassageRss: number };
   library: Awaited<ReturnType<typeof libraryLatency>>;
   breakdown: Breakdown;
@@ -117,9 +117,9 @@ function sizeSection(results: BenchResults): string[] {
   const out: string[] = [];
   out.push('## Size and start-up');
   out.push(table(
-    ['passages', 'HNSW build s (M 16, efC 200)', 'SQLite MB', 'HNSW files MB', 'embedder state MB', 'disk B/passage (sqlite+hnsw)', 'openArchive ms (1st / 2nd)', 'first query ms', 'RSS delta MB', 'RSS B/passage'],
+    ['passages', 'HNSW build s (M 16, efC 200)', 'SQLite MB', 'HNSW files MB', 'lexical file MB', 'embedder state MB', 'disk B/passage (sqlite+hnsw+lexical)', 'openArchive ms (1st / 2nd)', 'first query ms', 'RSS delta MB', 'RSS B/passage'],
     results.scales.map((s) => [int(s.passages), (s.hnsw.buildMs / 1000).toFixed(1), (s.disk.storeBytes / 2 ** 20).toFixed(1), (s.disk.vectorBytes / 2 ** 20).toFixed(1),
-      (s.disk.embedderBytes / 2 ** 20).toFixed(1), int(s.disk.bytesPerPassage), `${int(s.startup.openMs)} / ${int(s.startup.reopenMs)}`, int(s.startup.firstQueryMs), s.startup.rssDeltaMb.toFixed(0), int(s.startup.bytesPerPassageRss)]),
+      ((s.disk.lexicalBytes ?? 0) / 2 ** 20).toFixed(1), (s.disk.embedderBytes / 2 ** 20).toFixed(1), int(s.disk.bytesPerPassage), `${int(s.startup.openMs)} / ${int(s.startup.reopenMs)}`, int(s.startup.firstQueryMs), s.startup.rssDeltaMb.toFixed(0), int(s.startup.bytesPerPassageRss)]),
   ));
   return paragraphs(out);
 }

@@ -78,15 +78,19 @@ function dirBytes(path: string): number {
 }
 
 function diskOf(dataDir: string, passages: number): ScaleResult['disk'] {
-  let store = 0, vectors = 0, embedder = 0;
+  let store = 0, vectors = 0, lexical = 0, embedder = 0;
   for (const f of readdirSync(dataDir)) {
     const p = join(dataDir, f);
     const b = dirBytes(p);
     if (f === 'vectors') vectors += b;
+    else if (f === 'lexical') lexical += b;
     else if (f === 'embedder') embedder += b;
     else store += b;
   }
-  return { storeBytes: store, vectorBytes: vectors, embedderBytes: embedder, bytesPerPassage: (store + vectors) / Math.max(1, passages) };
+  return {
+    storeBytes: store, vectorBytes: vectors, lexicalBytes: lexical, embedderBytes: embedder,
+    bytesPerPassage: (store + vectors + lexical) / Math.max(1, passages),
+  };
 }
 
 function startupOf(dataDir: string): Omit<ScaleResult['startup'], 'reopenMs'> & { passages: number } {

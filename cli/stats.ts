@@ -13,6 +13,7 @@ export function registerStats(program: Command): void {
         `passages   ${stats.passages}`,
         `vectors    ${stats.vectors}`,
         `embedder   ${stats.embedder.name} (${stats.embedder.dimension} dims): ${stats.embedder.note}`,
+        `lexical    ${stats.lexicalIndex.loadedFrom === 'file' ? 'read from its saved file' : 'built from the stored terms'} in ${(stats.lexicalIndex.ms / 1000).toFixed(1)} s`,
         `lexicon    ${stats.lexicon ? 'Dutch lexicon in use' : 'none (set LEXICON_DIR for synonym expansion)'}`,
         `data       ${stats.dataDir}`,
       ].join('\n'),

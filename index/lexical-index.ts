@@ -1,7 +1,8 @@
 // In-memory BM25 inverted index over analysed passage terms. Postings live in typed arrays that grow by
 // doubling; scoring is term-at-a-time into a reused score buffer, so a query allocates almost nothing.
-// Rebuilt from the store's stored terms at start-up: add() is the hot path (one Map lookup per token).
+// Read back from its saved snapshot (index/lexical-file.ts) or built from the stored terms: add() is that hot path.
 import type { ScoredId } from './types.ts';
+import type { LexicalSnapshot } from './lexical-file.ts';
 import { TopK } from './top-k.ts';
 import type { WeightedTerm } from '../language/analyser.ts';
 import { lexicalDefaults } from '../lib/config.ts';
@@ -60,6 +61,38 @@ export class LexicalIndex {
       delta: params.delta ?? lexicalDefaults.delta,
       coordination: params.coordination ?? lexicalDefaults.coordination,
     };
+  }
+
+  /** An index holding exactly what `snap` holds. Postings stay views into the snapshot's arrays until they grow. */
+  static fromSnapshot(snap: LexicalSnapshot, params: Partial<Bm25Params> = {}): LexicalIndex {
+    const x = new LexicalIndex(params);
+    const { ids, lengths, terms, postStart, postRows, postTfs } = snap;
+    x.ensureSlots(ids.length);
+    ids.forEach((id, row) => {
+      x.slotOf.set(id, row);
+      x.idOfSlot[row] = id;
+      x.lengthOfSlot[row] = lengths[row];
+      x.totalLength += lengths[row];
+    });
+    x.slotCount = ids.length;
+    x.tfScratch = new Int32Array(Math.max(1024, terms.length));
+    x.postLength = new Int32Array(Math.max(1024, terms.length));
+    terms.forEach((term, t) => {
+      x.termIds.set(term, t);
+      x.termNames.push(term);
+      x.postDocs.push(postRows.subarray(postStart[t], postStart[t + 1]));
+      x.postTfs.push(postTfs.subarray(postStart[t], postStart[t + 1]));
+      x.postLength[t] = postStart[t + 1] - postStart[t];
+    });
+    // Each slot's distinct terms (for remove), gathered from the postings by counting sort.
+    for (const row of postRows) x.arenaCount[row]++;
+    for (let row = 1; row < ids.length; row++) x.arenaStart[row] = x.arenaStart[row - 1] + x.arenaCount[row - 1];
+    x.arena = new Int32Array(Math.max(1 << 16, postRows.length));
+    x.arenaLength = postRows.length;
+    const fill = x.arenaStart.slice(0, ids.length);
+    for (let t = 0; t < terms.length; t++) for (let i = postStart[t]; i < postStart[t + 1]; i++) x.arena[fill[postRows[i]]++] = t;
+    x.version++;
+    return x;
   }
 
   /** Number of passages indexed. */
@@ -177,6 +210,30 @@ export class LexicalIndex {
     this.version++;
   }
 
+  /** Everything the index holds, compacted: free slots and terms no passage holds any more are left out. */
+  snapshot(): LexicalSnapshot {
+    const free = new Set(this.freeSlots);
+    const rowOfSlot = new Int32Array(this.slotCount);
+    const ids: number[] = [];
+    const lengths: number[] = [];
+    for (let slot = 0; slot < this.slotCount; slot++) {
+      if (free.has(slot)) continue;
+      rowOfSlot[slot] = ids.length;
+      ids.push(this.idOfSlot[slot]);
+      lengths.push(this.lengthOfSlot[slot]);
+    }
+    const held = this.termNames.flatMap((_, t) => (this.postLength[t] > 0 ? [t] : []));
+    const postStart = new Int32Array(held.length + 1);
+    held.forEach((t, k) => (postStart[k + 1] = postStart[k] + this.postLength[t]));
+    const postRows = new Int32Array(postStart[held.length]);
+    const postTfs = new Uint16Array(postRows.length);
+    held.forEach((t, k) => {
+      postTfs.set(this.postTfs[t].subarray(0, this.postLength[t]), postStart[k]);
+      for (let i = 0; i < this.postLength[t]; i++) postRows[postStart[k] + i] = rowOfSlot[this.postDocs[t][i]];
+    });
+    return { ids: Int32Array.from(ids), lengths: Int32Array.from(lengths), terms: held.map((t) => this.termNames[t]), postStart, postRows, postTfs };
+  }
+
   /** The k best passages for weighted query terms, best first. Repeated terms add up. `filter` sees external ids and
    *  is asked only about passages that match some term. A filter that lists its passages (`ids`: the documents a
    *  question names, a document filter) is applied while scoring instead: the other passages' postings are skipped
@@ -284,7 +341,7 @@ export class LexicalIndex {
 type Growable = Int32Array | Uint16Array | Float32Array;
 
 function grow<T extends Growable>(a: T, min: number): T {
-  let size = a.length * 2;
+  let size = Math.max(2, a.length * 2);
   while (size < min) size *= 2;
   const bigger = new (a.constructor as new (n: number) => T)(size);
   bigger.set(a);

@@ -1,14 +1,13 @@
 // Persistent approximate nearest-neighbour index over passage vectors (hnswlib, cosine space).
 // Derived data: the store holds the vectors, so any doubt about this file (corrupt, foreign embedder)
 // is reported as an error the caller answers by rebuilding from the store.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 import { hnswDefaults } from '../lib/config.ts';
 import { ArchiveError } from '../lib/errors.ts';
 import type { EmbedderIdentity, ScoredId } from './types.ts';
+import { fsyncFile, removeStaleTemps, sha256, tmpSuffix } from './saved-files.ts';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -39,13 +38,6 @@ interface Sidecar {
 
 const INDEX_FILE = 'hnsw.bin';
 const SIDECAR_FILE = 'hnsw.json';
-/** Temp files carry the process id, the thread and a count of saves: two processes, or two archives of one process
- *  (each with its vector thread), saving one data folder never write the same temp file. One shared name per process
- *  let one save rename the other's file away before it was fsynced (ENOENT, test/archive/freshness.test.ts under load). */
-let saves = 0;
-const tmpSuffix = () => `.${process.pid}.${threadId}.${++saves}.tmp`;
-/** A temp file older than this was left by a save that died; younger ones may belong to a live process. */
-const STALE_TMP_MS = 60 * 60 * 1000;
 // hnswlib's graph construction draws levels from this seed: fixed so rebuilds are reproducible.
 const RANDOM_SEED = 100;
 
@@ -274,37 +266,9 @@ function readSidecar(path: string): Sidecar {
   return s;
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The efSearch a search uses: the configured one up to 10k vectors, growing with the index beyond that (capped).
  *  On the archive's real vectors recall@10 at efSearch 128 fell from 0.990 at 10k to 0.938 at 93k, and each doubling
  *  of ef halved the misses there (BENCHMARKS.md), so ef grows in proportion to size to hold recall near 0.99. */
 export function scaledEf(efSearch: number, size: number): number {
   return Math.min(hnswDefaults.maxEfSearch, Math.max(efSearch, Math.ceil((efSearch * size) / 10_000)));
-}
-
-/** A temp file means a save died before its rename (the renamed pair, if any, is still consistent); only old ones are
- *  removed, since another process may be saving right now. */
-function removeStaleTemps(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir)) {
-    if (!f.endsWith('.tmp')) continue;
-    const path = join(dir, f);
-    try {
-      if (Date.now() - statSync(path).mtimeMs > STALE_TMP_MS) rmSync(path, { force: true });
-    } catch {
-      // Gone already: another process finished or cleaned up.
-    }
-  }
 }

@@ -285,9 +285,13 @@ export class Store {
     };
   }
 
-  *passageRefs(): Generator<PassageRef & { terms: string }> {
-    const stmt = this.db.prepare('SELECT id, doc_id AS docId, ordinal, start, end, terms FROM passages ORDER BY id');
-    yield* stmt.iterate() as Iterable<PassageRef & { terms: string }>;
+  *passageRefs(): Generator<PassageRef> {
+    yield* this.db.prepare('SELECT id, doc_id AS docId, ordinal, start, end FROM passages ORDER BY id').iterate() as Iterable<PassageRef>;
+  }
+
+  /** Every passage's analysed terms (space-separated), for building the lexical index. */
+  *passageTerms(): Generator<{ id: number; terms: string }> {
+    yield* this.db.prepare('SELECT id, terms FROM passages ORDER BY id').iterate() as Iterable<{ id: number; terms: string }>;
   }
 
   *passageTexts(): Generator<{ id: number; text: string; headingPath: string[]; title: string }> {

@@ -158,4 +158,38 @@ describe('LexicalIndex pruning', () => {
     }
     expect(compared).toBe(600);
   });
+
+  it('comes back from its snapshot the same, and goes on changing the same', () => {
+    const words = ['raad', 'gemeente', 'wethouder', 'begroting', 'zorg', 'wonen', 'jeugd', 'sport'];
+    const original = new LexicalIndex();
+    for (let i = 0; i < 200; i++) original.add(1000 + i, Array.from({ length: 3 + (i % 7) }, (_, j) => words[(i * 3 + j * j) % words.length]));
+    for (let i = 0; i < 200; i += 9) original.remove(1000 + i); // free slots, left out of the snapshot
+    original.add(5000, ['eenmalig']);
+    original.remove(5000); // a term no passage holds any more
+    const copy = LexicalIndex.fromSnapshot(original.snapshot());
+    expect(copy.snapshot().terms).not.toContain('eenmalig');
+    const same = () => {
+      expect(copy.size).toBe(original.size);
+      for (const w of [...words, 'nieuw']) expect(copy.docFreq(w)).toBe(original.docFreq(w));
+      for (const query of [q('raad', 'zorg'), q('jeugd'), q('wonen', 'sport', 'nieuw')]) expect(copy.search(query, 20)).toEqual(original.search(query, 20));
+      for (const id of [1001, 1199, 1009]) expect(copy.distinctTermIds(id) && [...copy.distinctTermIds(id)!].map((t) => copy.termName(t)).sort())
+        .toEqual(original.distinctTermIds(id) && [...original.distinctTermIds(id)!].map((t) => original.termName(t)).sort());
+    };
+    same();
+    // Removing swaps postings inside the snapshot's arrays; adding grows them into arrays of their own.
+    for (const index of [original, copy]) {
+      index.remove(1001);
+      index.add(1001, ['nieuw', 'raad']);
+      for (let i = 0; i < 40; i++) index.add(2000 + i, ['zorg', 'nieuw', words[i % words.length]]);
+      index.remove(1100);
+    }
+    same();
+  });
+
+  it('snapshots an empty index', () => {
+    const copy = LexicalIndex.fromSnapshot(new LexicalIndex().snapshot());
+    expect(copy.size).toBe(0);
+    copy.add(1, ['raad']);
+    expect(copy.search(q('raad'), 1).map((h) => h.id)).toEqual([1]);
+  });
 });

@@ -128,7 +128,7 @@ describe('path traversal is impossible', () => {
     expect(readdirSync(parent).sort().filter((f) => !f.startsWith('raadsarchief-'))).toEqual(outside.filter((f) => !f.startsWith('raadsarchief-')));
     expect(readdirSync(parent).filter((f) => f.includes('evil'))).toEqual([]);
     expect(statSync('/etc/passwd').mtimeMs).toBe(passwd);
-    expect(listTree(data).every((f) => /^(archive\.sqlite(-wal|-shm)?|vectors(\/hnsw\.(bin|json))?|embedder(\/builtin\.msgpack)?)$/.test(f)), listTree(data).join(' ')).toBe(true);
+    expect(listTree(data).every((f) => /^(archive\.sqlite(-wal|-shm)?|vectors(\/hnsw\.(bin|json))?|lexical(\/lexical\.bin)?|embedder(\/builtin\.msgpack)?)$/.test(f)), listTree(data).join(' ')).toBe(true);
   });
 });
 

@@ -1,0 +1,123 @@
+// The lexical index saved beside the store, so that opening a large archive reads it instead of adding every stored
+// passage's terms again (BENCHMARKS.md). Derived data like the vector index: the file names what it reflects (a tag
+// its owner gives, the store generation and terms epoch), and a file that is damaged or of another layout is reported,
+// never trusted; the caller then rebuilds from the store.
+// Layout: "RALEX\n", a uint32 header length, the JSON header, then the arrays (native byte order, recorded) at 4-byte
+// aligned offsets and the terms as UTF-8, space-separated like the store's terms column.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
+import { join } from 'node:path';
+import { fsyncFile, removeStaleTemps, sha256, tmpSuffix } from './saved-files.ts';
+
+/** The index as flat arrays, for saving: passages as rows without gaps, terms that some passage holds, and each term's
+ *  postings (rows and term frequencies) at [postStart[t], postStart[t + 1]). */
+export interface LexicalSnapshot {
+  ids: Int32Array;
+  /** Term occurrences per row (BM25's length). */
+  lengths: Int32Array;
+  terms: string[];
+  postStart: Int32Array;
+  postRows: Int32Array;
+  postTfs: Uint16Array;
+}
+
+const FILE = 'lexical.bin';
+const MAGIC = Buffer.from('RALEX\n');
+
+interface Header {
+  format: 1;
+  endianness: 'LE' | 'BE';
+  tag: string;
+  rows: number;
+  terms: number;
+  postings: number;
+  termBytes: number;
+  bodySha256: string;
+}
+
+export type ReadLexical = { snapshot: LexicalSnapshot; tag: string } | { problem: string } | null;
+
+/** Writes the snapshot atomically (temp file, fsync, rename). */
+export function saveLexicalFile(dir: string, snap: LexicalSnapshot, tag: string): void {
+  mkdirSync(dir, { recursive: true });
+  const termBytes = Buffer.from(snap.terms.join(' '), 'utf8');
+  const parts: Uint8Array[] = [snap.ids, snap.lengths, snap.postStart, snap.postRows, snap.postTfs].map(bytesOf);
+  parts.push(new Uint8Array(pad4(snap.postTfs.byteLength)), termBytes);
+  const body = Buffer.concat(parts);
+  const header: Header = {
+    format: 1, endianness: endianness(), tag,
+    rows: snap.ids.length, terms: snap.terms.length, postings: snap.postRows.length, termBytes: termBytes.length,
+    bodySha256: sha256(body),
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  const path = join(dir, FILE);
+  const tmp = path + tmpSuffix();
+  writeFileSync(tmp, Buffer.concat([MAGIC, length, json, Buffer.alloc(pad4(MAGIC.length + 4 + json.length)), body]));
+  fsyncFile(tmp);
+  renameSync(tmp, path);
+}
+
+/** The saved snapshot and its tag; null when there is none; a problem when the file cannot be trusted. */
+export function readLexicalFile(dir: string): ReadLexical {
+  removeStaleTemps(dir);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, FILE));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return { problem: `unreadable (${(e as Error).message})` };
+  }
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a lexical index file' };
+  const jsonLength = bytes.readUInt32LE(MAGIC.length);
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + jsonLength)) as Header;
+  } catch {
+    return { problem: 'header unreadable' };
+  }
+  if (header.format !== 1 || header.endianness !== endianness()) return { problem: 'written in another layout' };
+  const at = MAGIC.length + 4 + jsonLength;
+  const body = bytes.subarray(at + pad4(at));
+  const { rows, terms, postings, termBytes } = header;
+  const expected = 4 * (2 * rows + terms + 1 + postings) + 2 * postings + pad4(2 * postings) + termBytes;
+  if (body.length !== expected) return { problem: `${body.length} bytes of data, expected ${expected}` };
+  if (sha256(body) !== header.bodySha256) return { problem: 'checksum differs' };
+  // Copied out of the file's buffer: typed arrays need aligned offsets, and the copies let the buffer go.
+  let offset = 0;
+  const take = <T>(make: (b: ArrayBufferLike) => T, n: number): T => {
+    const slice = body.buffer.slice(body.byteOffset + offset, body.byteOffset + offset + n);
+    offset += n;
+    return make(slice);
+  };
+  const snapshot: LexicalSnapshot = {
+    ids: take((b) => new Int32Array(b), 4 * rows),
+    lengths: take((b) => new Int32Array(b), 4 * rows),
+    postStart: take((b) => new Int32Array(b), 4 * (terms + 1)),
+    postRows: take((b) => new Int32Array(b), 4 * postings),
+    postTfs: take((b) => new Uint16Array(b), 2 * postings),
+    terms: [],
+  };
+  offset += pad4(2 * postings);
+  snapshot.terms = terms === 0 ? [] : body.toString('utf8', offset, offset + termBytes).split(' ');
+  return wellFormed(snapshot) ? { snapshot, tag: header.tag } : { problem: 'postings out of range' };
+}
+
+/** A checksum catches damage, not a writer's bug: rows and posting ranges are checked before an index trusts them. */
+function wellFormed(s: LexicalSnapshot): boolean {
+  const rows = s.ids.length;
+  if (s.terms.length !== s.postStart.length - 1 || s.postStart[0] !== 0 || s.postStart[s.terms.length] !== s.postRows.length) return false;
+  for (let t = 0; t < s.terms.length; t++) if (s.postStart[t + 1] <= s.postStart[t]) return false;
+  for (let i = 0; i < s.postRows.length; i++) if (s.postRows[i] < 0 || s.postRows[i] >= rows) return false;
+  return true;
+}
+
+function bytesOf(a: Int32Array | Uint16Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** Bytes that bring `n` up to a multiple of 4. */
+function pad4(n: number): number {
+  return (4 - (n % 4)) % 4;
+}
