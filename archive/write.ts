@@ -14,7 +14,7 @@ import { newDocumentId, uploadName, uploadSource } from './ids.ts';
 import { readInput, walk, type WalkedFile } from './files.ts';
 import {
   assertDenseUsable, forget, learnVocabulary, noteOwnCommit, reanalyseTerms, rebuildVectorIndex, recordIdentity,
-  resetVectorIndex, saveIndexes, saveLexical, storedIdentity, termsDrifted, termsOf, type ArchiveState,
+  resetVectorIndex, saveIndexes, saveLexical, saveVectors, storedIdentity, termsDrifted, termsOf, type ArchiveState,
 } from './indexes.ts';
 import { reloadTerms, syncWithStore } from './sync.ts';
 import { prepareAhead, type Step } from './pipeline.ts';
@@ -118,7 +118,7 @@ export async function ingestBytes(s: ArchiveState, fileName: string, bytes: Uint
     if (needsFit(s)) await fit(s, [prep]);
     const outcome = await commitDocument(s, prep);
     await refreshTerms(s);
-    await saveIndexes(s);
+    await saveVectors(s);
     return { ...outcome, file: name, ms: performance.now() - t0 };
   } catch (e) {
     return skipped(name, e, t0);
@@ -133,7 +133,7 @@ export async function deleteDocument(s: ArchiveState, id: string): Promise<boole
   noteOwnCommit(s, before);
   forget(s, removed);
   s.docs.delete(id);
-  await saveIndexes(s);
+  await saveVectors(s);
   return true;
 }
 
