@@ -1,7 +1,7 @@
 // Writing derived index files so that a kill at any moment leaves the old file or the new one, never a torn one:
 // a temp file, fsynced, renamed over the old. Shared by the vector index and the lexical index.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -29,8 +29,13 @@ export function fsyncFile(path: string): void {
 /** A temp file means a save died before its rename (the renamed file, if any, is still whole); only old ones are
  *  removed, since another process may be saving right now. */
 export function removeStaleTemps(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir)) {
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return; // no folder (or not a folder): nothing left behind; opening the index file reports the rest
+  }
+  for (const f of files) {
     if (!f.endsWith('.tmp')) continue;
     const path = join(dir, f);
     try {

@@ -170,7 +170,7 @@ function isOrganisationLine(t: string): boolean {
  *  the author property, or be named at least twice and twice as often as any other (one's own family excepted:
  *  "PvdA" in "Centrum voor Lokaal Bestuur (PvdA)"); and, unless the author property names it, the file name must not
  *  carry another organisation's acronym. */
-function pickOrganisation(title: string, author: string, head: string, fileName: string): { organisation: string | null; source: MetaSource } {
+function pickOrganisation(title: string, author: string, head: string, fileName: string, fileAuthor: string | null): { organisation: string | null; source: MetaSource } {
   const found: { name: string; count: number; prominent: boolean; byAuthor: boolean; re: RegExp }[] = [];
   for (const [re, name] of ORGANISATIONS) {
     const find = (s: string) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
@@ -184,7 +184,10 @@ function pickOrganisation(title: string, author: string, head: string, fileName:
   const best = ranked[0];
   if (!best) return { organisation: null, source: 'none' };
   const rival = ranked.find((r) => r !== best && !best.name.includes(r.name))?.count ?? 0;
-  const clear = best.byAuthor || ((best.prominent || (best.count >= 2 && best.count >= 2 * rival)) && !fileNameNamesOther(fileName, best.name, best.re));
+  // Named often but not at the top, in a text that names the other author its file name gives: argued with, not the
+  // author ("De Conservatieven.nl_2003.txt" names the CDA throughout; "VijftigPLUS_2017.txt" names only 50PLUS).
+  const frequent = best.count >= 2 && best.count >= 2 * rival && !(fileAuthor && !sameOrganisation(fileAuthor, best.name, best.re));
+  const clear = best.byAuthor || ((best.prominent || frequent) && !fileNameNamesOther(fileName, best.name, best.re));
   return clear ? { organisation: best.name, source: 'text' } : { organisation: null, source: 'none' };
 }
 
@@ -223,13 +226,33 @@ function fileNameNamesOther(fileName: string, organisation: string, re: RegExp):
   const stem = fileStem(fileName).replace(/[_;]+/g, ' ');
   const acronyms = (stem.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 8 && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && /^\p{Lu}/u.test(w));
   if (acronyms.length === 0 || re.test(stem)) return false;
+  return !acronyms.some((a) => abbreviates(a, organisation));
+}
+
+const NAME_FUNCTION_WORDS = new Set(['van', 'voor', 'de', 'der', 'den', 'het', 'en']);
+
+/** Whether a word of a file name is one of an organisation's words or its initials ("PvdD", "Partij voor de Dieren"). */
+function abbreviates(word: string, organisation: string): boolean {
   const words: string[] = organisation.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const initials = words.filter((w) => !['van', 'voor', 'de', 'der', 'den', 'het', 'en'].includes(w)).map((w) => w[0]).join('');
-  const allInitials = words.map((w) => w[0]).join('');
-  return !acronyms.some((a) => {
-    const w = a.toLowerCase();
-    return words.includes(w) || w === initials || w === allInitials;
-  });
+  const w = word.toLowerCase();
+  const initials = words.filter((x) => !NAME_FUNCTION_WORDS.has(x)).map((x) => x[0]).join('');
+  return (words.includes(w) && !NAME_FUNCTION_WORDS.has(w)) || w === initials || w === words.map((x) => x[0]).join('');
+}
+
+/** Whether the author a file name gives is the organisation the text names: by its pattern, a shared word or its
+ *  initials, either way round ("BoerBurgerBeweging" and BBB by their capitals). */
+function sameOrganisation(fileAuthor: string, organisation: string, re: RegExp): boolean {
+  if (re.test(fileAuthor)) return true;
+  const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const capitals = (fileAuthor.match(/\p{Lu}/gu) ?? []).join('');
+  return words(fileAuthor).some((w) => abbreviates(w, organisation)) || (capitals.length >= 2 && abbreviates(capitals, organisation)) ||
+    words(organisation).some((w) => abbreviates(w, fileAuthor));
+}
+
+/** Whether the text itself names the file name's author: its longest word, as written, at least twice. */
+function textNames(fileAuthor: string, text: string): boolean {
+  const word = (fileAuthor.match(/\p{L}+/gu) ?? []).sort((a, b) => b.length - a.length)[0];
+  return word !== undefined && word.length >= 4 && text.split(word).length > 2;
 }
 
 const STOPWORDS: Record<string, Set<string>> = {
@@ -257,9 +280,9 @@ export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName
   const fromProperties = propertyTitle(parsed.info.title, head);
   const { title, source: titleSource } = fromProperties ? { title: fromProperties, source: 'properties' as const } : textTitle(doc, fileName);
   const year = pickYear(title, head, parsed.info.creationDate, fileName);
-  const named = pickOrganisation(title, parsed.info.author ?? '', head, fileName);
-  const fromFile = named.organisation ? null : fileNameOrganisation(fileName, doc.text);
-  const org = fromFile ? { organisation: fromFile, source: 'file-name' as const } : named;
+  const fileAuthor = fileNameOrganisation(fileName, doc.text);
+  const named = pickOrganisation(title, parsed.info.author ?? '', head, fileName, fileAuthor && textNames(fileAuthor, doc.text) ? fileAuthor : null);
+  const org = !named.organisation && fileAuthor ? { organisation: fileAuthor, source: 'file-name' as const } : named;
   return {
     title,
     year: year.year,

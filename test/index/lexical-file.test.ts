@@ -41,5 +41,7 @@ describe('the lexical index file', () => {
     expect(readLexicalFile(dir)).toMatchObject({ problem: expect.stringMatching(/bytes of data, expected/) });
     writeFileSync(path, 'SQLite format 3');
     expect(readLexicalFile(dir)).toEqual({ problem: 'not a lexical index file' });
+    // A file where its folder should be: reported, not thrown.
+    expect(readLexicalFile(path)).toMatchObject({ problem: expect.stringMatching(/ENOTDIR/) });
   });
 });

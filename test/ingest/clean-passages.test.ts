@@ -192,6 +192,18 @@ describe('the organisation against the file name', () => {
     expect(organisationOf('GPV_1989.txt')).toBe('GPV');
   });
 
+  it('takes the author the file name gives over one the text names often but not at its top, when the text names both', () => {
+    const body = 'Verkiezingsprogramma 2003\n\nDe Groenen willen een schoon land. ' + 'Wij kiezen voor de natuur en voor schone lucht. '.repeat(8) +
+      'Anders dan GroenLinks kiezen wij niet voor groei. GroenLinks wil bouwen, GroenLinks wil groeien. De Groenen niet.';
+    const p = parseText(Buffer.from(body), 'txt');
+    const orgOf = (fileName: string) => extractMetadata(p, cleanPages(p.pages), fileName).organisation;
+    expect(orgOf('De Groenen_2003.txt')).toBe('De Groenen');
+    expect(orgOf('verkiezingsprogramma_2003.txt')).toBe('GroenLinks');
+    // A file author the text never names ("VijftigPLUS" for 50PLUS) or that is the text's organisation changes nothing.
+    expect(orgOf('De Blauwen_2003.txt')).toBe('GroenLinks');
+    expect(orgOf('GroenLinks_2003.txt')).toBe('GroenLinks');
+  });
+
   it('takes the author the archivist wrote into the file name when the text names none', () => {
     const parsed = parseText(Buffer.from('Program van actie\n\nWij willen een sterke gemeenschap.'), 'txt');
     const meta = (fileName: string) => extractMetadata(parsed, cleanPages(parsed.pages), fileName);
@@ -231,6 +243,12 @@ describe('the organisation against the file name', () => {
     expect(orgOf('Loesje_1986.txt')).toBe('Loesje'); // glued OCR text: "vanLoesje"
     expect(orgOf('Ratelband.nl_2003.txt')).toBe('Ratelband.nl'); // "info@ratelband.nl" is an address, not a word
     expect(orgOf('Nederlandbeter_2012.txt')).toBeNull(); // its text names it once
+    // Texts that name another organisation often, not at the top: the party the file and the text name is the author.
+    expect(orgOf('De Conservatieven.nl_2003.txt')).toBe('De Conservatieven.nl'); // not the CDA it argues with
+    expect(orgOf('De Groenen_2003.txt')).toBe('De Groenen'); // not GroenLinks
+    expect(orgOf('Partij van de Toekomst_2002.txt')).toBe('Partij van de Toekomst'); // not the "Ministerie van Feestzaken" it proposes
+    expect(orgOf('VijftigPLUS_2017.txt')).toBe('50PLUS'); // the text never writes "VijftigPLUS"
+    expect(orgOf('BoerBurgerBeweging_2021.txt')).toBe('BBB');
   });
 
   it('keeps an organisation its file name gives as initials or as a word', () => {
