@@ -105,7 +105,7 @@ class LocalArchive implements Archive {
   }
 
   health(): ArchiveHealth {
-    const { store, vectors, embedder, embedderNote, denseBlocked, lexDir, dataDir, refs, docs, syncedGeneration, lexicalLoad } = this.s;
+    const { store, vectors, embedder, embedderNote, denseBlocked, lexDir, dataDir, refs, docs, syncedGeneration, lexicalMeta } = this.s;
     const c = store.counts();
     const generation = store.generation();
     return {
@@ -117,7 +117,7 @@ class LocalArchive implements Archive {
       generation: { store: generation, indexes: syncedGeneration },
       indexed: { documents: docs.size, passages: refs.size },
       embedder: { ...identityOf(embedder), note: denseBlocked ? `${embedderNote}; dense search disabled: ${denseBlocked}` : embedderNote },
-      lexicalIndex: { loadedFrom: lexicalLoad.from, ms: Math.round(lexicalLoad.ms) },
+      lexicalIndex: { loadedFrom: lexicalMeta.from, ms: Math.round(lexicalMeta.ms) },
       lexicon: lexDir !== null,
       dataDir,
     };

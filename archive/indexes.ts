@@ -48,10 +48,10 @@ export interface ArchiveState extends RetrievalContext {
   seenDataVersion: number;
   /** The store's terms epoch the lexical index reflects: a re-analysis (here or in another process) moves it on. */
   termsEpoch: number;
-  /** What the saved lexical index file reflects, as far as this process knows (loaded or saved by it), or null. */
-  lexicalSavedTag: string | null;
-  /** How the lexical index was last loaded: from its saved file or built from the stored terms, and how long it took. */
-  lexicalLoad: { from: 'file' | 'store'; ms: number };
+  /** The lexical index's provenance: how it was last loaded (from its saved file or built from the stored terms) and in
+   *  how long, the terms epoch its terms are of (`termsEpoch` runs ahead of it while this process re-analyses), and what
+   *  the saved file reflects as far as this process knows (null: unknown). */
+  lexicalMeta: { from: 'file' | 'store'; ms: number; termsEpoch: number; savedTag: string | null };
   /** Makes the embedder anew from its saved state (after another process fitted or re-indexed it). */
   reloadEmbedder: () => Promise<void>;
 }
@@ -86,8 +86,7 @@ export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState>
     syncedGeneration: store.generation(),
     seenDataVersion: store.dataVersion(),
     termsEpoch: termsEpochOf(store),
-    lexicalSavedTag: null,
-    lexicalLoad: { from: 'store', ms: 0 },
+    lexicalMeta: { from: 'store', ms: 0, termsEpoch: 0, savedTag: null },
     reloadEmbedder: async () => {
       const next = await load();
       state.embedder = next.embedder;
@@ -132,13 +131,14 @@ async function loadViews(s: ArchiveState): Promise<void> {
 
 /** Re-analyses every stored passage with the current analyser, in one transaction that also records the rules, the
  *  archive's word count and a new terms epoch (other processes reload their lexical index on it). The caller reloads
- *  this process's lexical index (and with it `termsEpoch`). */
+ *  this process's lexical index. */
 export function reanalyseTerms(s: ArchiveState): void {
   const entries = [...s.store.passageTexts()].map((p) => ({ id: p.id, terms: termsOf(s, p.text) }));
   const epoch = termsEpochOf(s.store) + 1;
   s.store.replaceTerms(entries, {
     analyser_version: termsVersion(s.analyser), terms_vocabulary: String(vocabularyTotal(s)), terms_epoch: String(epoch),
   });
+  s.termsEpoch = epoch;
 }
 
 /** Compound parts come from the archive's own word counts, so the terms of passages analysed when the archive was
@@ -164,22 +164,23 @@ export function termsEpochOf(store: Store): number {
  *  reflects the store as it is (same generation, terms epoch and passages), else built from the stored terms. */
 export function loadLexical(s: ArchiveState): void {
   const t0 = performance.now();
-  s.lexicalLoad.from = s.store.snapshot(() => {
-    s.termsEpoch = termsEpochOf(s.store);
+  const meta = s.lexicalMeta;
+  s.store.snapshot(() => {
+    s.termsEpoch = meta.termsEpoch = termsEpochOf(s.store);
     s.refs.clear();
     for (const ref of s.store.passageRefs()) s.refs.set(ref.id, ref);
-    const tag = lexicalTag(s.store.generation(), s.termsEpoch);
+    const tag = lexicalTag(s.store.generation(), meta.termsEpoch);
     const saved = savedLexical(s, tag);
+    meta.from = saved ? 'file' : 'store';
     if (saved) {
       s.lexical = saved;
-      s.lexicalSavedTag = tag;
-      return 'file';
+      meta.savedTag = tag;
+      return;
     }
     s.lexical = new LexicalIndex();
     for (const { id, terms } of s.store.passageTerms()) s.lexical.add(id, terms.length ? terms.split(' ') : []);
-    return 'store';
   });
-  s.lexicalLoad.ms = performance.now() - t0;
+  meta.ms = performance.now() - t0;
 }
 
 /** The saved lexical index when its tag and passages are the store's; a damaged file is reported and passed over. */
@@ -198,11 +199,11 @@ function savedLexical(s: ArchiveState, tag: string): LexicalIndex | null {
  *  Called after a batch ingest, a reindex, an open that built it, and at close; not after each upload or delete
  *  (snapshot and write take 1.5 s at programmas-nl's 68,671 passages): a server killed in between builds it again. */
 export function saveLexical(s: ArchiveState): void {
-  const tag = lexicalTag(s.syncedGeneration, s.termsEpoch);
-  if (s.lexicalSavedTag === tag) return;
+  const tag = lexicalTag(s.syncedGeneration, s.lexicalMeta.termsEpoch);
+  if (s.lexicalMeta.savedTag === tag) return;
   try {
     saveLexicalFile(resolve(s.dataDir, LEXICAL_DIR), s.lexical.snapshot(), tag);
-    s.lexicalSavedTag = tag;
+    s.lexicalMeta.savedTag = tag;
   } catch (e) {
     log.warn(`lexical index not saved (${(e as Error).message}); the next open rebuilds it from the store`);
   }
