@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { ArchiveError, isArchiveError } from '../lib/errors.ts';
 import { archiveDefaults, lexiconDir as defaultLexiconDir, type passageDefaults } from '../lib/config.ts';
 import { log } from '../lib/log.ts';
-import { Store } from '../store/store.ts';
+import { Store, type PassageRef } from '../store/store.ts';
 import { createAnalyser, type Analyser, type AnalyserRules } from '../language/analyser.ts';
 import { countWords } from '../language/vocabulary.ts';
 import { loadWordVectors } from '../language/word-vectors.ts';
@@ -46,12 +46,12 @@ export interface ArchiveState extends RetrievalContext {
   syncedGeneration: number;
   /** The store's data_version when last checked: a cheap "did anyone else write?" test. */
   seenDataVersion: number;
-  /** The store's terms epoch the lexical index reflects: a re-analysis (here or in another process) moves it on. */
+  /** The store's terms epoch the lexical index's terms are of (set when it is loaded): a re-analysis, here or in another
+   *  process, moves the store's on, and the next sync reloads. */
   termsEpoch: number;
-  /** The lexical index's provenance: how it was last loaded (from its saved file or built from the stored terms) and in
-   *  how long, the terms epoch its terms are of (`termsEpoch` runs ahead of it while this process re-analyses), and what
-   *  the saved file reflects as far as this process knows (null: unknown). */
-  lexicalMeta: { from: 'file' | 'store'; ms: number; termsEpoch: number; savedTag: string | null };
+  /** How the lexical index was last loaded (from its saved file or built from the stored terms) and in how long, and
+   *  what the saved file reflects as far as this process knows (null: unknown). */
+  lexicalMeta: { from: 'file' | 'store'; ms: number; savedTag: string | null };
   /** Makes the embedder anew from its saved state (after another process fitted or re-indexed it). */
   reloadEmbedder: () => Promise<void>;
 }
@@ -85,8 +85,8 @@ export async function openState(opts: OpenArchiveOptions): Promise<ArchiveState>
     denseBlocked: null,
     syncedGeneration: store.generation(),
     seenDataVersion: store.dataVersion(),
-    termsEpoch: termsEpochOf(store),
-    lexicalMeta: { from: 'store', ms: 0, termsEpoch: 0, savedTag: null },
+    termsEpoch: store.termsEpoch(),
+    lexicalMeta: { from: 'store', ms: 0, savedTag: null },
     reloadEmbedder: async () => {
       const next = await load();
       state.embedder = next.embedder;
@@ -130,15 +130,11 @@ async function loadViews(s: ArchiveState): Promise<void> {
 }
 
 /** Re-analyses every stored passage with the current analyser, in one transaction that also records the rules, the
- *  archive's word count and a new terms epoch (other processes reload their lexical index on it). The caller reloads
- *  this process's lexical index. */
+ *  archive's word count and a new terms epoch (every process, this one included, reloads its lexical index on it). The
+ *  caller reloads this process's lexical index. */
 export function reanalyseTerms(s: ArchiveState): void {
   const entries = [...s.store.passageTexts()].map((p) => ({ id: p.id, terms: termsOf(s, p.text) }));
-  const epoch = termsEpochOf(s.store) + 1;
-  s.store.replaceTerms(entries, {
-    analyser_version: termsVersion(s.analyser), terms_vocabulary: String(vocabularyTotal(s)), terms_epoch: String(epoch),
-  });
-  s.termsEpoch = epoch;
+  s.store.replaceTerms(entries, { analyser_version: termsVersion(s.analyser), terms_vocabulary: String(vocabularyTotal(s)) });
 }
 
 /** Compound parts come from the archive's own word counts, so the terms of passages analysed when the archive was
@@ -156,42 +152,36 @@ function vocabularyTotal(s: ArchiveState): number {
   return total;
 }
 
-export function termsEpochOf(store: Store): number {
-  return Number(store.getMeta('terms_epoch') ?? 0);
-}
-
 /** (Re)loads passage refs and the lexical index, in one snapshot of the store: the index from its saved file when that
  *  reflects the store as it is (same generation, terms epoch and passages), else built from the stored terms. */
 export function loadLexical(s: ArchiveState): void {
   const t0 = performance.now();
-  const meta = s.lexicalMeta;
-  s.store.snapshot(() => {
-    s.termsEpoch = meta.termsEpoch = termsEpochOf(s.store);
-    s.refs.clear();
-    for (const ref of s.store.passageRefs()) s.refs.set(ref.id, ref);
-    const tag = lexicalTag(s.store.generation(), meta.termsEpoch);
-    const saved = savedLexical(s, tag);
-    meta.from = saved ? 'file' : 'store';
-    if (saved) {
-      s.lexical = saved;
-      meta.savedTag = tag;
-      return;
-    }
-    s.lexical = new LexicalIndex();
-    for (const { id, terms } of s.store.passageTerms()) s.lexical.add(id, terms.length ? terms.split(' ') : []);
+  // Made aside and put in place whole: a failure leaves the views and their epoch as they were (the next sync retries).
+  const loaded = s.store.snapshot(() => {
+    const termsEpoch = s.store.termsEpoch();
+    const refs = new Map<number, PassageRef>();
+    for (const ref of s.store.passageRefs()) refs.set(ref.id, ref);
+    const tag = lexicalTag(s.store.generation(), termsEpoch);
+    const saved = savedLexical(s.dataDir, tag, refs);
+    if (saved) return { termsEpoch, refs, lexical: saved, tag };
+    const lexical = new LexicalIndex();
+    for (const { id, terms } of s.store.passageTerms()) lexical.add(id, terms.length ? terms.split(' ') : []);
+    return { termsEpoch, refs, lexical, tag: null };
   });
-  meta.ms = performance.now() - t0;
+  Object.assign(s, { refs: loaded.refs, lexical: loaded.lexical, termsEpoch: loaded.termsEpoch });
+  s.lexicalMeta = { from: loaded.tag ? 'file' : 'store', ms: performance.now() - t0, savedTag: loaded.tag ?? s.lexicalMeta.savedTag };
 }
 
 /** The saved lexical index when its tag and passages are the store's; a damaged file is reported and passed over. */
-function savedLexical(s: ArchiveState, tag: string): LexicalIndex | null {
-  const read = readLexicalFile(resolve(s.dataDir, LEXICAL_DIR));
+function savedLexical(dataDir: string, tag: string, refs: ReadonlyMap<number, PassageRef>): LexicalIndex | null {
+  const read = readLexicalFile(resolve(dataDir, LEXICAL_DIR));
   if (read === null) return null;
   if ('problem' in read) {
     log.warn(`lexical index file: ${read.problem}; rebuilding it from the store`);
     return null;
   }
-  if (read.tag !== tag || read.snapshot.ids.length !== s.refs.size || !read.snapshot.ids.every((id) => s.refs.has(id))) return null;
+  // Its rows are distinct (readLexicalFile checks): as many as the refs, each one of them, is the refs exactly.
+  if (read.tag !== tag || read.snapshot.ids.length !== refs.size || !read.snapshot.ids.every((id) => refs.has(id))) return null;
   return LexicalIndex.fromSnapshot(read.snapshot);
 }
 
@@ -199,7 +189,7 @@ function savedLexical(s: ArchiveState, tag: string): LexicalIndex | null {
  *  Called after a batch ingest, a reindex, an open that built it, and at close; not after each upload or delete
  *  (snapshot and write take 1.5 s at programmas-nl's 68,671 passages): a server killed in between builds it again. */
 export function saveLexical(s: ArchiveState): void {
-  const tag = lexicalTag(s.syncedGeneration, s.lexicalMeta.termsEpoch);
+  const tag = lexicalTag(s.syncedGeneration, s.termsEpoch);
   if (s.lexicalMeta.savedTag === tag) return;
   try {
     saveLexicalFile(resolve(s.dataDir, LEXICAL_DIR), s.lexical.snapshot(), tag);

@@ -4,7 +4,7 @@
 // (AUTOINCREMENT, never reused), so it is idempotent whatever this process already holds.
 import { log } from '../lib/log.ts';
 import type { PassageRef } from '../store/store.ts';
-import { forget, identityOf, learnVocabulary, loadLexical, rebuildVectorIndex, storedIdentity, termsEpochOf, type ArchiveState } from './indexes.ts';
+import { forget, identityOf, learnVocabulary, loadLexical, rebuildVectorIndex, storedIdentity, type ArchiveState } from './indexes.ts';
 
 export interface SyncResult {
   added: number;
@@ -17,13 +17,13 @@ export function storeChanged(s: ArchiveState): boolean {
   const v = s.store.dataVersion();
   if (v === s.seenDataVersion) return false;
   s.seenDataVersion = v;
-  return s.store.generation() !== s.syncedGeneration || termsEpochOf(s.store) !== s.termsEpoch;
+  return s.store.generation() !== s.syncedGeneration || s.store.termsEpoch() !== s.termsEpoch;
 }
 
 /** Brings views and indexes up to the store's current generation; null when they already were. */
 export async function syncWithStore(s: ArchiveState): Promise<SyncResult | null> {
   const result = await syncDocuments(s);
-  if (termsEpochOf(s.store) === s.termsEpoch) return result;
+  if (s.store.termsEpoch() === s.termsEpoch) return result;
   // Another process re-analysed every passage (archive/indexes.ts reanalyseTerms): read the new terms.
   await reloadTerms(s);
   log.info('synced with the store: passages re-analysed elsewhere, lexical index reloaded');

@@ -32,8 +32,11 @@ interface Header {
   terms: number;
   postings: number;
   termBytes: number;
-  bodySha256: string;
+  /** Of the header's other fields (as JSON, in this order) and the data: a damaged tag is caught like damaged data. */
+  sha256: string;
 }
+
+type Fields = Omit<Header, 'sha256'>;
 
 export type ReadLexical = { snapshot: LexicalSnapshot; tag: string } | { problem: string } | null;
 
@@ -44,12 +47,11 @@ export function saveLexicalFile(dir: string, snap: LexicalSnapshot, tag: string)
   const parts: Uint8Array[] = [snap.ids, snap.lengths, snap.postStart, snap.postRows, snap.postTfs].map(bytesOf);
   parts.push(new Uint8Array(pad4(snap.postTfs.byteLength)), termBytes);
   const body = Buffer.concat(parts);
-  const header: Header = {
+  const fields: Fields = {
     format: 1, endianness: endianness(), tag,
     rows: snap.ids.length, terms: snap.terms.length, postings: snap.postRows.length, termBytes: termBytes.length,
-    bodySha256: sha256(body),
   };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const json = Buffer.from(JSON.stringify({ ...fields, sha256: checksum(fields, body) } satisfies Header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   const path = join(dir, FILE);
@@ -71,19 +73,16 @@ export function readLexicalFile(dir: string): ReadLexical {
   }
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a lexical index file' };
   const jsonLength = bytes.readUInt32LE(MAGIC.length);
-  let header: Header;
-  try {
-    header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + jsonLength)) as Header;
-  } catch {
-    return { problem: 'header unreadable' };
-  }
+  const header = parseHeader(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + jsonLength));
+  if (header === null) return { problem: 'header unreadable' };
   if (header.format !== 1 || header.endianness !== endianness()) return { problem: 'written in another layout' };
   const at = MAGIC.length + 4 + jsonLength;
   const body = bytes.subarray(at + pad4(at));
-  const { rows, terms, postings, termBytes } = header;
+  const { sha256: expectedSum, ...fields } = header;
+  const { rows, terms, postings, termBytes } = fields;
   const expected = 4 * (2 * rows + terms + 1 + postings) + 2 * postings + pad4(2 * postings) + termBytes;
   if (body.length !== expected) return { problem: `${body.length} bytes of data, expected ${expected}` };
-  if (sha256(body) !== header.bodySha256) return { problem: 'checksum differs' };
+  if (checksum(fields, body) !== expectedSum) return { problem: 'checksum differs' };
   // Copied out of the file's buffer: typed arrays need aligned offsets, and the copies let the buffer go.
   let offset = 0;
   const take = <T>(make: (b: ArrayBufferLike) => T, n: number): T => {
@@ -101,15 +100,35 @@ export function readLexicalFile(dir: string): ReadLexical {
   };
   offset += pad4(2 * postings);
   snapshot.terms = terms === 0 ? [] : body.toString('utf8', offset, offset + termBytes).split(' ');
-  return wellFormed(snapshot) ? { snapshot, tag: header.tag } : { problem: 'postings out of range' };
+  return wellFormed(snapshot) ? { snapshot, tag: header.tag } : { problem: 'inconsistent contents' };
 }
 
-/** A checksum catches damage, not a writer's bug: rows and posting ranges are checked before an index trusts them. */
+/** The header when it has the fields and types a file of this program writes, else null. */
+function parseHeader(json: string): Header | null {
+  let h: unknown;
+  try {
+    h = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof h !== 'object' || h === null) return null;
+  const r = h as Record<string, unknown>;
+  const counts = ['rows', 'terms', 'postings', 'termBytes'].every((k) => Number.isSafeInteger(r[k]) && (r[k] as number) >= 0);
+  return counts && typeof r.tag === 'string' && typeof r.sha256 === 'string' ? (h as Header) : null;
+}
+
+function checksum(fields: Fields, body: Uint8Array): string {
+  return sha256(Buffer.concat([Buffer.from(JSON.stringify(fields), 'utf8'), body]));
+}
+
+/** A checksum catches damage, not a writer's bug: what an index relies on is checked before it trusts the file (rows
+ *  and terms once each, posting ranges in bounds, term frequencies and lengths that a passage can have). */
 function wellFormed(s: LexicalSnapshot): boolean {
   const rows = s.ids.length;
   if (s.terms.length !== s.postStart.length - 1 || s.postStart[0] !== 0 || s.postStart[s.terms.length] !== s.postRows.length) return false;
+  if (new Set(s.ids).size !== rows || new Set(s.terms).size !== s.terms.length || s.lengths.some((n) => n < 0)) return false;
   for (let t = 0; t < s.terms.length; t++) if (s.postStart[t + 1] <= s.postStart[t]) return false;
-  for (let i = 0; i < s.postRows.length; i++) if (s.postRows[i] < 0 || s.postRows[i] >= rows) return false;
+  for (let i = 0; i < s.postRows.length; i++) if (s.postRows[i] < 0 || s.postRows[i] >= rows || s.postTfs[i] === 0) return false;
   return true;
 }
 

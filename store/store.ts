@@ -83,6 +83,11 @@ export class Store {
     return Number(this.getMeta('generation') ?? 0);
   }
 
+  /** Moved on by every re-analysis of the stored terms (replaceTerms): the lexical index records the epoch it reflects. */
+  termsEpoch(): number {
+    return Number(this.getMeta('terms_epoch') ?? 0);
+  }
+
   private bumpGeneration(): void {
     this.setMeta('generation', String(this.generation() + 1));
   }
@@ -152,9 +157,7 @@ export class Store {
   }
 
   documentText(id: string): { text: string; pageStarts: number[] } | null {
-    const row = this.db.prepare('SELECT text, page_starts FROM documents WHERE id = ?').get(id) as
-      | { text: string; page_starts: string }
-      | undefined;
+    const row = this.db.prepare('SELECT text, page_starts FROM documents WHERE id = ?').get(id) as { text: string; page_starts: string } | undefined;
     return row ? { text: row.text, pageStarts: JSON.parse(row.page_starts) as number[] } : null;
   }
 
@@ -169,9 +172,7 @@ export class Store {
    *  letters). Reads no text into JavaScript. */
   documentLayout(id: string): { pageStarts: number[]; length: number; sliceable: boolean } | null {
     this.layoutStmt ??= this.db.prepare(`SELECT page_starts, length(text) AS n, ${ASTRAL_SQL} AS astral FROM documents WHERE id = ?`);
-    const row = this.layoutStmt.get(id) as
-      | { page_starts: string; n: number; astral: number }
-      | undefined;
+    const row = this.layoutStmt.get(id) as { page_starts: string; n: number; astral: number } | undefined;
     return row ? { pageStarts: JSON.parse(row.page_starts) as number[], length: row.n, sliceable: row.astral === 0 } : null;
   }
 
@@ -180,9 +181,7 @@ export class Store {
   documentSlice(id: string, from: number, to: number): string | null {
     // Prepared once: an answer reads some 25 windows, and preparing cost as much as reading a short document's window.
     this.sliceStmt ??= this.db.prepare('SELECT substr(text, ?, ?) AS w FROM documents WHERE id = ?');
-    const row = this.sliceStmt.get(from + 1, Math.max(0, to - from), id) as
-      | { w: string }
-      | undefined;
+    const row = this.sliceStmt.get(from + 1, Math.max(0, to - from), id) as { w: string } | undefined;
     return row ? row.w : null;
   }
 
@@ -335,14 +334,15 @@ export class Store {
     tx.immediate();
   }
 
-  /** Replaces the analysed terms of every passage and sets `meta` in the same transaction (archive/indexes.ts
-   *  reanalyseTerms). Leaves the generation alone: the vector index does not depend on terms (the lexical index is
-   *  rebuilt from them at every start), and a bump here would make the next open rebuild the HNSW graph for nothing. */
+  /** Replaces the analysed terms of every passage, sets `meta` and moves the terms epoch on, in one transaction
+   *  (archive/indexes.ts reanalyseTerms; read and moved inside it, so two processes re-analysing at once make two epochs).
+   *  The generation stays: the vector index does not depend on terms, and a bump would make the next open rebuild HNSW. */
   replaceTerms(entries: Iterable<{ id: number; terms: string[] }>, meta: Record<string, string> = {}): void {
     const tx = this.db.transaction(() => {
       const upd = this.db.prepare('UPDATE passages SET terms = ? WHERE id = ?');
       for (const e of entries) upd.run(e.terms.join(' '), e.id);
       for (const [key, value] of Object.entries(meta)) this.setMeta(key, value);
+      this.setMeta('terms_epoch', String(this.termsEpoch() + 1));
     });
     tx.immediate();
   }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../archive/archive.ts';
 import type { Archive } from '../../archive/api.ts';
 import { createAnalyser } from '../../language/analyser.ts';
+import { Store } from '../../store/store.ts';
 import { lexiconDir } from '../../lib/config.ts';
 import { corpusFiles, tmp } from '../reliability/fixtures.ts';
 
@@ -63,6 +64,18 @@ describe('passages analysed again as the archive grows', () => {
     // The same files in one batch give the same terms, passage for passage.
     expect(two.stored).toEqual(storedTerms(oneBatch).stored);
   }, 180_000);
+
+  it('moves the terms epoch on inside the re-analysis transaction, from what the store holds', () => {
+    const a = Store.open(oneBatch);
+    const b = Store.open(oneBatch);
+    const seenByB = b.termsEpoch();
+    a.replaceTerms([]);
+    // b saw the epoch before a moved it on; its re-analysis still makes a new one rather than repeating a's.
+    b.replaceTerms([]);
+    expect([a.termsEpoch(), b.termsEpoch()]).toEqual([seenByB + 2, seenByB + 2]);
+    a.close();
+    b.close();
+  });
 
   it('lets another process reading the archive rank by the new terms once it looks', async () => {
     await served.refresh();

@@ -44,4 +44,30 @@ describe('the lexical index file', () => {
     // A file where its folder should be: reported, not thrown.
     expect(readLexicalFile(path)).toMatchObject({ problem: expect.stringMatching(/ENOTDIR/) });
   });
+
+  it('reports a header of the wrong shape, a changed tag and contents no index writes, rather than throwing or trusting them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raadsarchief-lexfile-'));
+    const path = join(dir, 'lexical.bin');
+    saveLexicalFile(dir, sample().snapshot(), 'generation 12, terms epoch 1');
+    const good = readFileSync(path);
+    const jsonLength = good.readUInt32LE(6);
+    const withHeader = (json: string) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(Buffer.byteLength(json));
+      writeFileSync(path, Buffer.concat([good.subarray(0, 6), length, Buffer.from(json), good.subarray(10 + jsonLength)]));
+      return readLexicalFile(dir);
+    };
+    const header = good.toString('utf8', 10, 10 + jsonLength);
+    expect(withHeader('null')).toEqual({ problem: 'header unreadable' });
+    expect(withHeader(header.replace(/"rows":\d+/, '"rows":0.5'))).toEqual({ problem: 'header unreadable' });
+    // The checksum covers the tag: a file cannot come to claim another generation.
+    expect(withHeader(header.replace('generation 12', 'generation 13'))).toEqual({ problem: 'checksum differs' });
+    // Well written, but not what an index holds: a passage twice, a term twice, a term frequency of 0.
+    const snap = sample().snapshot();
+    for (const bad of [{ ...snap, ids: Int32Array.from([7, 7, 12]) }, { ...snap, terms: snap.terms.map((t, i) => (i === 1 ? snap.terms[0] : t)) },
+      { ...snap, postTfs: snap.postTfs.map((tf, i) => (i === 0 ? 0 : tf)) }]) {
+      saveLexicalFile(dir, bad, 'x');
+      expect(readLexicalFile(dir)).toEqual({ problem: 'inconsistent contents' });
+    }
+  });
 });
