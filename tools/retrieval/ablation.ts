@@ -61,6 +61,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout12-prog': { qrels: join(repo, 'eval/sets/heldout12-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout13-pdf': { qrels: join(repo, 'eval/sets/heldout13-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout13-prog': { qrels: join(repo, 'eval/sets/heldout13-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout14-pdf': { qrels: join(repo, 'eval/sets/heldout14-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout14-prog': { qrels: join(repo, 'eval/sets/heldout14-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
