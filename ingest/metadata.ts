@@ -6,6 +6,7 @@
 // counts. Each field says where it came from.
 import type { CleanDocument, DocumentDetails, MetaSource, ParsedFile } from '../lib/types.ts';
 import { normaliseText } from '../language/tokenise.ts';
+import { textKind } from '../language/text-kinds.ts';
 import { fileStem } from '../lib/file-names.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 
@@ -71,7 +72,9 @@ const SUBJECT = /^(onderwerp|betreft|subject)\s*:\s*(.{4,})$/i;
 
 /** The document's first title-like line or its first heading, else the file name. */
 function textTitle(doc: CleanDocument, fileName: string): { title: string; source: MetaSource } {
-  const found = titleFromText(doc);
+  const line = titleFromText(doc);
+  // A cover read by OCR into rubble ("DOCUM ~:f·ITl~;! ECENTRUM") has no title to give: the file name serves.
+  const found = line && textKind(line) !== 'garbled' ? line : null;
   return found ? { title: found.replace(GLUED_PAGE_NUMBER, ''), source: 'text' } : { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
 }
 
@@ -89,6 +92,7 @@ function titleFromText(doc: CleanDocument): string | null {
     line ??= { text: t, index: m.index };
   }
   if (line && (!heading || line.index < heading.start)) {
+    if (textKind(line.text) === 'garbled') return null; // judged whole: its first sentence may look clean
     if (line.text.length <= 120) return line.text;
     const sentence = /^.{20,160}?[.!?](?=\s|$)/u.exec(line.text)?.[0];
     if (sentence) return sentence;

@@ -176,6 +176,12 @@ describe('the title from the text', () => {
     expect(titleOf('509Ratelband.nl\n\nWij willen een ander land.')).toBe('Ratelband.nl');
     expect(titleOf('50PLUS wil een eerlijk pensioen\n\nDe AOW gaat omhoog.')).toBe('50PLUS wil een eerlijk pensioen');
   });
+
+  it('gives the file name for a cover that OCR read into rubble, and keeps a cover read well', () => {
+    const parsed = parseText(Buffer.from('DOCUM ~:f·ITl~;! ECENTRUM\n\nDe partij wil schone lucht en schoon water voor iedereen.'), 'txt');
+    expect(extractMetadata(parsed, cleanPages(parsed.pages), 'Milieu-Defensie-Partij_1989.txt').title).toBe('Milieu-Defensie-Partij_1989');
+    expect(titleOf('Program van Actie der Anti-Revolutionaire Partij\n\nDe partij wil ...')).toBe('Program van Actie der Anti-Revolutionaire Partij');
+  });
 });
 
 describe('the organisation against the file name', () => {
@@ -249,6 +255,12 @@ describe('the organisation against the file name', () => {
     expect(orgOf('Partij van de Toekomst_2002.txt')).toBe('Partij van de Toekomst'); // not the "Ministerie van Feestzaken" it proposes
     expect(orgOf('VijftigPLUS_2017.txt')).toBe('50PLUS'); // the text never writes "VijftigPLUS"
     expect(orgOf('BoerBurgerBeweging_2021.txt')).toBe('BBB');
+    const titleOf = (name: string) => {
+      const parsed = parseText(read(programmesDir!, name), 'txt');
+      return extractMetadata(parsed, cleanPages(parsed.pages), name).title;
+    };
+    expect(titleOf('RKPN_1977.txt')).toBe('RKPN_1977'); // its cover: "6JnqJoo/\ '00Lsnqlsod pUBp8p8N !!lJBd …"
+    expect(titleOf('PvdA_2006.txt')).toMatch(/^Samen sterker/);
   });
 
   it('keeps an organisation its file name gives as initials or as a word', () => {
