@@ -4,10 +4,11 @@
 // never trusted; the caller then rebuilds from the store.
 // Layout: "RALEX\n", a uint32 header length, the JSON header, then the arrays (native byte order, recorded) at 4-byte
 // aligned offsets and the terms as UTF-8, space-separated like the store's terms column.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { fsyncFile, removeStaleTemps, sha256, tmpSuffix } from './saved-files.ts';
+import { fsyncFile, removeStaleTemps, tmpSuffix } from './saved-files.ts';
 
 /** The index as flat arrays, for saving: passages as rows without gaps, terms that some passage holds, and each term's
  *  postings (rows and term frequencies) at [postStart[t], postStart[t + 1]). */
@@ -118,7 +119,7 @@ function parseHeader(json: string): Header | null {
 }
 
 function checksum(fields: Fields, body: Uint8Array): string {
-  return sha256(Buffer.concat([Buffer.from(JSON.stringify(fields), 'utf8'), body]));
+  return createHash('sha256').update(JSON.stringify(fields)).update(body).digest('hex'); // no 50 MB copy of the body
 }
 
 /** A checksum catches damage, not a writer's bug: what an index relies on is checked before it trusts the file (rows

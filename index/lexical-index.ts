@@ -1,6 +1,6 @@
-// In-memory BM25 inverted index over analysed passage terms. Postings live in typed arrays that grow by
-// doubling; scoring is term-at-a-time into a reused score buffer, so a query allocates almost nothing.
-// Read back from its saved snapshot (index/lexical-file.ts) or built from the stored terms: add() is that hot path.
+// In-memory BM25 inverted index over analysed passage terms. Postings live in typed arrays that grow by doubling;
+// scoring is term-at-a-time into a reused score buffer, so a query allocates almost nothing. Read back from its saved
+// snapshot (index/lexical-file.ts) or built from the stored terms (add() is that hot path).
 import type { ScoredId } from './types.ts';
 import type { LexicalSnapshot } from './lexical-file.ts';
 import { TopK } from './top-k.ts';
@@ -63,18 +63,18 @@ export class LexicalIndex {
     };
   }
 
-  /** An index holding exactly what `snap` holds. Postings stay views into the snapshot's arrays until they grow. */
+  /** An index holding exactly what `snap` holds (postings stay views into its arrays until they grow; each slot's
+   *  distinct terms, for remove, come from the postings by counting sort). */
   static fromSnapshot(snap: LexicalSnapshot, params: Partial<Bm25Params> = {}): LexicalIndex {
     const x = new LexicalIndex(params);
     const { ids, lengths, terms, postStart, postRows, postTfs } = snap;
-    x.ensureSlots(ids.length);
+    x.ensureSlots((x.slotCount = ids.length));
     ids.forEach((id, row) => {
       x.slotOf.set(id, row);
       x.idOfSlot[row] = id;
       x.lengthOfSlot[row] = lengths[row];
       x.totalLength += lengths[row];
     });
-    x.slotCount = ids.length;
     x.tfScratch = new Int32Array(Math.max(1024, terms.length));
     x.postLength = new Int32Array(Math.max(1024, terms.length));
     terms.forEach((term, t) => {
@@ -84,13 +84,13 @@ export class LexicalIndex {
       x.postTfs.push(postTfs.subarray(postStart[t], postStart[t + 1]));
       x.postLength[t] = postStart[t + 1] - postStart[t];
     });
-    // Each slot's distinct terms (for remove), gathered from the postings by counting sort.
-    for (const row of postRows) x.arenaCount[row]++;
-    for (let row = 1; row < ids.length; row++) x.arenaStart[row] = x.arenaStart[row - 1] + x.arenaCount[row - 1];
-    x.arena = new Int32Array(Math.max(1 << 16, postRows.length));
+    const { arenaCount: count, arenaStart: start } = x;
+    for (let i = 0; i < postRows.length; i++) count[postRows[i]]++;
+    for (let row = 1; row < ids.length; row++) start[row] = start[row - 1] + count[row - 1];
+    const arena = (x.arena = new Int32Array(Math.max(1 << 16, postRows.length)));
     x.arenaLength = postRows.length;
-    const fill = x.arenaStart.slice(0, ids.length);
-    for (let t = 0; t < terms.length; t++) for (let i = postStart[t]; i < postStart[t + 1]; i++) x.arena[fill[postRows[i]]++] = t;
+    const fill = start.slice(0, ids.length);
+    for (let t = 0; t < terms.length; t++) for (let i = postStart[t]; i < postStart[t + 1]; i++) arena[fill[postRows[i]]++] = t;
     x.version++;
     return x;
   }
