@@ -187,7 +187,7 @@ function savedLexical(dataDir: string, tag: string, refs: ReadonlyMap<number, Pa
 
 /** Saves the lexical index unless the file already holds what it reflects; a failure only costs the next open time.
  *  Called after a batch ingest, a reindex, an open that built it, and at close; not after each upload or delete
- *  (snapshot and write take 1.5 s at programmas-nl's 68,671 passages): a server killed in between builds it again. */
+ *  (snapshot and write take ~1 s at programmas-nl's 68,671 passages): a server killed in between builds it again. */
 export function saveLexical(s: ArchiveState): void {
   const tag = lexicalTag(s.syncedGeneration, s.termsEpoch);
   if (s.lexicalMeta.savedTag === tag) return;

@@ -45,9 +45,9 @@ export type ReadLexical = { snapshot: LexicalSnapshot; tag: string } | { problem
 export function saveLexicalFile(dir: string, snap: LexicalSnapshot, tag: string): void {
   mkdirSync(dir, { recursive: true });
   const termBytes = Buffer.from(snap.terms.join(' '), 'utf8');
-  const parts: Uint8Array[] = [snap.ids, snap.lengths, snap.postStart, snap.postRows, snap.postTfs].map(bytesOf);
-  parts.push(new Uint8Array(pad4(snap.postTfs.byteLength)), termBytes);
-  const body = Buffer.concat(parts);
+  // The data as views of the snapshot's arrays, copied once, into the file's bytes.
+  const body: Uint8Array[] = [snap.ids, snap.lengths, snap.postStart, snap.postRows, snap.postTfs].map(bytesOf);
+  body.push(new Uint8Array(pad4(snap.postTfs.byteLength)), termBytes);
   const fields: Fields = {
     format: 1, endianness: endianness(), tag,
     rows: snap.ids.length, terms: snap.terms.length, postings: snap.postRows.length, termBytes: termBytes.length,
@@ -57,7 +57,7 @@ export function saveLexicalFile(dir: string, snap: LexicalSnapshot, tag: string)
   length.writeUInt32LE(json.length);
   const path = join(dir, FILE);
   const tmp = path + tmpSuffix();
-  writeFileSync(tmp, Buffer.concat([MAGIC, length, json, Buffer.alloc(pad4(MAGIC.length + 4 + json.length)), body]));
+  writeFileSync(tmp, Buffer.concat([MAGIC, length, json, Buffer.alloc(pad4(MAGIC.length + 4 + json.length)), ...body]));
   fsyncFile(tmp);
   renameSync(tmp, path);
 }
@@ -83,7 +83,7 @@ export function readLexicalFile(dir: string): ReadLexical {
   const { rows, terms, postings, termBytes } = fields;
   const expected = 4 * (2 * rows + terms + 1 + postings) + 2 * postings + pad4(2 * postings) + termBytes;
   if (body.length !== expected) return { problem: `${body.length} bytes of data, expected ${expected}` };
-  if (checksum(fields, body) !== expectedSum) return { problem: 'checksum differs' };
+  if (checksum(fields, [body]) !== expectedSum) return { problem: 'checksum differs' };
   // Copied out of the file's buffer: typed arrays need aligned offsets, and the copies let the buffer go.
   let offset = 0;
   const take = <T>(make: (b: ArrayBufferLike) => T, n: number): T => {
@@ -118,8 +118,11 @@ function parseHeader(json: string): Header | null {
   return counts && typeof r.tag === 'string' && typeof r.sha256 === 'string' ? (h as Header) : null;
 }
 
-function checksum(fields: Fields, body: Uint8Array): string {
-  return createHash('sha256').update(JSON.stringify(fields)).update(body).digest('hex'); // no 50 MB copy of the body
+/** Of the header's fields and the data, fed piece by piece (no 50 MB copy). */
+function checksum(fields: Fields, body: readonly Uint8Array[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(fields));
+  for (const part of body) hash.update(part);
+  return hash.digest('hex');
 }
 
 /** A checksum catches damage, not a writer's bug: what an index relies on is checked before it trusts the file (rows
