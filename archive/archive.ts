@@ -8,7 +8,7 @@ import { Mutex } from '../lib/mutex.ts';
 import { retrieve, type RetrieveTuning } from '../retrieval/retrieve.ts';
 import { pageParagraphs, placeOf } from '../retrieval/place.ts';
 import type { Archive, ArchiveHealth, ArchiveParts, DocumentPage, DocumentSummary, IngestOptions, IngestOutcome, PlacedPassage } from './api.ts';
-import { assertDenseUsable, identityOf, openState, saveIndexes, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
+import { assertDenseUsable, identityOf, openState, saveIndexes, saveLexical, type ArchiveState, type OpenArchiveOptions } from './indexes.ts';
 import * as write from './write.ts';
 import { answerSources, textAround } from './answer-sources.ts';
 import type { AnswerSources } from '../answer/types.ts';
@@ -26,6 +26,8 @@ export async function openArchive(opts: OpenArchiveOptions & { watch?: boolean }
 class LocalArchive implements Archive {
   private readonly writes = new Mutex();
   private timer?: NodeJS.Timeout;
+  private lexicalSave?: NodeJS.Timeout;
+  private closing = false;
   readonly readingLists: ReadingLists;
 
   constructor(private readonly s: ArchiveState) {
@@ -135,11 +137,22 @@ class LocalArchive implements Archive {
   }
 
   ingestBytes(fileName: string, bytes: Uint8Array, opts?: IngestOptions): Promise<IngestOutcome> {
-    return this.writes.run(() => write.ingestBytes(this.s, fileName, bytes, opts));
+    return this.writes.run(() => write.ingestBytes(this.s, fileName, bytes, opts)).finally(() => this.saveLexicalWhenQuiet());
   }
 
   deleteDocument(id: string): Promise<boolean> {
-    return this.writes.run(() => write.deleteDocument(this.s, id));
+    return this.writes.run(() => write.deleteDocument(this.s, id)).finally(() => this.saveLexicalWhenQuiet());
+  }
+
+  /** Single writes (uploads, deletes) do not save the lexical index each; once they pause, it is saved (when it
+   *  changed: saveLexical compares tags), so a server killed later does not rebuild it at its next open. */
+  private saveLexicalWhenQuiet(): void {
+    clearTimeout(this.lexicalSave);
+    if (this.closing) return;
+    this.lexicalSave = setTimeout(() => {
+      this.writes.run(async () => saveLexical(this.s)).catch((e: unknown) => log.warn(`lexical index not saved: ${describeError(e)}`));
+    }, archiveDefaults.lexicalSaveQuietMs);
+    this.lexicalSave.unref();
   }
 
   reindex(onProgress?: (done: number, total: number) => void): Promise<{ passages: number; ms: number }> {
@@ -148,6 +161,8 @@ class LocalArchive implements Archive {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.lexicalSave);
+    this.closing = true;
     await this.writes.run(async () => {
       try {
         await saveIndexes(this.s);

@@ -186,8 +186,8 @@ function savedLexical(dataDir: string, tag: string, refs: ReadonlyMap<number, Pa
 }
 
 /** Saves the lexical index unless the file already holds what it reflects; a failure only costs the next open time.
- *  Called after a batch ingest, a reindex, an open that built it, and at close; not after each upload or delete
- *  (snapshot and write take ~1 s at programmas-nl's 68,671 passages): a server killed in between builds it again. */
+ *  Called after a batch ingest, a reindex, an open that built it, and at close; after uploads and deletes only once
+ *  they pause (archive.ts: snapshot and write take ~1 s at programmas-nl's 68,671 passages). */
 export function saveLexical(s: ArchiveState): void {
   const tag = lexicalTag(s.syncedGeneration, s.termsEpoch);
   if (s.lexicalMeta.savedTag === tag) return;

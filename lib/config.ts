@@ -9,8 +9,7 @@ export function dataDir(flag?: string): string {
 }
 
 /** The optional Dutch lexicon folder (Open Dutch WordNet synonyms, word frequencies, OpenTaal word list), from
- *  LEXICON_DIR; null when unset or absent.
- *  Never the team's shared folder by default: what a fresh clone measures is what a user gets. */
+ *  LEXICON_DIR; null when unset or absent. Never the team's shared folder: what a fresh clone measures a user gets. */
 export function lexiconDir(): string | null {
   const dir = process.env.LEXICON_DIR;
   return dir && existsSync(dir) ? resolve(dir) : null;
@@ -36,15 +35,13 @@ export const ingestDefaults = {
   /** A head left in a flattened text's sentences (repeated-heads.ts) has at least this many words: 3 changes
    *  27 programmes, no other file of programmas-nl, pdf-nl, text-nl or the corpus (4: 17, not "Tijd voor herstel"). */
   repeatedHeadMinWords: 3,
-  /** PDF parser threads, and files prepared at once while earlier ones are committed: the target machine's 2 cores. */
-  pdfWorkers: 2, prepareConcurrency: 2,
-  /** How far preparation may run ahead of the commits: bounds the memory of prepared documents waiting. */
-  prepareAhead: 4,
+  /** PDF parser threads, and files prepared at once while earlier ones are committed: the target machine's 2 cores;
+   *  how far preparation may run ahead of the commits (bounds the memory of prepared documents waiting). */
+  pdfWorkers: 2, prepareConcurrency: 2, prepareAhead: 4,
   /** Container formats (Word, OpenDocument): a 30-page policy document inflates to a few MB of XML; 200 MB and
    *  10,000 entries leave room for huge reports while stopping zip bombs before they exhaust memory. */
   container: { maxInflatedBytes: 200 * 1024 * 1024, maxEntries: 10_000 },
-  /** JS heap ceiling of one PDF worker (resourceLimits); a blow-up is reported as a malformed PDF. */
-  pdfWorkerHeapMb: 1024,
+  pdfWorkerHeapMb: 1024, // JS heap ceiling of one PDF worker (resourceLimits); a blow-up is reported as a malformed PDF
   /** Process memory growth (RSS) during a parse beyond which the longest-running parse is stopped: pdf.js
    *  decodes streams into ArrayBuffers that the heap limit does not see (pdfjs_bomb_giant.pdf grew 60 MB/s). */
   pdfParseRssGrowthMb: 1536,
@@ -55,6 +52,9 @@ export const archiveDefaults = {
   /** A serving archive looks for other processes' commits this often (PRAGMA data_version, no table read), so what
    *  the CLI adds is searchable within about a second; the issue asks for two. */
   freshnessPollMs: 1000,
+  /** A serving archive saves its lexical index once uploads and deletes have paused this long (~1 s of work at 68,671
+   *  passages, so not after each), sparing the next open a rebuild from the store (~9 s there). */
+  lexicalSaveQuietMs: 10_000,
   /** Stored passages are analysed again once the archive's word count has doubled since (archive/indexes.ts
    *  termsDrifted): the work stays within twice the archive's; EVAL.md (twenty-second session) has its effect. */
   reanalyseGrowth: 2,

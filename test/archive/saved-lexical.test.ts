@@ -1,10 +1,11 @@
 // The lexical index is saved beside the store and read back at the next open instead of being rebuilt from every
 // passage's terms; a file that does not reflect the store as it is (older, damaged) is passed over and rebuilt.
-import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openArchive } from '../../archive/archive.ts';
 import type { Archive } from '../../archive/api.ts';
+import { archiveDefaults } from '../../lib/config.ts';
 import { corpusFiles, tmp } from '../reliability/fixtures.ts';
 
 const QUESTIONS = ['wethouderssocialisme', 'de raad en het college', 'jeugdzorg gemeente', 'Voor Dorien Zandvliet'];
@@ -74,5 +75,35 @@ describe('the saved lexical index', () => {
     opened.length = 0;
     // The rebuilt index was saved again: the next open reads it.
     expect((await reopen()).health().lexicalIndex.loadedFrom).toBe('file');
+  });
+
+  it('is saved once uploads and deletes pause, while the server stays open', async () => {
+    const quiet = archiveDefaults.lexicalSaveQuietMs;
+    archiveDefaults.lexicalSaveQuietMs = 300;
+    try {
+      const server = await reopen();
+      const saved = () => statSync(file).mtimeMs;
+      const before = saved();
+      const word = 'kwartiermakersoverleg';
+      const up = await server.ingestBytes('notitie.txt', new TextEncoder().encode(`Het ${word} van de gemeente komt elke maand bijeen om de wijkplannen te bespreken.\n`));
+      expect(up.status).toBe('ingested');
+      expect(saved()).toBe(before);
+      await new Promise((r) => setTimeout(r, 900));
+      expect(saved()).toBeGreaterThan(before);
+      // Another process opening now reads the file, upload included.
+      const reader = await reopen();
+      expect(reader.health().lexicalIndex.loadedFrom).toBe('file');
+      expect((await reader.search(word, { mode: 'lexical' })).map((h) => h.docId)).toEqual([up.docId]);
+      await reader.close();
+      const afterUpload = saved();
+      expect(await server.deleteDocument(up.docId!)).toBe(true);
+      await new Promise((r) => setTimeout(r, 900));
+      expect(saved()).toBeGreaterThan(afterUpload);
+      const later = await reopen();
+      expect(later.health().lexicalIndex.loadedFrom).toBe('file');
+      expect(await later.search(word, { mode: 'lexical' })).toEqual([]);
+    } finally {
+      archiveDefaults.lexicalSaveQuietMs = quiet;
+    }
   });
 });
