@@ -66,14 +66,32 @@ export class VectorIndexThread {
   static async open(dir: string, identity: EmbedderIdentity): Promise<VectorIndexThread> {
     const t = new VectorIndexThread(identity);
     try {
-      const r = await t.request({ op: 'open', re: 0, dir, identity });
-      t.live = new Set(r.ids);
-      t.savedTag = r.tag ?? null;
+      await t.load(dir, identity);
       return t;
     } catch (e) {
       await t.close();
       throw e;
     }
+  }
+
+  /** Starts opening the saved index in `dir` without waiting for it, so that the caller's own work runs meanwhile
+   *  (the archive reads its lexical index). `ready` settles once it is open; `size` and `savedTag` are right from
+   *  then on. A saved index that cannot be used (damaged, another embedder's) is replaced by an empty one after
+   *  `unusable` is told why, as `open` callers rebuild it from the store. */
+  static opening(dir: string, identity: EmbedderIdentity, unusable: (e: ArchiveError) => void): { thread: VectorIndexThread; ready: Promise<void> } {
+    const t = new VectorIndexThread(identity);
+    const ready = t.load(dir, identity).catch(async (e: unknown) => {
+      if (!(e instanceof ArchiveError) || t.broken) throw e;
+      unusable(e);
+      await t.reset(dir, identity);
+    });
+    return { thread: t, ready };
+  }
+
+  private async load(dir: string, identity: EmbedderIdentity): Promise<void> {
+    const r = await this.request({ op: 'open', re: 0, dir, identity });
+    this.live = new Set(r.ids);
+    this.savedTag = r.tag ?? null;
   }
 
   /** A new, empty index for `identity` in `dir` (files there are replaced at the next save). */

@@ -62,6 +62,33 @@ describe('VectorIndexThread', () => {
     await expect(VectorIndexThread.open(dir, identity)).rejects.toMatchObject({ code: 'ERR_INDEX_CORRUPT', message: expect.stringContaining('bytes') });
   });
 
+  it('opens in the background: ready once open, and an unusable saved index replaced by an empty one, saying why', async () => {
+    const dir = tempDir();
+    const t = track(await VectorIndexThread.create(dir, identity));
+    t.add(ids(50), randomVectors(50));
+    await t.save('7');
+    const said: string[] = [];
+    const start = (id: typeof identity) => {
+      const o = VectorIndexThread.opening(dir, id, (e) => said.push(e.code));
+      track(o.thread);
+      return o;
+    };
+    const good = start(identity);
+    await good.ready;
+    expect([good.thread.size, good.thread.savedTag, said]).toEqual([50, '7', []]);
+    const foreign = start({ ...identity, version: 'v2' });
+    await foreign.ready;
+    expect([foreign.thread.size, foreign.thread.savedTag, foreign.thread.identity.version]).toEqual([0, null, 'v2']);
+    writeFileSync(join(dir, 'hnsw.bin'), readFileSync(join(dir, 'hnsw.bin')).subarray(0, 100));
+    const damaged = start(identity);
+    await damaged.ready;
+    expect(damaged.thread.size).toBe(0);
+    expect(said).toEqual(['ERR_EMBEDDER_MISMATCH', 'ERR_INDEX_CORRUPT']);
+    // The replacement works: what is added is found.
+    damaged.thread.add([3], [randomVectors(1, 4)[0]!]);
+    expect((await damaged.thread.search(randomVectors(1, 4)[0]!, 1))[0]).toMatchObject({ id: 3 });
+  });
+
   it('refuses wrong vectors at the caller, and settle() bounds the backlog of unindexed vectors', async () => {
     const t = track(await VectorIndexThread.create(tempDir(), identity));
     expect(() => t.add([1], [new Float32Array(8)])).toThrow(expect.objectContaining({ code: 'ERR_EMBEDDER_MISMATCH' }));
