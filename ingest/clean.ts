@@ -31,6 +31,9 @@ type Join = 'space' | 'none' | 'line' | 'para' | 'unhyphenate' | 'rehyphenate';
 const LIGATURES = /[\uFB00-\uFB06]/g;
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const INVISIBLES = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** A bullet drawn in a symbol font comes out of some PDFs as the control character U+001F (pdf-nl: the Belastingdienst's
+ *  jaarplan, a DUS-I infographic, 56 times): it reads as the bullet it was. */
+const CONTROL_BULLET = /\u001F/g;
 /** Marks a line that ended in a soft hyphen, before soft hyphens are removed. */
 const SOFT_BREAK = '\u0000';
 
@@ -40,6 +43,7 @@ function normaliseChars(line: string): string {
     .replace(LIGATURES, (c) => c.normalize('NFKC'))
     .replace(ODD_SPACES, ' ')
     .replace(INVISIBLES, '')
+    .replace(CONTROL_BULLET, '•')
     .replace(/\u00AD\s*$/, SOFT_BREAK)
     .replace(/\u00AD/g, '')
     .replace(/\*\*(.+?)\*\*/g, '$1') // Markdown bold inside a line: the words matter, not the stars

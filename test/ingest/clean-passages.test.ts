@@ -115,6 +115,11 @@ describe('cleanPages on page text', () => {
     expect(doc.text.slice(doc.pageStarts[2], doc.pageStarts[3])).toMatch(/^Tekst op pagina 3/);
   });
 
+  it('reads a bullet that came out of the PDF as a control character as a bullet (Belastingdienst jaarplan 2024)', () => {
+    const doc = cleanPages([{ page: 1, text: 'Onze visie is gebaseerd op vier kernbegrippen: \u001F burgers en bedrijven centraal \u001F proactief\n\u001F samen' }]);
+    expect(doc.text).toBe('Onze visie is gebaseerd op vier kernbegrippen: • burgers en bedrijven centraal • proactief\n\n- samen');
+  });
+
   it('splits a word glued to the next sentence before a function word, not a name in camel case', () => {
     const doc = cleanPages([{ page: 1, text: 'Aanpak dikastocratieOok zien we dat de ChristenUnie, GroenLinks en CoronaMelder in eHealth werken.' }]);
     expect(doc.text).toBe('Aanpak dikastocratie Ook zien we dat de ChristenUnie, GroenLinks en CoronaMelder in eHealth werken.');
