@@ -100,6 +100,20 @@ describe('splitSentences on pdf-nl text', () => {
     expect(texts('Wij willen minder regels; de gemeente doet het zelf. Nieuwe zin.')).toEqual(['Wij willen minder regels; de gemeente doet het zelf.', 'Nieuwe zin.']);
   });
 
+  it('ends a sentence after a footnote reference glued to its full stop, not inside numbers, codes or abbreviations', () => {
+    // As pdf-nl's Cybersecuritybeeld Nederland and 39 programmes flatten them ("… datalekmeldingen.9 Het …").
+    expect(texts('De AP baseert de cijfers op de datalekmeldingen.9 Het project komt uit op 147 aanvallen. Alleen de EU.4 Er is meer.')).toEqual([
+      'De AP baseert de cijfers op de datalekmeldingen.9',
+      'Het project komt uit op 147 aanvallen.',
+      'Alleen de EU.4',
+      'Er is meer.',
+    ]);
+    expect(texts('Dat is zo.”12 Daarna volgt meer.')).toEqual(['Dat is zo.”12', 'Daarna volgt meer.']);
+    for (const whole of ['Zie art.12 Wet op de raad.', 'Versie 3.5 Het plan.', 'Politie IX.A.10 XII.C.3 staat er.', 'Ook 2020.21 Tijdelijk niet.', 'Hij zei nr.5 Zie verder.']) {
+      expect(texts(whole)).toEqual([whole]);
+    }
+  });
+
   it('keeps an enumerator on its own line with its item', () => {
     const t = 'Het gebruik van Coronamelder doorloopt de volgende vijf fasen:\n1.\nInstallatie\n2.\nUitwisseling';
     expect(texts(t)).toEqual(['Het gebruik van Coronamelder doorloopt de volgende vijf fasen:', '1.\nInstallatie', '2.\nUitwisseling']);
