@@ -49,6 +49,7 @@ export interface ReadingLists {
   get(id: string): ReadingList | null;
   rename(id: string, name: string): ReadingList;
   remove(id: string): boolean;
+  /** An item of the same kind over the same span as one already on the list is that item, not a second copy. */
   addItem(listId: string, item: ItemDraft): ReadingListItem;
   setNote(listId: string, itemId: number, note: string): ReadingListItem;
   removeItem(listId: string, itemId: number): void;
@@ -128,6 +129,11 @@ export class ReadingListStore implements ReadingLists {
   addItem(listId: string, item: ItemDraft): ReadingListItem {
     const tx = this.db.transaction(() => {
       const list = this.mustGet(listId);
+      // A double click or a retried request must not put the same passage on the list twice (the page, too, treats
+      // kind + document + span as one item).
+      const same = list.items.find((i) => i.kind === item.kind && i.source.docId === item.source.docId
+        && i.source.start === item.source.start && i.source.end === item.source.end);
+      if (same) return same;
       if (list.itemCount >= this.limits.maxItems) throw full(`at most ${this.limits.maxItems} items in a reading list`, this.limits.maxItems);
       const position = this.maxPosition(listId) + 1;
       const info = this.db

@@ -7,7 +7,8 @@ import { clearResults, initSearch, refreshCollectButtons, runSearch } from './se
 import { initDocuments, loadDocuments, renderDocuments } from './documents.js';
 import * as reading from './reading.js';
 
-const state = { documents: [], byId: new Map(), view: 'zoeken' };
+const state = { documents: [], byId: new Map(), view: 'zoeken', keyRejected: false };
+const FILTER_IDS = ['filter-document', 'filter-organisatie', 'filter-van', 'filter-tot'];
 
 // ---- filters (shared by search and the documents view) -------------------------------------------
 
@@ -22,6 +23,8 @@ function fillFilterOptions() {
   orgSelect.replaceChildren(el('option', { value: '', text: 'Alle organisaties' }), ...orgs.map((o) => el('option', { value: o, text: o })));
   docSelect.value = keepDoc;
   orgSelect.value = keepOrg;
+  // True when a chosen document or organisation is gone (deleted): the filter is then off.
+  return docSelect.value !== keepDoc || orgSelect.value !== keepOrg;
 }
 
 /** The filter controls as a state fragment; years that are not whole numbers are left out. */
@@ -55,13 +58,22 @@ function showFilterCount(s) {
 
 // ---- state <-> page ----------------------------------------------------------------------------------
 
+/** The question and mode in the form; the documents view leaves them out of its address but the form keeps them, so
+ *  "Zoeken" brings the search back. */
+function searchForm() {
+  return { question: $('vraag').value.trim(), mode: $('modus').value };
+}
+
 function formState() {
-  return { view: state.view, question: $('vraag').value.trim(), mode: $('modus').value, ...filterState() };
+  const search = state.view === 'documenten' ? { question: '', mode: 'antwoord' } : searchForm();
+  return { view: state.view, ...search, ...filterState() };
 }
 
 function fillForm(s) {
-  $('vraag').value = s.question;
-  $('modus').value = s.mode;
+  if (s.view !== 'documenten') {
+    $('vraag').value = s.question;
+    $('modus').value = s.mode;
+  }
   // An id from a link that is not (or no longer) in the archive still filters: keep it selectable.
   if (s.document && ![...$('filter-document').options].some((o) => o.value === s.document)) {
     $('filter-document').append(el('option', { value: s.document, text: s.document }));
@@ -95,6 +107,8 @@ async function apply(s) {
   }
   if (!s.question) {
     clearResults();
+    // No search, no search status: an earlier "Antwoord gevonden …" would speak of results no longer shown.
+    setStatus(`${state.documents.length} documenten in het archief.`);
     return;
   }
   const f = apiFilters(s);
@@ -122,7 +136,11 @@ async function refreshDocuments() {
   try {
     state.documents = await loadDocuments();
     state.byId = new Map(state.documents.map((d) => [d.id, d]));
-    fillFilterOptions();
+    if (fillFilterOptions()) {
+      const s = formState();
+      showFilterCount(s);
+      history.replaceState(null, '', `${location.pathname}${queryFromState(s)}`);
+    }
     if (state.view === 'documenten') renderDocs();
   } catch (e) {
     setStatus(`De documentenlijst kon niet worden geladen. ${e.message}`);
@@ -149,22 +167,44 @@ function onSubmit(event) {
   navigate(s);
 }
 
+/** A changed filter takes effect at once: the documents view narrows, a search with a question runs again (a new
+ *  entry in the history, as a sent question is), and the address follows either way. */
 function onFilterChange() {
   const s = formState();
   showFilterCount(s);
-  if (state.view === 'documenten') {
-    history.replaceState(null, '', `${location.pathname}${queryFromState(s)}`);
-    renderDocs();
+  if (state.view === 'zoeken' && s.question) {
+    const f = apiFilters(s);
+    if (!f.error) {
+      navigate(s);
+      return;
+    }
+    setStatus(f.error);
   }
+  history.replaceState(null, '', `${location.pathname}${queryFromState(s)}`);
+  if (state.view === 'documenten') renderDocs();
+}
+
+function clearFilters() {
+  for (const id of FILTER_IDS) $(id).value = '';
+  onFilterChange();
 }
 
 function showKeyState() {
-  $('sleutel-staat').textContent = apiKey() ? '(sleutel ingevoerd)' : '';
+  $('sleutel-staat').textContent = apiKey() ? '(sleutel ingevoerd)' : state.keyRejected ? '(sleutel klopt niet)' : '';
   $('api-sleutel').value = '';
+}
+
+/** api() dropped a key the server refused: say so where the key was shown, and stop offering what needs it. */
+function onKeyRejected() {
+  state.keyRejected = true;
+  showKeyState();
+  reading.keyDropped();
+  if (state.view === 'documenten') renderDocs();
 }
 
 async function onKey(event, key) {
   event?.preventDefault();
+  state.keyRejected = false;
   setApiKey(key);
   showKeyState();
   setStatus(key ? 'De API-sleutel wordt gebruikt tot u dit tabblad sluit.' : 'De API-sleutel is vergeten.');
@@ -174,17 +214,16 @@ async function onKey(event, key) {
 
 function wire() {
   $('vraagformulier').addEventListener('submit', onSubmit);
-  for (const id of ['filter-document', 'filter-organisatie', 'filter-van', 'filter-tot']) $(id).addEventListener('change', onFilterChange);
-  $('filters-wissen').addEventListener('click', () => {
-    for (const id of ['filter-document', 'filter-organisatie', 'filter-van', 'filter-tot']) $(id).value = '';
-    onFilterChange();
-  });
+  for (const id of FILTER_IDS) $(id).addEventListener('change', onFilterChange);
+  $('filters-wissen').addEventListener('click', clearFilters);
   for (const [id, view] of [['nav-zoeken', 'zoeken'], ['nav-documenten', 'documenten']]) {
     $(id).addEventListener('click', (e) => {
       e.preventDefault();
-      navigate({ ...formState(), view, question: view === 'zoeken' ? $('vraag').value.trim() : '' });
+      const search = view === 'zoeken' ? searchForm() : { question: '', mode: 'antwoord' };
+      navigate({ ...filterState(), view, ...search });
     });
   }
+  window.addEventListener('sleutel-afgewezen', onKeyRejected);
   $('sleutelformulier').addEventListener('submit', (e) => onKey(e, $('api-sleutel').value.trim()));
   $('sleutel-vergeten').addEventListener('click', (e) => onKey(e, ''));
   window.addEventListener('popstate', () => apply(stateFromQuery(location.search)));
@@ -192,7 +231,7 @@ function wire() {
 
 async function start() {
   initViewer(setStatus);
-  initSearch({ status: setStatus, documents: () => state.byId, reading });
+  initSearch({ status: setStatus, documents: () => state.byId, reading, clearFilters });
   initDocuments({ status: setStatus, refresh: refreshDocuments });
   reading.initReading({ status: setStatus, changed: refreshCollectButtons });
   wire();

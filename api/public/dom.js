@@ -1,5 +1,5 @@
 // Small DOM and API helpers shared by the staff page's modules. Archive text is inserted with textContent only.
-import { errorText } from './messages.js';
+import { KEY_REJECTED, errorText } from './messages.js';
 
 
 export const $ = (id) => document.getElementById(id);
@@ -85,7 +85,8 @@ export class ApiError extends Error {
 /** Calls the API: GET without a body, else JSON; `method` for PATCH/PUT/DELETE; the key is sent when one is set. */
 export async function api(path, body, method) {
   const headers = {};
-  if (apiKey()) headers['x-api-key'] = apiKey();
+  const key = apiKey();
+  if (key) headers['x-api-key'] = key;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res;
   try {
@@ -98,6 +99,13 @@ export async function api(path, body, method) {
     throw new ApiError('De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.', 'NETWORK', 0);
   }
   const data = await res.json().catch(() => ({}));
+  if (res.status === 401 && key && apiKey() === key) {
+    // A wrong key is dropped at once and the page told (app.js), so nothing goes on looking as if it worked: no
+    // "(sleutel ingevoerd)", no reading lists shown as empty.
+    setApiKey('');
+    window.dispatchEvent(new Event('sleutel-afgewezen'));
+    throw new ApiError(KEY_REJECTED, data?.error?.code, 401);
+  }
   if (!res.ok) throw new ApiError(errorText(data?.error, res.headers.get('retry-after')), data?.error?.code, res.status);
   return data;
 }

@@ -52,6 +52,9 @@ export const ERROR_TEXTS = {
   ERR_INTERNAL: 'Er ging iets mis op de server.',
 };
 
+/** A 401 on a request that carried a key: that key is wrong (the page then forgets it). */
+export const KEY_REJECTED = 'De API-sleutel klopt niet en is vergeten. Voer onder ‘Beheer’ de juiste sleutel in.';
+
 /** Validation errors name a field (e.g. "filters.yearFrom"); the first part says what to fix. */
 const FIELD_TEXTS = [
   [/^(query|question)$/, 'Typ een vraag van hoogstens 1000 tekens.'],

@@ -1,6 +1,6 @@
 // Reading lists on the server: choose or make a named list, collect passages and answer sentences with their
 // citations, add notes, reorder, export (Markdown, Word) and share a read-only link. Changing needs the API key.
-import { $, api, apiKey, el, fold, placeText, srOnly } from './dom.js';
+import { $, api, apiKey, el, fold, placeText, srOnly, whoseLine } from './dom.js';
 import { openPage } from './viewer.js';
 
 const CURRENT = 'raadsarchief.leeslijst';
@@ -14,12 +14,29 @@ export function has(item) {
   return current?.items.some((i) => sameItem(i, item)) ?? false;
 }
 
-/** Adds the item to the open list (making "Mijn leeslijst" when there is none yet), or removes it when it is there. */
-export async function toggle(item) {
+/** Keys of the items being added or removed right now, and the chain that runs the changes one after another. */
+const pending = new Set();
+let queue = Promise.resolve();
+const itemKey = (i) => `${i.kind} ${i.source.docId} ${i.source.start} ${i.source.end}`;
+
+/** Adds the item to the open list (making "Mijn leeslijst" when there is none yet), or removes it when it is there.
+ *  A second click on the same item while the first is under way is ignored (a double click adds once); changes to
+ *  different items wait for each other, so two quick clicks never make two lists. */
+export function toggle(item) {
   if (!apiKey()) {
-    ctx.status('Voer eerst onder ‘Beheer’ de API-sleutel in om te verzamelen.');
-    return;
+    ctx.status(current
+      ? 'Deze leeslijst is alleen te lezen. Voer onder ‘Beheer’ de API-sleutel in om te verzamelen.'
+      : 'Voer eerst onder ‘Beheer’ de API-sleutel in om te verzamelen.');
+    return Promise.resolve();
   }
+  const key = itemKey(item);
+  if (pending.has(key)) return queue;
+  pending.add(key);
+  queue = queue.then(() => change(item)).finally(() => pending.delete(key));
+  return queue;
+}
+
+async function change(item) {
   try {
     if (!current) await createList('Mijn leeslijst');
     const existing = current.items.find((i) => sameItem(i, item));
@@ -39,28 +56,41 @@ async function createList(name) {
 
 /** With the key: the lists to choose from, then the chosen one (`preferred`, else the last used, else the newest). */
 export async function loadLists(preferred) {
+  let lists = [];
+  let failed = false;
+  if (apiKey()) {
+    try {
+      lists = (await api('/api/reading-lists')).lists;
+    } catch (e) {
+      failed = true;
+      // A wrong key (401) has been dropped by api(); its message says so, and the lists are not shown as "none".
+      ctx.status(e.status === 401 ? e.message : `De leeslijsten konden niet worden geladen. ${e.message}`);
+    }
+  }
   const editable = Boolean(apiKey());
+  showEditable(editable);
+  const select = $('leeslijst-keuze');
+  select.replaceChildren(...lists.map((l) => el('option', { value: l.id, text: `${l.name} (${l.itemCount})` })));
+  select.disabled = lists.length === 0;
+  if (lists.length === 0) select.append(el('option', { value: '', text: failed ? 'Lijsten niet geladen' : 'Nog geen lijsten' }));
+  // The list used last in this tab, unless it is gone (deleted by a colleague): then the newest.
+  const stored = sessionStorage.getItem(CURRENT);
+  const id = preferred ?? (stored && (!editable || failed || lists.some((l) => l.id === stored)) ? stored : lists[0]?.id);
+  if (id) await openList(id);
+  else show(null);
+}
+
+function showEditable(editable) {
   $('leeslijst-beheer').hidden = !editable;
   $('leeslijst-uitleg').textContent = editable
     ? 'Verzamel passages en antwoordzinnen voor lesmateriaal; exporteer of deel de lijst.'
     : 'Met de API-sleutel (Beheer) maakt u leeslijsten. Een gedeelde lijst opent u via haar link.';
-  let lists = [];
-  if (editable) {
-    try {
-      lists = (await api('/api/reading-lists')).lists;
-    } catch (e) {
-      ctx.status(`De leeslijsten konden niet worden geladen. ${e.message}`);
-    }
-  }
-  const select = $('leeslijst-keuze');
-  select.replaceChildren(...lists.map((l) => el('option', { value: l.id, text: `${l.name} (${l.itemCount})` })));
-  select.disabled = lists.length === 0;
-  if (lists.length === 0) select.append(el('option', { value: '', text: 'Nog geen lijsten' }));
-  // The list used last in this tab, unless it is gone (deleted by a colleague): then the newest.
-  const stored = sessionStorage.getItem(CURRENT);
-  const id = preferred ?? (stored && (!editable || lists.some((l) => l.id === stored)) ? stored : lists[0]?.id);
-  if (id) await openList(id);
-  else show(null);
+}
+
+/** The key turned out wrong and was dropped: the panel as without a key, the open list read-only. */
+export function keyDropped() {
+  showEditable(false);
+  show(current);
 }
 
 export async function openList(id) {
@@ -104,7 +134,7 @@ function itemView(item, i, count, editable) {
   const li = el('li', { class: 'reading-item' },
     el('button', { type: 'button', class: 'reading-open', onclick: () => openPage(s.docId, s.pageFirst, { start: s.start, end: s.end }, ctx.status) },
       el('strong', { class: 'title-text', text: s.title, title: s.title }),
-      el('span', { class: 'meta', text: ` ${[s.organisation, s.year, where].filter((x) => x != null && x !== '').join(' · ')}` })),
+      el('span', { class: 'meta', text: ` ${[whoseLine(s), where].filter(Boolean).join(' · ')}` })),
     el('p', { class: 'kind', text: item.kind === 'answer' ? `Antwoordzin${item.question ? ` op “${item.question}”` : ''}` : 'Passage' }),
     el('p', { class: 'reading-quote', text: excerpt(item.text) }));
   if (editable) li.append(noteEditor(item), moveButtons(item, i, count));

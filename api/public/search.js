@@ -1,5 +1,5 @@
 // Asking and searching: the cited answer, the passages with highlighted terms, and "Verzamel" on both.
-import { $, api, el, fold, highlighted, placeText, srOnly, whoseLine } from './dom.js';
+import { $, api, apiKey, el, fold, highlighted, placeText, srOnly, whoseLine } from './dom.js';
 import { openPage } from './viewer.js';
 
 /** Filled by initSearch: the reading list (has/toggle), the document metadata, the status line. */
@@ -18,8 +18,12 @@ export function clearResults() {
   $('passages').replaceChildren();
 }
 
+/** The latest search; an older one that answers later (filters changed quickly) is not shown over it. */
+let latest = 0;
+
 /** Runs the search a state describes: an answer with passages, or passages only in the chosen mode. */
 export async function runSearch(s, filters) {
+  const mine = ++latest;
   $('resultaten').setAttribute('aria-busy', 'true');
   ctx.status('Bezig met zoeken…');
   try {
@@ -27,20 +31,23 @@ export async function runSearch(s, filters) {
     if (filters) body.filters = filters;
     if (s.mode === 'antwoord') {
       const result = await api('/api/ask', body);
-      renderAnswer(result);
+      if (mine !== latest) return;
+      renderAnswer(result, filters);
       renderPassages(result.hits);
       ctx.status(answerStatus(result, filters));
     } else {
       const result = await api('/api/search', body);
+      if (mine !== latest) return;
       $('antwoord').hidden = true;
       renderPassages(result.hits);
       ctx.status(result.hits.length > 0 ? `${result.hits.length} passages gevonden.` : emptyText(filters));
     }
   } catch (e) {
+    if (mine !== latest) return;
     clearResults();
     ctx.status(`Zoeken lukte niet. ${e.message}`);
   } finally {
-    $('resultaten').setAttribute('aria-busy', 'false');
+    if (mine === latest) $('resultaten').setAttribute('aria-busy', 'false');
   }
 }
 
@@ -55,11 +62,12 @@ function answerStatus(result, filters) {
     const n = new Set(result.citations.map((c) => c.docId)).size;
     return `Antwoord gevonden in ${n} ${n === 1 ? 'bron' : 'bronnen'}; ${result.hits.length} passages.`;
   }
-  if (result.hits.length === 0) return `Hierover staat niets in het archief. ${emptyText(filters)}`;
-  return 'Hierover staat niets in het archief. De meest verwante passages staan hieronder.';
+  // The answer box says "Hierover staat niets in het archief."; the status does not say it a second time.
+  if (result.hits.length === 0) return emptyText(filters);
+  return `Geen antwoord${filters ? ' binnen de gekozen filters' : ''}; de meest verwante passages staan hieronder.`;
 }
 
-function renderAnswer(result) {
+function renderAnswer(result, filters) {
   const box = $('antwoord');
   const text = $('antwoord-tekst');
   text.replaceChildren();
@@ -69,8 +77,11 @@ function renderAnswer(result) {
   // No answer, no sources: the empty list would still draw its rule under the text.
   $('bronnen').hidden = !result.answered;
   if (!result.answered) {
-    // The note says what the archive holds instead ("… geen stuk uit 1986, wel uit 1971, …").
-    text.append(el('span', { text: result.note ? `${result.answer} ${result.note}` : result.answer }));
+    // The filters may have left the sources out: the answer says it looked only within them, and offers the rest. The
+    // note says what the archive holds instead ("… geen stuk uit 1986, wel uit 1971, …").
+    const answer = filters ? `${result.answer.replace(/\.$/, '')} binnen de gekozen filters.` : result.answer;
+    text.append(el('span', { text: result.note ? `${answer} ${result.note}` : answer }));
+    if (filters) text.append(' ', el('button', { type: 'button', class: 'small', onclick: withoutFilters }, 'Zoek zonder filters'));
     return;
   }
   for (const s of result.sentences) {
@@ -82,6 +93,12 @@ function renderAnswer(result) {
     }, `[${s.citation}]`, srOnly(` bron: ${c.title}, ${placeText(c)}`)), ' ');
   }
   for (const group of byDocument(result.citations)) $('bronnen').append(sourceItem(group, result));
+}
+
+/** The same question over the whole archive; the keyboard goes to the question, as the button goes with the answer. */
+function withoutFilters() {
+  ctx.clearFilters();
+  $('vraag').focus();
 }
 
 /** The citations grouped by document, in the order each document is first cited: three sentences of one programme
@@ -146,13 +163,21 @@ function scoresText(signals) {
   return Object.entries(signals ?? {}).map(([name, s]) => `${SIGNAL_NAMES[name] ?? name} #${s.rank}`).join(' · ');
 }
 
-/** A toggle that adds the item to the open reading list or takes it off again. */
+/** A toggle that adds the item to the open reading list or takes it off again. Without the key the open list (a
+ *  shared link) can only be read: an item on it says so and is no toggle. */
 function collectButton(item, what) {
   const btn = el('button', { type: 'button', class: 'collect' });
   const show = () => {
     const on = ctx.reading.has(item);
-    btn.setAttribute('aria-pressed', String(on));
-    btn.replaceChildren(on ? 'Verzameld ✓' : 'Verzamel', srOnly(` ${what}`));
+    const readOnly = on && !apiKey();
+    if (readOnly) {
+      btn.removeAttribute('aria-pressed');
+      btn.setAttribute('aria-disabled', 'true');
+    } else {
+      btn.setAttribute('aria-pressed', String(on));
+      btn.removeAttribute('aria-disabled');
+    }
+    btn.replaceChildren(readOnly ? 'Op de leeslijst' : on ? 'Verzameld ✓' : 'Verzamel', srOnly(` ${what}`));
   };
   btn.addEventListener('click', async () => {
     await ctx.reading.toggle(item);

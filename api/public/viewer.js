@@ -15,6 +15,7 @@ export async function openPage(docId, page, mark, onError) {
     const kind = data.document.details?.pageKind;
     $('doc-pagina').textContent = kind === 'paragraph' ? 'Hele tekst, alinea’s genummerd'
       : `${kind === 'section' ? 'Sectie' : 'Pagina'} ${page} van ${data.document.pageCount}`;
+    const focused = document.activeElement;
     $('doc-vorige').disabled = page <= 1;
     $('doc-volgende').disabled = page >= data.document.pageCount;
     $('doc-vorige').hidden = $('doc-volgende').hidden = kind === 'paragraph'; // one text, nothing to turn
@@ -22,6 +23,12 @@ export async function openPage(docId, page, mark, onError) {
     $('doc-vorige').textContent = `← Vorige ${unit}`;
     $('doc-volgende').textContent = `Volgende ${unit} →`;
     renderPage(data, mark);
+    // Turning to the first or last page disables the button the keyboard was on: move to the other one (or the text)
+    // rather than let focus fall to the page behind the dialog.
+    if (focused?.disabled) {
+      const other = focused === $('doc-vorige') ? $('doc-volgende') : $('doc-vorige');
+      (other.disabled || other.hidden ? $('doc-tekst') : other).focus();
+    }
     if (!dialog.open) dialog.showModal();
     const quote = dialog.querySelector('mark.quote');
     if (quote) quote.scrollIntoView({ block: 'center' });

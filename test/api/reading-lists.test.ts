@@ -102,6 +102,21 @@ describe('reading lists', () => {
     expect((await inject('GET', `/api/reading-lists/${list.id}`)).statusCode).toBe(404);
   });
 
+  it('adds an item once: the same passage or quote again returns the item already there', async () => {
+    const list = (await inject('POST', '/api/reading-lists', { name: 'Dubbelklik' })).json().list;
+    const [passage, answer] = await realItems();
+    // Two at once, as a double click sends them, then one more later; the answer's quote is its own item.
+    const [a, b] = await Promise.all([1, 2].map(() => inject('POST', `/api/reading-lists/${list.id}/items`, passage)));
+    const c = await inject('POST', `/api/reading-lists/${list.id}/items`, { ...passage, note: 'opnieuw' });
+    const d = await inject('POST', `/api/reading-lists/${list.id}/items`, answer);
+    expect([a, b, c, d].map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(new Set([a, b, c].map((r) => r.json().item.id)).size).toBe(1);
+    expect(c.json().item.note).toBe('');
+    expect(d.json().item.id).not.toBe(a.json().item.id);
+    const got = (await inject('GET', `/api/reading-lists/${list.id}`)).json().list;
+    expect(got.items.map((i: { kind: string }) => i.kind)).toEqual(['passage', 'answer']);
+  });
+
   it('refuses bad input with codes the page can translate', async () => {
     const list = (await inject('POST', '/api/reading-lists', { name: 'Proef' })).json().list;
     const [item] = await realItems();

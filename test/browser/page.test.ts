@@ -2,18 +2,17 @@
 // shared searches in the address, documents (upload of several files, delete), reading lists (made, shared
 // read-only, exported to Markdown and Word), the layout at 360 px and an axe-core accessibility run.
 // Screenshots go to test-artifacts/ (git-ignored).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
 import { startHarness, type Harness } from '../api/harness.ts';
+import { CHROMIUM, haveChromium, launchChromium, openTab } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 const KEY = 'browser-key-4d2e';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
 /** A title of one unbroken run (as file names and PDF properties give them): it must not widen the page. */
@@ -29,11 +28,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
   beforeAll(async () => {
     h = await startHarness({ apiKey: KEY });
     base = await h.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
@@ -42,14 +37,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
   });
 
   /** A fresh tab (its own sessionStorage); page errors and failed requests are collected and must stay empty. */
-  async function open(url = base, width = 1280): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (e) => failures.push(e.message));
-    page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
-    await page.goto(url);
-    await expect.poll(() => page.locator('#filter-document option').count()).toBeGreaterThan(1);
-    return page;
-  }
+  const open = (url = base): Promise<Page> => openTab(browser, url, failures);
 
   async function enterKey(page: Page): Promise<void> {
     await page.locator('#beheer summary').click();
