@@ -46,20 +46,23 @@ export function whoseLine(d) {
 export function highlighted(text, terms) {
   const frag = document.createDocumentFragment();
   const folded = fold(text);
-  const words = [...new Set(terms)].filter((t) => t && t.length > 1).sort((a, b) => b.length - a.length);
-  if (words.length === 0) {
-    frag.append(folded);
-    return frag;
-  }
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(${escaped.join('|')})`, 'giu');
   let last = 0;
-  for (const m of folded.matchAll(re)) {
-    frag.append(folded.slice(last, m.index), el('mark', { text: m[0] }));
-    last = m.index + m[0].length;
+  for (const [start, end] of highlightRanges(folded, terms)) {
+    frag.append(folded.slice(last, start), el('mark', { text: folded.slice(start, end) }));
+    last = end;
   }
   frag.append(folded.slice(last));
   return frag;
+}
+
+/** Where the words to highlight stand in `text`, as whole words: the server lists "wethouders", which must not light
+ *  up the first part of "wethouderschap". */
+export function highlightRanges(text, terms) {
+  const words = [...new Set(terms)].filter((t) => t && t.length > 1).sort((a, b) => b.length - a.length);
+  if (words.length === 0) return [];
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 const KEY = 'raadsarchief.api-sleutel';

@@ -34,6 +34,16 @@ describe('api/public/messages.js', () => {
   });
 });
 
+describe('api/public/dom.js', () => {
+  it('highlights the listed words as whole words, not inside longer ones', async () => {
+    const { highlightRanges } = await load('dom.js');
+    const text = 'Wethouders en het wethouderschap: de wethouders, (Wethouders) en oud-wethouders.';
+    const marked = highlightRanges(text, ['wethouders', 'Wethouders']).map(([a, b]: [number, number]) => text.slice(a, b));
+    expect(marked).toEqual(['Wethouders', 'wethouders', 'Wethouders', 'wethouders']);
+    expect(highlightRanges('Een (stikstof)advies', ['stikstof', 'a'])).toEqual([[5, 13]]);
+  });
+});
+
 describe('api/public/url-state.js', () => {
   it('round-trips a search and drops what it cannot trust', async () => {
     const { stateFromQuery, queryFromState } = await load('url-state.js');
