@@ -1,7 +1,7 @@
 // The archive's state and the lifecycle of its derived indexes: opened from the store (the source of truth), brought
 // up to date with it after a crash or a change of rules, rebuilt, saved.
 import { resolve } from 'node:path';
-import { ArchiveError, isArchiveError } from '../lib/errors.ts';
+import { ArchiveError } from '../lib/errors.ts';
 import { archiveDefaults, lexiconDir as defaultLexiconDir, type passageDefaults } from '../lib/config.ts';
 import { log } from '../lib/log.ts';
 import { Store, type PassageRef } from '../store/store.ts';
@@ -312,8 +312,6 @@ function storedVocabulary(store: Store): Map<string, number> {
   return counted;
 }
 
-/** Opens the saved vector index; one that is corrupt or from another embedder is replaced by an empty one that
- *  `loadViews` refills from the stored vectors. */
 /** Refuses a dense search or a write when the stored vectors belong to another embedder. */
 export function assertDenseUsable(s: ArchiveState): void {
   if (s.denseBlocked) throw new ArchiveError('ERR_EMBEDDER_MISMATCH', s.denseBlocked);
