@@ -238,9 +238,10 @@ async function start() {
   showKeyState();
   await refreshDocuments();
   const initial = stateFromQuery(location.search);
-  await reading.loadLists(initial.list ?? undefined);
-  if (!initial.question) setStatus(`${state.documents.length} documenten in het archief.`);
+  const problem = await reading.loadLists(initial.list ?? undefined);
   await apply(initial);
+  // A shared link whose list is gone (or a key refused) says so; the start-up's own status would hide it.
+  if (problem && !initial.question) setStatus(problem);
   if (initial.view === 'zoeken') $('vraag').focus();
 }
 

@@ -54,17 +54,18 @@ async function createList(name) {
   await loadLists(list.id);
 }
 
-/** With the key: the lists to choose from, then the chosen one (`preferred`, else the last used, else the newest). */
+/** With the key: the lists to choose from, then the chosen one (`preferred`, else the last used, else the newest).
+ *  Returns what went wrong (also said in the status line), or null. */
 export async function loadLists(preferred) {
   let lists = [];
-  let failed = false;
+  let failed = null;
   if (apiKey()) {
     try {
       lists = (await api('/api/reading-lists')).lists;
     } catch (e) {
-      failed = true;
       // A wrong key (401) has been dropped by api(); its message says so, and the lists are not shown as "none".
-      ctx.status(e.status === 401 ? e.message : `De leeslijsten konden niet worden geladen. ${e.message}`);
+      failed = e.status === 401 ? e.message : `De leeslijsten konden niet worden geladen. ${e.message}`;
+      ctx.status(failed);
     }
   }
   const editable = Boolean(apiKey());
@@ -76,8 +77,9 @@ export async function loadLists(preferred) {
   // The list used last in this tab, unless it is gone (deleted by a colleague): then the newest.
   const stored = sessionStorage.getItem(CURRENT);
   const id = preferred ?? (stored && (!editable || failed || lists.some((l) => l.id === stored)) ? stored : lists[0]?.id);
-  if (id) await openList(id);
-  else show(null);
+  if (id) return (await openList(id)) ?? failed;
+  show(null);
+  return failed;
 }
 
 function showEditable(editable) {
@@ -93,13 +95,17 @@ export function keyDropped() {
   show(current);
 }
 
+/** Opens a list; returns what went wrong (also said in the status line), or null. */
 export async function openList(id) {
   try {
     show((await api(`/api/reading-lists/${encodeURIComponent(id)}`)).list);
+    return null;
   } catch (e) {
     sessionStorage.removeItem(CURRENT);
     show(null);
-    ctx.status(`De leeslijst kon niet worden geopend. ${e.message}`);
+    const problem = `De leeslijst kon niet worden geopend. ${e.message}`;
+    ctx.status(problem);
+    return problem;
   }
 }
 

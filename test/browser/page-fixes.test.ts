@@ -247,4 +247,12 @@ describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
     await page.close();
     expect(failures).toEqual([]);
   });
+
+  it('says so when a shared link names a list that is gone, and the start-up does not hide it', async () => {
+    const page = await open(`${base}/?leeslijst=${'A'.repeat(22)}`);
+    await expect.poll(() => status(page)).toMatch(/^De leeslijst kon niet worden geopend\. /);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await status(page)).toMatch(/^De leeslijst kon niet worden geopend\. /);
+    await page.close();
+  });
 });
