@@ -6,7 +6,10 @@ import { openPage } from './viewer.js';
 let ctx = null;
 
 /** Dutch names of the retrieval signals (retrieval/signals.ts); an unknown signal shows under its own name. */
-const SIGNAL_NAMES = { lexical: 'lexicaal', dense: 'vectoren', semantic: 'betekenis', source: 'genoemde bron', encoder: 'model' };
+/** How each ranking found a passage, in staff's words (the line under a passage: "gevonden via woorden #3 · …"). */
+const SIGNAL_NAMES = { lexical: 'woorden', dense: 'vectoren', semantic: 'betekenis', source: 'genoemde bron', encoder: 'taalmodel' };
+const SCORES_HELP = 'Plaats van deze passage in elke zoeklijst: woorden = de woorden van de vraag; betekenis = woorden die '
+  + 'ervoor staan of erop lijken; genoemde bron = binnen de partij, organisatie of het jaar dat de vraag noemt.';
 
 export function initSearch(context) {
   ctx = context;
@@ -160,7 +163,8 @@ function renderPassages(hits) {
 }
 
 function scoresText(signals) {
-  return Object.entries(signals ?? {}).map(([name, s]) => `${SIGNAL_NAMES[name] ?? name} #${s.rank}`).join(' · ');
+  const parts = Object.entries(signals ?? {}).map(([name, s]) => `${SIGNAL_NAMES[name] ?? name} #${s.rank}`);
+  return parts.length > 0 ? `gevonden via ${parts.join(' · ')}` : '';
 }
 
 /** A toggle that adds the item to the open reading list or takes it off again. Without the key the open list (a
@@ -219,7 +223,7 @@ function passageCard(h) {
     h.headingPath.length > 0 ? el('p', { class: 'crumbs', text: h.headingPath.join(' › ') }) : null,
     el('p', { class: 'passage-text' }, highlighted(h.text, h.highlights)),
     el('div', { class: 'passage-foot' },
-      el('span', { class: 'scores', text: scoresText(h.signals) }),
+      el('span', { class: 'scores', text: scoresText(h.signals), title: SCORES_HELP }),
       el('span', { class: 'actions' },
         el('button', {
           type: 'button',

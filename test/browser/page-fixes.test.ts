@@ -45,6 +45,10 @@ describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
     await enterKey(page, KEY);
     expect(await listsOnServer()).toEqual([]);
     await ask(page, 'Wat is wethouderssocialisme?');
+    // How each ranking found the passage, in words staff use, explained on hover.
+    const scores = page.locator('#passages .scores').first();
+    expect(await scores.innerText()).toMatch(/^gevonden via (woorden|betekenis) #\d+/);
+    expect(await scores.getAttribute('title')).toMatch(/^Plaats van deze passage in elke zoeklijst/);
     const collect = page.locator('#passages button.collect').nth(2);
     // No list yet: the double click makes one "Mijn leeslijst" and puts the passage on it once.
     await collect.dblclick();
