@@ -23,7 +23,7 @@ const ABBREVIATIONS = new Set(
 /** Terminal punctuation (or a semicolon) with closing quotes/brackets and, after a word's full stop, a footnote
  *  reference glued to it ("… datalekmeldingen.9 Het …", reports and programmes flattened from PDF), then white space
  *  (group 2), or a run of line breaks (group 3). */
-const BOUNDARY = /((?:(?<=\p{L}{2})[.!?…]["'’”)\]]*\d{1,3}(?=\s))|[.!?…;]+["'’”)\]]*)(\s+)|(\n(?:[^\S\n]*\n)*)/gu;
+const BOUNDARY = /((?:[.!?…](?<=\p{L}{2}.)["'’”)\]]*\d{1,3}(?=\s))|[.!?…;]+["'’”)\]]*)(\s+)|(\n(?:[^\S\n]*\n)*)/gu;
 const NEW_SENTENCE_START = /^["'‘“(\[]?[\p{Lu}\p{N}]/u;
 /** A list item: a bullet, "1." / "1)", or a lettered item "a." / "b)" (programmes letter their demands). */
 const BULLET_START = /^(?:[-•–*▪·]\s|\d+[.)]\s|[a-z][.)]\s)/u;
