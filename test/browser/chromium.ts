@@ -1,11 +1,41 @@
 // Headless Chromium for the browser tests: launched from the system's package, one fresh tab per check with page
 // errors and failed requests collected (a test ends by expecting none).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startHarness, type Harness } from '../api/harness.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const haveChromium = existsSync(CHROMIUM);
+/** Screenshots (git-ignored). */
+export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
+
+/** What a describe block's tests drive: the real server over the bundled corpus and a browser (set in beforeAll). */
+export interface PageSession {
+  h: Harness;
+  browser: Browser;
+  base: string;
+  /** Page errors and failed requests of every tab opened with `openTab`; a block ends by expecting none. */
+  failures: string[];
+}
+
+/** Starts the server (after `prepare` added documents) and the browser before the block's tests, closes both after. */
+export function servedPage(apiKey: string, prepare?: (h: Harness) => Promise<unknown>): PageSession {
+  const s = { failures: [] as string[] } as PageSession;
+  beforeAll(async () => {
+    s.h = await startHarness({ apiKey });
+    await prepare?.(s.h);
+    s.base = await s.h.app.listen({ port: 0, host: '127.0.0.1' });
+    s.browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.h?.close();
+  });
+  return s;
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -2,42 +2,26 @@
 // of three pages), for what a UX review found: collecting on a double click, the reading list on a laptop screen,
 // filters that take effect, the way back from the documents view, a wrong API key, an abstention within filters and
 // the keyboard in the page viewer.
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHarness, type Harness } from '../api/harness.ts';
-import { ask, enterKey, haveChromium, launchChromium, openTab, settled } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, ask, enterKey, haveChromium, openTab, servedPage, settled } from './chromium.ts';
 
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 const KEY = 'browser-fixes-7c31';
 /** A report whose pages are split by form feeds: the viewer turns its pages. */
 const PAGED = 'Pagina een van het verslag.\n\nHet college bespreekt de begroting.\fPagina twee van het verslag.\n\n'
   + 'De raad neemt het besluit over de begroting aan.\fPagina drie van het verslag.\n\nDe vergadering wordt gesloten.\n';
 
 describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
-  let h: Harness;
-  let browser: Browser;
-  let base: string;
-  const failures: string[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness({ apiKey: KEY });
+  const s = servedPage(KEY, async (h) => {
     await h.archive.ingestBytes('verslag-pagina.txt', new TextEncoder().encode(PAGED));
     await h.archive.ingestBytes('weg-ermee.txt', new TextEncoder().encode('Notulen over de kademuren\n\nDe raad bespreekt het herstel van de kademuren in 2024.\n'));
-    base = await h.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
   });
 
-  const open = (url = base, viewport?: { width: number; height: number }) => openTab(browser, url, failures, viewport);
+  const open = (url = s.base, viewport?: { width: number; height: number }) => openTab(s.browser, url, s.failures, viewport);
   const status = (page: Page) => page.locator('#status').innerText();
-  const listsOnServer = async () => (await (await fetch(`${base}/api/reading-lists`, { headers: { 'x-api-key': KEY } })).json()).lists;
-  const listOnServer = async (id: string) => (await (await fetch(`${base}/api/reading-lists/${id}`)).json()).list;
+  const listsOnServer = async () => (await (await fetch(`${s.base}/api/reading-lists`, { headers: { 'x-api-key': KEY } })).json()).lists;
+  const listOnServer = async (id: string) => (await (await fetch(`${s.base}/api/reading-lists/${id}`)).json()).list;
   const query = (page: Page) => new URL(page.url()).searchParams;
 
   it('collects a passage once on a double click, and one more click takes it off', async () => {
@@ -67,7 +51,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
   });
 
   it('keeps the reading list’s controls on a 1366×768 screen, and its items add no space below the footer', async () => {
-    const page = await open(base, { width: 1366, height: 768 });
+    const page = await open(s.base, { width: 1366, height: 768 });
     await enterKey(page, KEY);
     await page.locator('#beheer summary').click(); // closed again, as after entering the key
     await page.getByPlaceholder('Naam van een nieuwe lijst').fill('Laptop');
@@ -98,7 +82,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
   });
 
   it('runs the question again when filters change or are cleared, and keeps the address in step', async () => {
-    const page = await open(`${base}/?vraag=${encodeURIComponent('Wat doet de gemeenteraad?')}&modus=lexical&organisatie=Wethoudersvereniging`);
+    const page = await open(`${s.base}/?vraag=${encodeURIComponent('Wat doet de gemeenteraad?')}&modus=lexical&organisatie=Wethoudersvereniging`);
     await expect.poll(() => page.locator('#passages li.passage').count()).toBeGreaterThan(0);
     const orgs = () => page.locator('#passages .passage .meta').allInnerTexts();
     expect((await orgs()).every((m) => m.startsWith('Wethoudersvereniging'))).toBe(true);
@@ -190,7 +174,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
   });
 
   it('keeps the keyboard in the page viewer on its first and last page', async () => {
-    const page = await open(`${base}/?weergave=documenten`);
+    const page = await open(`${s.base}/?weergave=documenten`);
     await page.locator('#documenten li', { hasText: 'verslag-pagina.txt' }).getByRole('button', { name: /^Bekijk/ }).click();
     await expect.poll(() => page.locator('#doc-pagina').innerText()).toBe('Pagina 1 van 3');
     await page.locator('#doc-volgende').focus();
@@ -212,7 +196,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
   });
 
   it('drops a document filter whose document is deleted, shows a shared list read-only, names files of organisationless sources', async () => {
-    const page = await open(`${base}/?weergave=documenten`);
+    const page = await open(`${s.base}/?weergave=documenten`);
     await enterKey(page, KEY);
     await page.locator('#filters summary').click();
     await page.locator('#filter-document').selectOption('weg-ermee');
@@ -249,11 +233,11 @@ describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
     expect(await reader.locator('#leeslijst li.reading-item').count()).toBeGreaterThan(0);
     await reader.close();
     await page.close();
-    expect(failures).toEqual([]);
+    expect(s.failures).toEqual([]);
   });
 
   it('says so when a shared link names a list that is gone, and the start-up does not hide it', async () => {
-    const page = await open(`${base}/?leeslijst=${'A'.repeat(22)}`);
+    const page = await open(`${s.base}/?leeslijst=${'A'.repeat(22)}`);
     await expect.poll(() => status(page)).toMatch(/^De leeslijst kon niet worden geopend\. /);
     await new Promise((r) => setTimeout(r, 300));
     expect(await status(page)).toMatch(/^De leeslijst kon niet worden geopend\. /);

@@ -2,16 +2,14 @@
 // shared searches in the address, documents (upload of several files, delete), reading lists (made, shared
 // read-only, exported to Markdown and Word), the layout at 360 px and an axe-core accessibility run.
 // Screenshots go to test-artifacts/ (git-ignored).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
-import { startHarness, type Harness } from '../api/harness.ts';
-import { CHROMIUM, haveChromium, launchChromium, openTab } from './chromium.ts';
+import { ARTIFACTS, CHROMIUM, haveChromium, openTab, servedPage } from './chromium.ts';
 
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 const KEY = 'browser-key-4d2e';
 if (!haveChromium) console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
@@ -20,24 +18,10 @@ const LONG_TITLE = 'Verkiezingsprogramma_2022-2026_definitief_versie_na_ledenver
 const shot = (name: string) => resolve(ARTIFACTS, name);
 
 describe.skipIf(!haveChromium)('staff page in Chromium', () => {
-  let h: Harness;
-  let browser: Browser;
-  let base: string;
-  const failures: string[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness({ apiKey: KEY });
-    base = await h.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const s = servedPage(KEY);
 
   /** A fresh tab (its own sessionStorage); page errors and failed requests are collected and must stay empty. */
-  const open = (url = base): Promise<Page> => openTab(browser, url, failures);
+  const open = (url = s.base): Promise<Page> => openTab(s.browser, url, s.failures);
 
   async function enterKey(page: Page): Promise<void> {
     await page.locator('#beheer summary').click();
@@ -114,8 +98,8 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
   });
 
   it('puts the search in the address: a shared link restores it, back and forward walk the searches', async () => {
-    const doc = h.archive.listDocuments().find((d) => d.organisation)!;
-    const shared = `${base}/?vraag=${encodeURIComponent('Wat doet de gemeenteraad?')}&modus=lexical&organisatie=${encodeURIComponent(doc.organisation!)}`;
+    const doc = s.h.archive.listDocuments().find((d) => d.organisation)!;
+    const shared = `${s.base}/?vraag=${encodeURIComponent('Wat doet de gemeenteraad?')}&modus=lexical&organisatie=${encodeURIComponent(doc.organisation!)}`;
     const page = await open(shared);
     await expect.poll(() => page.locator('#passages li.passage').count()).toBeGreaterThan(0);
     expect(await page.getByLabel('Uw vraag').inputValue()).toBe('Wat doet de gemeenteraad?');
@@ -175,7 +159,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
   });
 
   it('uploads several files (chosen and dropped) with an outcome per file, filters and deletes documents', async () => {
-    const page = await open(`${base}/?weergave=documenten`);
+    const page = await open(`${s.base}/?weergave=documenten`);
     await expect.poll(() => page.locator('#documenten li').count()).toBe(5);
     expect(await page.locator('#dropzone').isHidden()).toBe(true);
     await enterKey(page);
@@ -222,7 +206,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
     await card.getByRole('button', { name: /^Verwijder/ }).click();
     await expect.poll(() => card.count()).toBe(0);
     expect(await status(page)).toMatch(/is verwijderd\.$/);
-    expect(h.archive.listDocuments().some((d) => d.title.includes('grondwaterbeheer'))).toBe(false);
+    expect(s.h.archive.listDocuments().some((d) => d.title.includes('grondwaterbeheer'))).toBe(false);
 
     await page.setViewportSize({ width: 360, height: 800 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -231,7 +215,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
   });
 
   it('keeps long unbroken titles inside their column, and works at 360 px', async () => {
-    const page = await open(`${base}/?vraag=${encodeURIComponent('puntjeslijn inhoudsopgave')}&modus=lexical`);
+    const page = await open(`${s.base}/?vraag=${encodeURIComponent('puntjeslijn inhoudsopgave')}&modus=lexical`);
     const card = page.locator('#passages li.passage', { hasText: 'puntjeslijn' }).first();
     await card.waitFor();
     const [cardBox, mainBox] = [await card.boundingBox(), await page.locator('main').boundingBox()];
@@ -307,7 +291,7 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
   });
 
   it('has no serious or critical axe-core violations in the search and documents views', async () => {
-    const page = await open(`${base}/?vraag=${encodeURIComponent('Wat is wethouderssocialisme?')}`);
+    const page = await open(`${s.base}/?vraag=${encodeURIComponent('Wat is wethouderssocialisme?')}`);
     await enterKey(page);
     await page.locator('#antwoord-tekst button.cite').first().waitFor();
     await expect.poll(() => page.locator('#leeslijst li.reading-item').count()).toBeGreaterThan(0);
@@ -323,6 +307,6 @@ describe.skipIf(!haveChromium)('staff page in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
     await page.close();
-    expect(failures).toEqual([]);
+    expect(s.failures).toEqual([]);
   });
 });
