@@ -212,8 +212,15 @@ async function onKey(event, key) {
   await reading.loadLists();
 }
 
+/** The question field takes at most its maxlength; a longer paste is cut there, which the user is told. */
+function onQuestionInput(event) {
+  const input = event.target;
+  if (input.value.length >= input.maxLength) setStatus(`De vraag is ingekort tot ${input.maxLength} tekens.`);
+}
+
 function wire() {
   $('vraagformulier').addEventListener('submit', onSubmit);
+  $('vraag').addEventListener('input', onQuestionInput);
   for (const id of FILTER_IDS) $(id).addEventListener('change', onFilterChange);
   $('filters-wissen').addEventListener('click', clearFilters);
   for (const [id, view] of [['nav-zoeken', 'zoeken'], ['nav-documenten', 'documenten']]) {

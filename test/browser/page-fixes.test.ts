@@ -236,6 +236,14 @@ describe.skipIf(!haveChromium)('staff page in Chromium: review fixes', () => {
     expect(s.failures).toEqual([]);
   });
 
+  it('says when a pasted question was cut at the field’s 1,000 characters', async () => {
+    const page = await open();
+    await page.getByLabel('Uw vraag').fill('wethouder '.repeat(150));
+    expect(await status(page)).toBe('De vraag is ingekort tot 1000 tekens.');
+    expect((await page.getByLabel('Uw vraag').inputValue()).length).toBe(1000);
+    await page.close();
+  });
+
   it('says so when a shared link names a list that is gone, and the start-up does not hide it', async () => {
     const page = await open(`${s.base}/?leeslijst=${'A'.repeat(22)}`);
     await expect.poll(() => status(page)).toMatch(/^De leeslijst kon niet worden geopend\. /);
