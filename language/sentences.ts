@@ -67,10 +67,21 @@ function cutsOf(text: string): number[] {
     } else if (m[3].split('\n').length > 2 && NEW_SENTENCE_START.test(rest) && !/[,;:(\-–]$/.test(text.slice(0, m.index).trimEnd())) {
       // A blank line before a capital ends a heading or paragraph, unless the line ended mid-clause.
       cuts.push(m.index);
+    } else if (NEW_SENTENCE_START.test(rest) && endsInPageNumber(text, m.index)) {
+      cuts.push(m.index);
     }
   }
   return cuts;
 }
+
+/** Whether the line ending at `at` is a contents entry or running head: short, with words, ending in a page number. The
+ *  next line then starts afresh, blank line or not ("4 Bronnen en referenties 56\nReizigers op Eindhoven Airport zijn
+ *  gestrand …", Cybersecuritybeeld 2024, where the contents ran into the text and the sentence was never quoted). */
+function endsInPageNumber(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return line.length <= 80 && PAGE_NUMBER_END.test(line);
+}
+const PAGE_NUMBER_END = /\p{L}[^.!?;:]*\s\d{1,3}\s*$/u;
 
 /** Longer "sentences" are enumerations or OCR run-ons (old programmes list their demands as clauses separated by
  *  semicolons, or by full stops before lower case, for pages on end: one of 3,515 characters in KVP 1967, 469 over

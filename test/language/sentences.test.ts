@@ -114,6 +114,20 @@ describe('splitSentences on pdf-nl text', () => {
     }
   });
 
+  it('ends a contents entry or running head at its page number when the next line starts afresh, blank line or not', () => {
+    // Cybersecuritybeeld Nederland 2024: the contents ran into a sidebar's text, which became one "sentence" of kind toc.
+    expect(texts('Bijlagen 51\n4 Bronnen en referenties 56\nReizigers op Eindhoven Airport zijn gestrand. Het bleek een fout.')).toEqual([
+      'Bijlagen 51',
+      '4 Bronnen en referenties 56',
+      'Reizigers op Eindhoven Airport zijn gestrand.',
+      'Het bleek een fout.',
+    ]);
+    // A sentence wrapped after a number runs on: lower case follows, or the number is a year.
+    for (const whole of ['De kosten bedragen € 50\nper maand voor elk huishouden.', 'Het gaat om de periode 2010 tot 2020\nDe minister wil meer.']) {
+      expect(texts(whole)).toEqual([whole]);
+    }
+  });
+
   it('keeps an enumerator on its own line with its item', () => {
     const t = 'Het gebruik van Coronamelder doorloopt de volgende vijf fasen:\n1.\nInstallatie\n2.\nUitwisseling';
     expect(texts(t)).toEqual(['Het gebruik van Coronamelder doorloopt de volgende vijf fasen:', '1.\nInstallatie', '2.\nUitwisseling']);
