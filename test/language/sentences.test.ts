@@ -43,6 +43,8 @@ describe('contentTerms', () => {
 
 describe('splitSentences with Dutch names and abbreviations', () => {
   const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+  /** Each text stays one sentence. */
+  const keptWhole = (...whole: string[]) => whole.forEach((t) => expect(texts(t)).toEqual([t]));
 
   it('does not end a sentence at initials, single or chained', () => {
     expect(texts('Het woord is aan de heer K.F. Jansen van de SP. Daarna spreekt mevr. E.M. de Vries.')).toEqual([
@@ -109,9 +111,7 @@ describe('splitSentences on pdf-nl text', () => {
       'Er is meer.',
     ]);
     expect(texts('Dat is zo.”12 Daarna volgt meer.')).toEqual(['Dat is zo.”12', 'Daarna volgt meer.']);
-    for (const whole of ['Zie art.12 Wet op de raad.', 'Versie 3.5 Het plan.', 'Politie IX.A.10 XII.C.3 staat er.', 'Ook 2020.21 Tijdelijk niet.', 'Hij zei nr.5 Zie verder.']) {
-      expect(texts(whole)).toEqual([whole]);
-    }
+    keptWhole('Zie art.12 Wet op de raad.', 'Versie 3.5 Het plan.', 'Politie IX.A.10 XII.C.3 staat er.', 'Ook 2020.21 Tijdelijk niet.', 'Hij zei nr.5 Zie verder.');
   });
 
   it('ends a contents entry or running head at its page number when the next line starts afresh, blank line or not', () => {
@@ -123,9 +123,7 @@ describe('splitSentences on pdf-nl text', () => {
       'Het bleek een fout.',
     ]);
     // A sentence wrapped after a number runs on: lower case follows, or the number is a year.
-    for (const whole of ['De kosten bedragen € 50\nper maand voor elk huishouden.', 'Het gaat om de periode 2010 tot 2020\nDe minister wil meer.']) {
-      expect(texts(whole)).toEqual([whole]);
-    }
+    keptWhole('De kosten bedragen € 50\nper maand voor elk huishouden.', 'Het gaat om de periode 2010 tot 2020\nDe minister wil meer.');
   });
 
   it('keeps an enumerator on its own line with its item', () => {
