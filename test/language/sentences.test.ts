@@ -6,6 +6,10 @@ import { contentTerms } from '../../language/content-terms.ts';
 import { corpusFiles } from '../corpus.ts';
 
 
+const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+/** Each text stays one sentence. */
+const keptWhole = (...whole: string[]) => whole.forEach((t) => expect(texts(t)).toEqual([t]));
+
 describe('splitSentences', () => {
   it('keeps sentences broken across blank lines whole, and splits headings off', () => {
     const text = 'Samenlevingsbeeld\n\nDe burger mag vertrouwen op een\n\noverheid die zorgt. Het begrip wethouders -\n\nsocialisme leeft o.a. in Amsterdam.';
@@ -42,9 +46,6 @@ describe('contentTerms', () => {
 });
 
 describe('splitSentences with Dutch names and abbreviations', () => {
-  const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
-  /** Each text stays one sentence. */
-  const keptWhole = (...whole: string[]) => whole.forEach((t) => expect(texts(t)).toEqual([t]));
 
   it('does not end a sentence at initials, single or chained', () => {
     expect(texts('Het woord is aan de heer K.F. Jansen van de SP. Daarna spreekt mevr. E.M. de Vries.')).toEqual([
@@ -64,7 +65,6 @@ describe('splitSentences with Dutch names and abbreviations', () => {
 });
 
 describe('splitSentences on pdf-nl text', () => {
-  const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
 
   it('does not end a sentence at chained titles and initials ("Prof.dr.ir. P.P.C.C. Verbeek")', () => {
     const t = 'Tevens is een ethische analyse van de app opgesteld door een panel onder voorzitterschap van Prof.dr.ir. P.P.C.C. Verbeek, Universiteit Twente. Toezicht volgt.';
