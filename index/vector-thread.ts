@@ -61,23 +61,10 @@ export class VectorIndexThread {
     this.worker.on('exit', (code) => this.fail(new ArchiveError('ERR_INDEX_CORRUPT', `vector index thread stopped (exit ${code})`)));
   }
 
-  /** Opens the saved index in `dir` (rejects with ERR_INDEX_CORRUPT or ERR_EMBEDDER_MISMATCH like VectorIndex.open);
-   *  an empty one when there is none. */
-  static async open(dir: string, identity: EmbedderIdentity): Promise<VectorIndexThread> {
-    const t = new VectorIndexThread(identity);
-    try {
-      await t.load(dir, identity);
-      return t;
-    } catch (e) {
-      await t.close();
-      throw e;
-    }
-  }
-
   /** Starts opening the saved index in `dir` without waiting for it, so that the caller's own work runs meanwhile
    *  (the archive reads its lexical index). `ready` settles once it is open; `size` and `savedTag` are right from
-   *  then on. A saved index that cannot be used (damaged, another embedder's) is replaced by an empty one after
-   *  `unusable` is told why, as `open` callers rebuild it from the store. */
+   *  then on. A saved index that cannot be used (damaged: ERR_INDEX_CORRUPT, another embedder's: ERR_EMBEDDER_MISMATCH)
+   *  is replaced by an empty one after `unusable` is told why; the caller rebuilds it from the store. */
   static opening(dir: string, identity: EmbedderIdentity, unusable: (e: ArchiveError) => void): { thread: VectorIndexThread; ready: Promise<void> } {
     const t = new VectorIndexThread(identity);
     const ready = t.load(dir, identity).catch(async (e: unknown) => {
