@@ -59,7 +59,10 @@ function cutsOf(text: string): number[] {
       // old programmes list their demands so, for pages on end; within a line it stays a clause boundary.
       if (m[2].includes('\n')) cuts.push(m.index + m[1].length);
     } else if (m[1] !== undefined) {
-      if (!NEW_SENTENCE_START.test(rest) && !BULLET_START.test(rest)) continue;
+      // A blank line after the full stop ends the sentence whatever follows: a paragraph opening in lower case is one
+      // whose first word the source lost ("… in de laatste figuur.\n\nonderzoek blijkt dat inwoners …", the corpus) or
+      // a numbered point read by OCR ("n.2.19 Industrie- en technologiebeleid …" for II.2.19).
+      if (!NEW_SENTENCE_START.test(rest) && !BULLET_START.test(rest) && !/\n[^\S\n]*\n/.test(m[2])) continue;
       if (m[1].startsWith('.') && (isAbbreviation(text, m.index) || isEnumerator(text, m.index))) continue;
       cuts.push(m.index + m[1].length);
     } else if (BULLET_START.test(rest)) {

@@ -21,6 +21,18 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence at its full stop before a blank line, whatever the next paragraph opens with', () => {
+    // The corpus's Wethoudersvereniging plan lost a paragraph's first word ("Uit"); programmas-nl's OCR reads "II.2.19"
+    // as "n.2.19". Both were one sentence with the paragraph before.
+    expect(texts('zoals weergegeven in de laatste figuur.\n\nonderzoek blijkt dat inwoners een wethouder goed vinden.')).toEqual([
+      'zoals weergegeven in de laatste figuur.',
+      'onderzoek blijkt dat inwoners een wethouder goed vinden.',
+    ]);
+    expect(texts('Afhandelingstermijnen worden vastgesteld.\n\nn.2.19 Industrie- en technologiebeleid wordt versterkt.')).toHaveLength(2);
+    // A paragraph broken mid-sentence, or a line break within one, still runs on.
+    keptWhole('De burger mag vertrouwen op een\n\noverheid die zorgt.', 'Dat is al jaren zo.\nen het blijft zo.');
+  });
+
   it('gives ordered, trimmed, non-overlapping spans over every corpus text', () => {
     for (const file of corpusFiles()) {
       const text = readFileSync(file, 'utf8');
