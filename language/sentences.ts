@@ -1,7 +1,7 @@
 // Dutch sentence boundaries as offsets: the one splitter for passage cutting (ingest) and answer sentences.
 // Clean text keeps the source's line breaks, and PDF-derived paragraphs often break mid-sentence, so a line break
-// only ends a sentence before a list item, after a semicolon (an enumeration item), or at a blank line when the next
-// paragraph starts like a new sentence.
+// only ends a sentence before a list item, after a semicolon (an enumeration item), or at a blank line after a full
+// stop or before a paragraph that starts like a new sentence.
 // A full stop after an abbreviation ("bijv.", "o.a.") or an initial ("W. Drees", "de heer K.F. Jansen") does not.
 
 export interface SentenceSpan {
