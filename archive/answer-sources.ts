@@ -4,7 +4,7 @@
 import type { AnswerSources } from '../answer/types.ts';
 import { queryTerms } from '../retrieval/retrieve.ts';
 import { missingSource, namedSources } from '../retrieval/source.ts';
-import { listed, passagesOf } from '../retrieval/signals.ts';
+import { listed, ownWords, passagesOf } from '../retrieval/signals.ts';
 import { archiveNames, typedAsName } from '../retrieval/names.ts';
 import { sourceDefaults } from '../lib/config.ts';
 import type { ArchiveState } from './indexes.ts';
@@ -17,17 +17,18 @@ export function answerSources(s: ArchiveState): AnswerSources {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
   const names = archiveNames(s.docs.values(), undefined);
+  const own = ownWords(s);
   return {
     idf,
     names,
     namedSources(question) {
-      return namedSources(question, s.docs, sourceDefaults);
+      return namedSources(question, s.docs, sourceDefaults, own);
     },
     missingSource(question) {
       return missingSource(question, s.docs, sourceDefaults, typedAsName(question, names), (docs, year) => {
         const ids = docs.flatMap((d) => passagesOf(s, d));
         return ids.length > 0 && s.lexical.search([{ term: String(year), weight: 1, source: 'query' }], 1, listed(ids)).length > 0;
-      });
+      }, own);
     },
     lexicalCeiling(question) {
       // BM25+ of a passage of average length holding each query term once: per term weight x idf x (1 + delta),

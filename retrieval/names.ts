@@ -29,6 +29,7 @@ export function documentNames(docs: Iterable<Pick<DocumentMeta, 'id' | 'fileName
         if (/^[\p{Lu}\p{N}-]{2,}$/u.test(w.text) && /\p{L}/u.test(w.text)) acronyms.add(stem(t.word, 'fold'));
       }
     }
+    for (const a of camelInitials(name)) acronyms.add(a);
     if (d.year !== null) words.add(String(d.year));
   }
   return {
@@ -49,6 +50,15 @@ export function namedSourceWords(question: string, names: DocumentNames = NO_NAM
     if (isYear(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
   }
   return out;
+}
+
+/** The initials of names written as words run together, each capitalised ("GroenLinks" -> gl, "ChristenUnie" -> cu,
+ *  "BoerBurgerBeweging" -> bbb): how staff abbreviate them. */
+export function camelInitials(text: string): string[] {
+  return surfaceWords(text)
+    .map((w) => w.text)
+    .filter((w) => /^(?:\p{Lu}\p{Ll}{2,}){2,}$/u.test(w))
+    .map((w) => [...w.matchAll(/\p{Lu}/gu)].map((m) => m[0]).join('').toLowerCase());
 }
 
 /** The archive's document names, rebuilt when a document comes, goes or is replaced. */

@@ -8,7 +8,7 @@ import { passageDefaults, rankingDefaults, sourceDefaults } from '../lib/config.
 import { diversify, fuse, mergeAdjacent, type Fused, type FusionParams } from './fusion.ts';
 import { highlightTerms } from './highlight.ts';
 import { placeOf } from './place.ts';
-import { listed, passagesOf, signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
+import { listed, ownWords, passagesOf, signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
 import { namedDocuments, namedSources, type SourceParams } from './source.ts';
 import { attribution } from './attribution.ts';
@@ -42,7 +42,8 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   const k = Math.max(1, Math.min(opts.k ?? rankingDefaults.k, rankingDefaults.maxK));
   const candidates = Math.max(tuning.candidates ?? rankingDefaults.candidates, k * 3);
   const filter = docFilter(opts.filters, ctx);
-  const named = namedDocuments(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
+  const own = ownWords(ctx);
+  const named = namedDocuments(text, ctx.docs, { ...sourceDefaults, ...tuning.source }, own);
   const terms = queryTerms(ctx.analyser, text);
   const q: SignalQuery = { text, terms, semantic: tuning.semantic, named };
   // Only the source signal reads them, and only when the question names a document.
@@ -55,7 +56,7 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   clock('signals');
   let fused: Fused[] = fuse(lists, fusion);
   clock('fusion');
-  const sources = namedSources(text, ctx.docs, { ...sourceDefaults, ...tuning.source });
+  const sources = namedSources(text, ctx.docs, { ...sourceDefaults, ...tuning.source }, own);
   if (sources.length > 0 && mode === 'hybrid' && (opts.namedFirst ?? tuning.namedFirst ?? true)) {
     fused = await namedFirst(namedPassages(sources, filter, ctx), fused, (f) => runSignals(names, q, candidates, f, ctx, undefined).then((l) => fuse(l, fusion)));
     clock('named');

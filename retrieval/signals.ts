@@ -10,6 +10,7 @@ import type { PassageRef, Store } from '../store/store.ts';
 import type { WordVectors } from '../language/word-vectors.ts';
 import { semanticDefaults } from '../lib/config.ts';
 import { semanticQuery, semanticScores, type SemanticParams } from './semantic.ts';
+import type { OwnWord } from './source.ts';
 
 /** What retrieval reads: the archive's indexes and its in-memory views of the store. */
 export interface RetrievalContext {
@@ -157,6 +158,18 @@ export function passagesOf(ctx: RetrievalContext, docId: string): readonly numbe
     byDocument.set(ctx.lexical, (cached = { revision: ctx.lexical.revision, ids }));
   }
   return cached.ids.get(docId) ?? [];
+}
+
+/** OwnWord (retrieval/source.ts) over the archive's text: the passages of `docs` that hold the word as typed (its
+ *  whole analysed form, not its compound parts) against all that do. */
+export function ownWords(ctx: RetrievalContext): OwnWord {
+  return (word, docs) => {
+    const term = ctx.analyser.queryTerms(word).find((t) => t.source === 'query')?.term;
+    const total = term ? ctx.lexical.docFreq(term) : 0;
+    if (!term || total === 0) return false;
+    const theirs = ctx.lexical.search([{ term, weight: 1, source: 'query' }], total, listed(docs.flatMap((d) => passagesOf(ctx, d))));
+    return theirs.length * 2 >= total;
+  };
 }
 
 export const SIGNALS: readonly Signal[] = [lexical, dense, source, semantic, encoder];

@@ -8,7 +8,7 @@ import type { DocumentMeta } from '../lib/types.ts';
 import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
 import { foldDiacritics, nameKey } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
-import { archiveNames, typedAsName } from './names.ts';
+import { archiveNames, camelInitials, typedAsName } from './names.ts';
 
 export interface SourceParams {
   /** Match title words too (titles of PDFs are often a running header or a table of contents line). */
@@ -19,6 +19,11 @@ export interface SourceParams {
   searchAttribution: boolean;
 }
 
+/** Whether a question word is the given documents' own: at least half of the archive's passages that use it are
+ *  theirs, as "Centrumdemocraten" is the CD's in its programmes and "Christendemocraten" is nobody's. It lets a
+ *  compound that spells an acronym name its documents (compoundNames); without the archive's text (null) none does. */
+export type OwnWord = (word: string, docs: readonly string[]) => boolean;
+
 interface SourceIndex {
   /** Document -> its distinct metadata words. */
   words: Map<string, Set<string>>;
@@ -27,10 +32,10 @@ interface SourceIndex {
 }
 
 /** Documents the question names, with a strength in (0, 1] (1 = named best), or an empty map. */
-export function namedDocuments(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): Map<string, number> {
+export function namedDocuments(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, own: OwnWord | null = null): Map<string, number> {
   const scores = new Map<string, number>();
   const named: string[][] = [];
-  for (const { holders, idf } of namingWords(question, docs, p)) {
+  for (const { holders, idf } of namingWords(question, docs, p, own)) {
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + idf);
     named.push(holders);
   }
@@ -55,9 +60,15 @@ export function namedDocuments(question: string, docs: ReadonlyMap<string, Docum
  *  Nederlandse Werknemers Partij of 1967). Documents named by the same words form one group. A word counts only
  *  when typed as a name (isName: "Den Helder", "VVD", "2015"; not "motie" because a file name holds it); an acronym
  *  of several words ("Vooruitstrevende Minderheden Partij" -> vmp) always does, and explains the words it spans. */
-export function namedSourceGroups(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, isName: (word: string) => boolean = () => true): string[][] {
+export function namedSourceGroups(
+  question: string,
+  docs: ReadonlyMap<string, DocumentMeta>,
+  p: SourceParams,
+  isName: (word: string) => boolean = () => true,
+  own: OwnWord | null = null,
+): string[][] {
   const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(nameKey));
-  const words = namingWords(question, docs, p).filter((w) => !typed.has(w.word) || isName(w.word));
+  const words = namingWords(question, docs, p, own).filter((w) => !typed.has(w.word) || isName(w.word));
   const years = words.filter((w) => isYear(w.word));
   const ofYears = new Set(years.flatMap((w) => w.holders));
   const groups: string[][] = [];
@@ -88,8 +99,8 @@ export function namedSourceGroups(question: string, docs: ReadonlyMap<string, Do
 
 /** The sources a question names as staff type them (namedSourceGroups with a name counted only when typed as one:
  *  "Den Helder", "VVD", "pvv", "2015"). */
-export function namedSources(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): string[][] {
-  return namedSourceGroups(question, docs, p, typedAsName(question, archiveNames(docs.values(), undefined)));
+export function namedSources(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, own: OwnWord | null = null): string[][] {
+  return namedSourceGroups(question, docs, p, typedAsName(question, archiveNames(docs.values(), undefined)), own);
 }
 
 interface NamingWord {
@@ -104,16 +115,55 @@ interface NamingWord {
 
 /** The question's candidate names that name some documents, and not too many of them (a word on more than
  *  maxDocShare of the documents names none: "programma"). */
-function namingWords(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams): NamingWord[] {
+function namingWords(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, own: OwnWord | null): NamingWord[] {
   const index = sourceIndex(docs, p.useTitle);
   const n = index.words.size;
+  const names = questionNames(question);
+  if (own) for (const [word, x] of compoundNames(question, index, own)) if (!names.has(word)) names.set(word, x);
   const out: NamingWord[] = [];
-  for (const [word, { count, span }] of questionNames(question)) {
+  for (const [word, { count, span }] of names) {
     const holders = index.docsOf.get(word);
     if (!holders || holders.length > Math.max(2, p.maxDocShare * n)) continue;
     out.push({ word, span, holders, idf: count * Math.log(1 + n / holders.length) });
   }
+  // A name inside a longer one is part of it: "Pacifistisch Socialistische Partij" names the PSP, not also the SP.
+  const within = (a: NamingWord, b: NamingWord) => a.span.length > 0 && b.span.length > a.span.length && a.span.every((w) => b.span.includes(w));
+  return out.filter((a) => !out.some((b) => within(a, b)));
+}
+
+/** Compounds typed as a name that spell a document acronym with their parts' initials, and the following capitalised
+ *  words' ("Centrumdemocraten" -> cd, "Antirevolutionaire Partij" -> arp), when the word is those documents' own
+ *  (OwnWord): a spelling alone would let "Christendemocraten" name the CD too. */
+function compoundNames(question: string, index: SourceIndex, own: OwnWord): Map<string, { count: number; span: string[] }> {
+  const out = new Map<string, { count: number; span: string[] }>();
+  const surface = surfaceWords(question);
+  const keys = surface.map((w) => foldDiacritics(w.text.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, ''));
+  for (let i = 0; i < surface.length; i++) {
+    const word = keys[i];
+    if (!/^\p{Lu}/u.test(surface[i].text) || !/^\p{L}{8,}$/u.test(word) || index.docsOf.has(nameKey(word))) continue;
+    for (let j = 0; j <= 2 && i + j < surface.length; j++) {
+      const after = keys.slice(i + 1, i + 1 + j);
+      if (!surface.slice(i + 1, i + 1 + j).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text))) break;
+      const tail = after.map((w) => w[0]).join('');
+      for (const [acronym, holders] of index.docsOf) {
+        if (!/^\p{L}{2,5}$/u.test(acronym) || !acronym.endsWith(tail) || acronym.length - tail.length < 2) continue;
+        if (!spells(word, acronym.slice(0, acronym.length - tail.length)) || !own(surface[i].text, holders)) continue;
+        out.set(acronym, { count: 1 + j, span: [nameKey(word), ...after.map(nameKey)] });
+      }
+    }
+  }
   return out;
+}
+
+/** Whether a word cuts into as many parts (of 3 letters or more) as the letters, each opening with its letter. */
+function spells(word: string, letters: string): boolean {
+  const from = (at: number, k: number): boolean => {
+    if (k === letters.length) return at === word.length;
+    if (word[at] !== letters[k]) return false;
+    for (let end = at + 3; end <= word.length - 3 * (letters.length - k - 1); end++) if (from(end, k + 1)) return true;
+    return false;
+  };
+  return from(0, 0);
 }
 
 /** The question's candidate names, each with the number of words it stands for: its content words (hyphen parts
@@ -137,6 +187,18 @@ function questionNames(question: string): Map<string, { count: number; span: str
   for (let i = 0; i < words.length; i++) if (content[i] && words[i] !== '') out.set(words[i], { count: 1, span: [] });
   for (const t of tokens) if (t.parts) out.set(nameKey(t.word), { count: 1, span: [] });
   for (let i = 0; i < words.length; i++) {
+    // A name typed in two ("Groen Links", "D 66", "Ja 21") is the one word the archive writes; function words join
+    // only as a capitalised name with its number ("op, en" is not the Open Partij).
+    const joins = i + 1 < words.length && /^\p{L}/u.test(raw[i]) && (content[i] || capitals.has(words[i])) && (content[i + 1] || /^\d/.test(raw[i + 1]));
+    const joined = joins ? nameKey(raw[i] + raw[i + 1]) : '';
+    if (joined && !out.has(joined)) out.set(joined, { count: 2, span: [words[i], words[i + 1]] });
+    // Initials and a number: "Democraten 66" -> d66, "Democratisch Socialisten '70" -> ds70.
+    for (let len = 1; len <= 3 && i + len < words.length; len++) {
+      const span = words.slice(i, i + len);
+      if (!/^\d\d$/.test(words[i + len]) || !span.every((w) => /^\p{L}/u.test(w) && capitals.has(w))) continue;
+      const acronym = span.map((w) => w[0]).join('') + words[i + len];
+      if (!out.has(acronym)) out.set(acronym, { count: len + 1, span: [...span, words[i + len]] });
+    }
     for (let len = 2; len <= 5 && i + len <= words.length; len++) {
       const span = words.slice(i, i + len);
       if (!span.every((w) => /^\p{L}/u.test(w))) continue;
@@ -182,6 +244,7 @@ export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' 
       if (w.length >= 2 && !DUTCH_STOPWORDS.has(w) && (!/^\d+$/.test(w) || isYear(w))) out.add(w);
     }
   }
+  for (const a of camelInitials(texts.join(' '))) out.add(a);
   if (d.year !== null) out.add(String(d.year));
   return out;
 }
@@ -223,6 +286,7 @@ export function missingSource(
   p: SourceParams,
   isName: (word: string) => boolean,
   mentions: (docs: readonly string[], year: number) => boolean,
+  own: OwnWord | null = null,
 ): MissingSource | null {
   const years = [...new Set(tokenise(question).map((t) => t.word).filter(isYear).map(Number))];
   if (years.length === 0) return null;
@@ -230,7 +294,7 @@ export function missingSource(
   // one of any run of words ("Vanaf welk spaarbedrag" -> VWS, the ministry).
   const capitals = capitalised(question);
   const typedName = (w: NamingWord) => (w.span.length > 0 ? w.span.every((x) => capitals.has(x)) : isName(w.word));
-  const words = namingWords(question, docs, p).filter((w) => !isYear(w.word) && typedName(w));
+  const words = namingWords(question, docs, p, own).filter((w) => !isYear(w.word) && typedName(w));
   if (words.length === 0) return null;
   // A document's years as naming reads them: its metadata year and the years in its file name ("CDA_2017.txt").
   const index = sourceIndex(docs, p.useTitle);

@@ -1,7 +1,7 @@
 // Which documents a question names, on hand-made document records shaped like the team's archives.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETAILS, type DocumentMeta } from '../../lib/types.ts';
-import { metadataWords, missingSource, namedDocuments, namedSourceGroups, questionWords } from '../../retrieval/source.ts';
+import { metadataWords, missingSource, namedDocuments, namedSourceGroups, questionWords, type OwnWord } from '../../retrieval/source.ts';
 
 const doc = (fileName: string, year: number | null, organisation: string | null = null, title = 'Verkiezingsprogramma'): DocumentMeta => ({
   id: fileName.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]+/g, '-'),
@@ -96,6 +96,47 @@ describe('names as the programmes of 1888-2023 spell them and as staff type them
     expect(named('Wat wil de Partij van de Arbeid in 2023?')).toEqual([['pvda-2023']]);
     expect(named('Wat wil de Partij voor de Dieren in 2023?')).toEqual([['pvdd-2023']]);
     expect(named('Wat wilde de Partij van de Vrijheid in 1946?')).toEqual([['pvdv-1946']]);
+  });
+});
+
+describe('party names as staff type them: run apart, with their number, abbreviated, in one compound', () => {
+  // File names as in ../shared/external/programmas-nl.
+  const parties = new Map(
+    [doc('GroenLinks_1994.txt', 1994), doc('ChristenUnie_2021.txt', 2021), doc('D66_1994.txt', 1994), doc("DS'70_1971.txt", 1971), doc('JA21_2021.txt', 2021),
+      doc('SP_1994.txt', 1994), doc('PSP_1986.txt', 1986), doc('CD_1994.txt', 1994), doc('CDA_1994.txt', 1994), doc('ARP_1963.txt', 1963),
+      doc('VVD_1994.txt', 1994), doc('PvdA_1994.txt', 1994), doc('GPV_1994.txt', 1994), doc('RPF_1994.txt', 1994), doc("Tamara's Open Partij_2006.txt", 2006)].map((d) => [d.id, d]),
+  );
+  const groups = (q: string) => namedSourceGroups(q, parties, p);
+  it('two words the archive writes as one, and initials with a number', () => {
+    expect(groups('Wat wilde Groen Links in 1994 met de snelweg?')).toEqual([['groenlinks-1994']]);
+    expect(groups('Wat wil Ja 21 met de zondag?')).toEqual([['ja21-2021']]);
+    expect(groups('Waarom stapte de leiding van de SP op, en wat kwam ervoor in de plaats?')).toEqual([['sp-1994']]);
+    expect(groups('Hoe dacht D 66 over referenda?')).toEqual([['d66-1994']]);
+    expect(groups('Wat wilden de Democraten 66 in 1994?')).toEqual([['d66-1994']]);
+    expect(groups("Wat vond Democratisch Socialisten '70 van de inflatie?")).toEqual([['ds-70-1971']]);
+  });
+  it('the initials of a name written as capitalised words run together: GL, CU', () => {
+    expect(groups('Wat vindt de CU van de zondagsrust?')).toEqual([['christenunie-2021']]);
+    expect(groups('Wat wilde GL in 1994 met de bio-industrie?')).toEqual([['groenlinks-1994']]);
+    expect(metadataWords(parties.get('christenunie-2021')!, false).has('cu')).toBe(true);
+  });
+  it('a name inside a longer one is part of it: the Pacifistisch Socialistische Partij is the PSP, not the SP', () => {
+    expect(groups('Wat wilde de Pacifistisch Socialistische Partij met de NAVO?')).toEqual([['psp-1986']]);
+    expect(groups('Wat wilde de Socialistische Partij in 1994?')).toEqual([['sp-1994']]);
+  });
+  // The archive's text decides whether a compound spelling an acronym is that party's own word (retrieval/signals.ts
+  // ownWords reads the lexical index; here a table of which programmes use which word).
+  const uses: Record<string, string[]> = { centrumdemocraten: ['cd-1994'], antirevolutionaire: ['arp-1963'], christendemocraten: ['cda-1994'] };
+  const own: OwnWord = (word, docs) => (uses[word.toLowerCase()] ?? []).some((d) => docs.includes(d));
+  it("a compound spelling an acronym names that party when the party's own programmes use it", () => {
+    expect(namedSourceGroups('Wat wilden de Centrumdemocraten in 1994 met asielzoekers?', parties, p, () => true, own)).toEqual([['cd-1994']]);
+    expect(namedSourceGroups('Wat wilde de Antirevolutionaire Partij met het onderwijs?', parties, p, () => true, own)).toEqual([['arp-1963']]);
+    // "Christendemocraten" spells CD as well, but the CD's programmes do not use it; without the text nothing is named.
+    expect(namedSourceGroups('Wat wilden de Christendemocraten met asielzoekers?', parties, p, () => true, own)).not.toContainEqual(['cd-1994']);
+    expect(namedSourceGroups('Wat wilden de Centrumdemocraten met asielzoekers?', parties, p)).toEqual([]);
+    expect(missingSource('Wat wilden de Centrumdemocraten in 2002 met asielzoekers?', parties, p, () => true, () => false, own)).toEqual({
+      source: 'Centrumdemocraten', years: [2002], held: [1994],
+    });
   });
 });
 
