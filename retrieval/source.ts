@@ -181,6 +181,7 @@ function questionNames(question: string): Map<string, { count: number; span: str
   const raw = tokens.flatMap((t) => t.parts ?? [t.word]);
   const words = raw.map(nameKey);
   const capitals = capitalised(question);
+  const acronyms = typedAcronyms(question);
   // Function words are recognised as typed (keys are stemmed: "volgens" would not be found).
   const content = raw.map(foldDiacritics).map((w) => w !== '' && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w));
   const out = new Map<string, { count: number; span: string[] }>();
@@ -203,6 +204,8 @@ function questionNames(question: string): Map<string, { count: number; span: str
       const span = words.slice(i, i + len);
       if (!span.every((w) => /^\p{L}/u.test(w))) continue;
       if (len === 2 && !span.every((w) => capitals.has(w))) continue;
+      // An acronym is not spelled out again: "de SGP over de Staatsloterij" is no SOS.
+      if (span.some((w) => acronyms.has(w))) continue;
       if (!content[i] || !content[i + len - 1]) continue;
       const spanned = span.filter((_, j) => content[i + j]);
       for (const acronym of acronymsOf(span, span.map((_, j) => content[i + j]))) {
@@ -232,6 +235,12 @@ const ACRONYM_GAPS = new Set(['de', 'het', 'en', 'der']);
 /** The (folded) words written with a capital in the question. */
 function capitalised(question: string): Set<string> {
   return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => nameKey(m[0])));
+}
+
+/** The (folded) words typed as acronyms in the question: "SGP", "D'66". */
+function typedAcronyms(question: string): Set<string> {
+  const typed = [...question.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => m[0]);
+  return new Set(typed.filter((w) => /^[\p{Lu}\p{N}'’]{2,}$/u.test(w) && /\p{L}/u.test(w)).map(nameKey));
 }
 
 /** A document's metadata words: file name (without extension), organisation, title when wanted, year. */

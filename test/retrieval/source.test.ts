@@ -120,6 +120,10 @@ describe('party names as staff type them: run apart, with their number, abbrevia
     expect(groups('Wat wilde GL in 1994 met de bio-industrie?')).toEqual([['groenlinks-1994']]);
     expect(metadataWords(parties.get('christenunie-2021')!, false).has('cu')).toBe(true);
   });
+  it('an acronym is not spelled out again: "de SGP over de Staatsloterij" names the SGP, not SOS', () => {
+    const more = new Map([...parties, ...[doc('SOS_1981.txt', 1981), doc('SGP_1994.txt', 1994)].map((d) => [d.id, d] as const)]);
+    expect(namedSourceGroups('Hoe dacht de SGP over de Staatsloterij?', more, p)).toEqual([['sgp-1994']]);
+  });
   it('a name inside a longer one is part of it: the Pacifistisch Socialistische Partij is the PSP, not the SP', () => {
     expect(groups('Wat wilde de Pacifistisch Socialistische Partij met de NAVO?')).toEqual([['psp-1986']]);
     expect(groups('Wat wilde de Socialistische Partij in 1994?')).toEqual([['sp-1994']]);
