@@ -182,6 +182,8 @@ function questionNames(question: string): Map<string, { count: number; span: str
   const words = raw.map(nameKey);
   const capitals = capitalised(question);
   const acronyms = typedAcronyms(question);
+  const lowerCase = !surfaceWords(question).some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text));
+  const opensCapital = capitalAt(question, raw.length, capitals, words);
   // Function words are recognised as typed (keys are stemmed: "volgens" would not be found).
   const content = raw.map(foldDiacritics).map((w) => w !== '' && !DUTCH_STOPWORDS.has(w) && !QUESTION_FRAME_WORDS.has(w));
   const out = new Map<string, { count: number; span: string[] }>();
@@ -204,6 +206,9 @@ function questionNames(question: string): Map<string, { count: number; span: str
       const span = words.slice(i, i + len);
       if (!span.every((w) => /^\p{L}/u.test(w))) continue;
       if (len === 2 && !span.every((w) => capitals.has(w))) continue;
+      // A name opens with a capital where the question writes capitals at all: "eerst doen voordat de partij" is no
+      // EVP; typed all in lower case, "partij voor de dieren" still names the PvdD.
+      if (!lowerCase && !opensCapital[i]) continue;
       // An acronym is not spelled out again: "de SGP over de Staatsloterij" is no SOS.
       if (span.some((w) => acronyms.has(w))) continue;
       if (!content[i] || !content[i + len - 1]) continue;
@@ -235,6 +240,20 @@ const ACRONYM_GAPS = new Set(['de', 'het', 'en', 'der']);
 /** The (folded) words written with a capital in the question. */
 function capitalised(question: string): Set<string> {
   return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => nameKey(m[0])));
+}
+
+/** Per word of the question (hyphen parts apart, as questionNames reads them), whether it is typed with a capital
+ *  there; by the word wherever it stands (`capitals`) should the two readings not line up. */
+function capitalAt(question: string, count: number, capitals: ReadonlySet<string>, words: readonly string[]): boolean[] {
+  const out: boolean[] = [];
+  for (const w of surfaceWords(question)) {
+    for (const t of tokenise(w.text)) {
+      const parts = t.parts ? w.text.split('-').filter((x) => /[\p{L}\p{N}]/u.test(x)) : [w.text];
+      if (t.parts && parts.length !== t.parts.length) return words.map((x) => capitals.has(x));
+      for (const part of parts) out.push(/^\p{Lu}/u.test(part));
+    }
+  }
+  return out.length === count ? out : words.map((x) => capitals.has(x));
 }
 
 /** The (folded) words typed as acronyms in the question: "SGP", "D'66". */

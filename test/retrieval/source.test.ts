@@ -124,6 +124,13 @@ describe('party names as staff type them: run apart, with their number, abbrevia
     const more = new Map([...parties, ...[doc('SOS_1981.txt', 1981), doc('SGP_1994.txt', 1994)].map((d) => [d.id, d] as const)]);
     expect(namedSourceGroups('Hoe dacht de SGP over de Staatsloterij?', more, p)).toEqual([['sgp-1994']]);
   });
+  it('a name opens with a capital where the question writes capitals: "eerst doen voordat de partij" is no EVP', () => {
+    const more = new Map([...parties, ...[doc('PAB_1986.txt', 1986), doc('EVP_1986.txt', 1986), doc('PvdD_2021.txt', 2021)].map((d) => [d.id, d] as const)]);
+    const q = 'Wat moesten leden van de Partij Algemeen Belang (PAB) in 1986 eerst doen voordat de partij hen kandidaat stelde?';
+    expect(namedSourceGroups(q, more, p)).toEqual([['pab-1986']]);
+    // Typed all in lower case, a party's name still names it.
+    expect(namedSourceGroups('wat wil de partij voor de dieren met dierproeven', more, p)).toEqual([['pvdd-2021']]);
+  });
   it('a name inside a longer one is part of it: the Pacifistisch Socialistische Partij is the PSP, not the SP', () => {
     expect(groups('Wat wilde de Pacifistisch Socialistische Partij met de NAVO?')).toEqual([['psp-1986']]);
     expect(groups('Wat wilde de Socialistische Partij in 1994?')).toEqual([['sp-1994']]);
