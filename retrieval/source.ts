@@ -2,7 +2,9 @@
 // "de SGP in 1918", "het jaarplan van de Belastingdienst") matched against each document's metadata (file name,
 // organisation, optionally title, year). A word counts by how rare it is among the documents' metadata, so
 // "christenunie" or "1918" names a document and "programma" hardly does. Acronyms of consecutive question words
-// match too ("Partij voor de Dieren" names PvdD_2021, "Forum voor Democratie" FVD_2017).
+// match too ("Partij voor de Dieren" names PvdD_2021, "Forum voor Democratie" FVD_2017), as do names typed apart
+// ("Groen Links"), the initials of run-together names ("GL"), and a compound that is a party's own word in the
+// archive's text ("Centrumdemocraten" names CD_1994).
 import { memoOnRecords } from '../lib/memo.ts';
 import type { DocumentMeta } from '../lib/types.ts';
 import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
@@ -167,10 +169,11 @@ function spells(word: string, letters: string): boolean {
 }
 
 /** The question's candidate names, each with the number of words it stands for: its content words (hyphen parts
- *  too) count 1; the acronyms (acronymsOf) of 3 to 5 consecutive words from a content word to a content word ("partij
- *  voor de dieren" -> pvdd), or of 2 words both capitalised in the question ("Autoriteit Persoonsgegevens" -> ap),
- *  count as many as the content words they span, so a document named by its acronym ranks level with one named in
- *  full. */
+ *  too) count 1; two words joined ("Groen Links" -> groenlinks) and initials with a number ("Democraten 66" -> d66)
+ *  count the words they join; the acronyms (acronymsOf) of 3 to 5 consecutive words from a content word to a content
+ *  word, the first capitalised unless the question is all lower case ("Partij voor de Dieren", "partij voor de
+ *  dieren" -> pvdd), or of 2 words both capitalised in the question ("Autoriteit Persoonsgegevens" -> ap), count as
+ *  many as the content words they span, so a document named by its acronym ranks level with one named in full. */
 export function questionWords(question: string): Map<string, number> {
   return new Map([...questionNames(question)].map(([w, x]) => [w, x.count]));
 }
