@@ -69,3 +69,28 @@ export function typedAsName(question: string, names: DocumentNames): (word: stri
   const typed = new Set([...namedSourceWords(question, names)].map(nameKey));
   return (w) => typed.has(w);
 }
+
+/** The (folded) words written with a capital in the question. */
+export function capitalised(question: string): Set<string> {
+  return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => nameKey(m[0])));
+}
+
+/** Per word of the question (hyphen parts apart, as questionNames reads them), whether it is typed with a capital
+ *  there; by the word wherever it stands (`capitals`) should the two readings not line up. */
+export function capitalAt(question: string, count: number, capitals: ReadonlySet<string>, words: readonly string[]): boolean[] {
+  const out: boolean[] = [];
+  for (const w of surfaceWords(question)) {
+    for (const t of tokenise(w.text)) {
+      const parts = t.parts ? w.text.split('-').filter((x) => /[\p{L}\p{N}]/u.test(x)) : [w.text];
+      if (t.parts && parts.length !== t.parts.length) return words.map((x) => capitals.has(x));
+      for (const part of parts) out.push(/^\p{Lu}/u.test(part));
+    }
+  }
+  return out.length === count ? out : words.map((x) => capitals.has(x));
+}
+
+/** The (folded) words typed as acronyms in the question: "SGP", "D'66". */
+export function typedAcronyms(question: string): Set<string> {
+  const typed = [...question.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => m[0]);
+  return new Set(typed.filter((w) => /^[\p{Lu}\p{N}'’]{2,}$/u.test(w) && /\p{L}/u.test(w)).map(nameKey));
+}

@@ -10,7 +10,7 @@ import type { DocumentMeta } from '../lib/types.ts';
 import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
 import { foldDiacritics, nameKey } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
-import { archiveNames, camelInitials, typedAsName } from './names.ts';
+import { archiveNames, camelInitials, capitalAt, capitalised, typedAcronyms, typedAsName } from './names.ts';
 
 export interface SourceParams {
   /** Match title words too (titles of PDFs are often a running header or a table of contents line). */
@@ -239,31 +239,6 @@ function acronymsOf(words: readonly string[], content: readonly boolean[]): Set<
 
 /** Words acronyms commonly leave out while keeping the other function words ("voor" in PVV, "van" in PvdA). */
 const ACRONYM_GAPS = new Set(['de', 'het', 'en', 'der']);
-
-/** The (folded) words written with a capital in the question. */
-function capitalised(question: string): Set<string> {
-  return new Set([...question.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => /^\p{Lu}/u.test(m[0])).map((m) => nameKey(m[0])));
-}
-
-/** Per word of the question (hyphen parts apart, as questionNames reads them), whether it is typed with a capital
- *  there; by the word wherever it stands (`capitals`) should the two readings not line up. */
-function capitalAt(question: string, count: number, capitals: ReadonlySet<string>, words: readonly string[]): boolean[] {
-  const out: boolean[] = [];
-  for (const w of surfaceWords(question)) {
-    for (const t of tokenise(w.text)) {
-      const parts = t.parts ? w.text.split('-').filter((x) => /[\p{L}\p{N}]/u.test(x)) : [w.text];
-      if (t.parts && parts.length !== t.parts.length) return words.map((x) => capitals.has(x));
-      for (const part of parts) out.push(/^\p{Lu}/u.test(part));
-    }
-  }
-  return out.length === count ? out : words.map((x) => capitals.has(x));
-}
-
-/** The (folded) words typed as acronyms in the question: "SGP", "D'66". */
-function typedAcronyms(question: string): Set<string> {
-  const typed = [...question.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => m[0]);
-  return new Set(typed.filter((w) => /^[\p{Lu}\p{N}'’]{2,}$/u.test(w) && /\p{L}/u.test(w)).map(nameKey));
-}
 
 /** A document's metadata words: file name (without extension), organisation, title when wanted, year. */
 export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' | 'title' | 'year'>, useTitle: boolean): Set<string> {
