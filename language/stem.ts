@@ -21,9 +21,14 @@ export function foldDiacritics(word: string): string {
  *  so that "de Economische Bond" names "Economischen Bond_1918" and "Nederlandse" names "Nederlandsche". Archives of
  *  programmes since 1888 spell a party's name as its year did; staff type today's spelling. */
 export function nameKey(word: string): string {
-  const w = foldDiacritics(word.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
+  const w = nameFold(word);
   if (w.length < 5 || /\d/.test(w)) return w;
   return stem(w.replace(/sch(e|en)?$/, 's$1'), 'light');
+}
+
+/** A word of a name lower-cased and folded, letters and digits only ("D'66" -> d66), before nameKey's stemming. */
+export function nameFold(word: string): string {
+  return foldDiacritics(word.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The stem of a lower-case token (see tokenise) in the given mode. */

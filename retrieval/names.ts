@@ -78,15 +78,16 @@ export function capitalised(question: string): Set<string> {
 /** Per word of the question (hyphen parts apart, as questionNames reads them), whether it is typed with a capital
  *  there; by the word wherever it stands (`capitals`) should the two readings not line up. */
 export function capitalAt(question: string, count: number, capitals: ReadonlySet<string>, words: readonly string[]): boolean[] {
+  const byWord = () => words.map((x) => capitals.has(x));
   const out: boolean[] = [];
   for (const w of surfaceWords(question)) {
     for (const t of tokenise(w.text)) {
       const parts = t.parts ? w.text.split('-').filter((x) => /[\p{L}\p{N}]/u.test(x)) : [w.text];
-      if (t.parts && parts.length !== t.parts.length) return words.map((x) => capitals.has(x));
+      if (t.parts && parts.length !== t.parts.length) return byWord();
       for (const part of parts) out.push(/^\p{Lu}/u.test(part));
     }
   }
-  return out.length === count ? out : words.map((x) => capitals.has(x));
+  return out.length === count ? out : byWord();
 }
 
 /** The (folded) words typed as acronyms in the question: "SGP", "D'66". */

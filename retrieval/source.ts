@@ -8,7 +8,7 @@
 import { memoOnRecords } from '../lib/memo.ts';
 import type { DocumentMeta } from '../lib/types.ts';
 import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
-import { foldDiacritics, nameKey } from '../language/stem.ts';
+import { foldDiacritics, nameFold, nameKey } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 import { archiveNames, camelInitials, capitalAt, capitalised, typedAcronyms, typedAsName } from './names.ts';
 
@@ -139,7 +139,7 @@ function namingWords(question: string, docs: ReadonlyMap<string, DocumentMeta>, 
 function compoundNames(question: string, index: SourceIndex, own: OwnWord): Map<string, { count: number; span: string[] }> {
   const out = new Map<string, { count: number; span: string[] }>();
   const surface = surfaceWords(question);
-  const keys = surface.map((w) => foldDiacritics(w.text.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, ''));
+  const keys = surface.map((w) => nameFold(w.text));
   for (let i = 0; i < surface.length; i++) {
     const word = keys[i];
     if (!/^\p{Lu}/u.test(surface[i].text) || !/^\p{L}{8,}$/u.test(word) || index.docsOf.has(nameKey(word))) continue;
