@@ -264,9 +264,9 @@ export const answerDefaults = {
    *  answered 0.816 -> 0.864 and carries 0.476 -> 0.483 at the same threshold (per set: EVAL.md "Latest figures
    *  (fourth session)"); 0.8 lowers carries on four of the five. */
   softMinSimilarity: 0.7,
-  /** The context rules (answer/candidates.ts widen): how far a chosen sentence may grow (without: .672/.415/.447).
-   *  Bringing a successor that points back: 18 sets carries .383 -> .393, up on five, down on none (fifteenth). */
-  context: { maxListItems: 8, maxQuoteChars: 900 },
+  /** Context rules (answer/candidates.ts widen). A successor pointing back: 18 sets carries .383 -> .393 (15th). A
+   *  sentence under shortSentenceWords brings a neighbour: 39 sets .402 -> .416, none down; 8 .408, 16 3 sets down (28th). */
+  context: { maxListItems: 8, maxQuoteChars: 900, shortSentenceWords: 12 },
   /** The abstention decision (answer/evidence.ts): the best sentence must hold a topic word of the question as typed,
    *  and the mean of its signals must reach the threshold, chosen at the best pooled F1 (EVAL.md "Answers"). Dev,
    *  pdf-nl and programmas-nl at 19fbabf: topicExact and names, F1 0.491 at 0.53; with topic and agreement 0.421; the

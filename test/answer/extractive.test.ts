@@ -148,6 +148,27 @@ describe('context rules', () => {
     expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^Aan de hand van deze onderzoeken kunnen we concluderen .* Dit maakt de functie minder aantrekkelijk\.$/s);
   });
 
+  it('a short sentence brings its successor: a heading-like line and what it heads', () => {
+    DOCS.clb = { text: corpus('002_2cdf2b3bdbada1f9.txt'), title: 'Jaarplan CLB', organisation: 'CLB', year: 2017, fileName: '002_2cdf2b3bdbada1f9.txt' };
+    const s = sentencesOf(hitAt('clb', 'Samenstelling CLB-bestuur ALV', 1, 100)).find((x) => x.quote.startsWith('Samenstelling CLB-bestuur'))!;
+    const w = widen(s);
+    expect(w.rule).toBe('successor');
+    expect(DOCS.clb.text.slice(w.start, w.end)).toMatch(/^Samenstelling CLB-bestuur ALV, november 2017\.\s+Voorzitter\s+Leen Verbeek\s+CdK Flevoland$/);
+    // The same line as the document's last sentence but one: the short last line brings its predecessor.
+    const end = DOCS.clb.text.indexOf('CdK Flevoland') + 'CdK Flevoland'.length;
+    DOCS.clb = { ...DOCS.clb, text: DOCS.clb.text.slice(0, end) };
+    const last = sentencesOf(hitAt('clb', 'Samenstelling CLB-bestuur ALV', 1, 100)).find((x) => x.quote.startsWith('Voorzitter'))!;
+    expect(widen(last).rule).toBe('predecessor');
+    expect(DOCS.clb.text.slice(widen(last).start, widen(last).end)).toMatch(/^Samenstelling CLB-bestuur.*Leen Verbeek\s+CdK Flevoland$/s);
+    delete DOCS.clb;
+  });
+
+  it('a sentence of twelve words or more stands alone when no neighbour points back', () => {
+    const s = sentencesOf(hitAt('banning', 'Voor Dorien Zandvliet is wethouderssocialisme', 1, 200)).find((x) => x.quote.startsWith('Voor Dorien Zandvliet'))!;
+    expect(s.quote.split(/\s+/).length).toBeGreaterThanOrEqual(answerDefaults.context.shortSentenceWords);
+    expect(widen(s)).toEqual({ start: s.start, end: s.end, rule: null });
+  });
+
   it('the abstention reads the quote as shown: topic words split over a sentence and its successor all count', () => {
     const hits = [hitAt('wv', 'Aan de hand van deze onderzoeken kunnen we concluderen', 1, 300)];
     const a = composeAnswer('Maakt de werkbelasting de functie minder aantrekkelijk?', hits, ctx());
