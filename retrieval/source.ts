@@ -6,6 +6,7 @@
 // ("Groen Links"), the initials of run-together names ("GL"), and a compound that is a party's own word in the
 // archive's text ("Centrumdemocraten" names CD_1994).
 import { memoOnRecords } from '../lib/memo.ts';
+import { fileStem } from '../lib/file-names.ts';
 import type { DocumentMeta } from '../lib/types.ts';
 import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
 import { foldDiacritics, nameFold, nameKey } from '../language/stem.ts';
@@ -257,15 +258,27 @@ export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' 
 
 /** Rebuilt only when the document records change (a write replaces a document's record). */
 const sourceIndexOf = memoOnRecords((metas: readonly DocumentMeta[], useTitle: boolean): SourceIndex => {
-  const words = new Map<string, Set<string>>();
+  const words = new Map(metas.map((d) => [d.id, metadataWords(d, useTitle)]));
+  const whole = new Set(metas.flatMap((d) => [d.organisation ?? '', ...fileStem(d.fileName).split(/[_;]+/)]).map(nameKey));
+  for (const d of metas) for (const part of jointParts(d, whole)) words.get(d.id)!.add(part);
   const docsOf = new Map<string, string[]>();
-  for (const d of metas) {
-    const ws = metadataWords(d, useTitle);
-    words.set(d.id, ws);
-    for (const w of ws) (docsOf.get(w) ?? docsOf.set(w, []).get(w)!).push(d.id);
-  }
+  for (const [id, ws] of words) for (const w of ws) (docsOf.get(w) ?? docsOf.set(w, []).get(w)!).push(id);
   return { words, docsOf };
 });
+
+/** A joint list written as one word is named by each of its parties, as "PvdA; D66; PPR_1971" is: "GroenLinksPvdA"
+ *  by "GroenLinks" and "PvdA", the whole names of other documents ("de PvdA in 2023" asks for the joint programme).
+ *  Whole names only: ChristenUnie is no "Unie", though "Liberale Unie" holds the word. */
+function jointParts(d: Pick<DocumentMeta, 'fileName' | 'organisation'>, names: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const { text } of surfaceWords(`${fileStem(d.fileName).replace(/[_;]+/g, ' ')} ${d.organisation ?? ''}`)) {
+    for (const m of text.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)) {
+      const parts = [text.slice(0, m.index), text.slice(m.index)].map(nameKey);
+      if (parts.every((p) => p.length >= 2 && names.has(p))) out.push(...parts);
+    }
+  }
+  return out;
+}
 
 function sourceIndex(docs: ReadonlyMap<string, DocumentMeta>, useTitle: boolean): SourceIndex {
   return sourceIndexOf(docs.values(), useTitle);

@@ -135,6 +135,16 @@ describe('party names as staff type them: run apart, with their number, abbrevia
     expect(groups('Wat wilde de Pacifistisch Socialistische Partij met de NAVO?')).toEqual([['psp-1986']]);
     expect(groups('Wat wilde de Socialistische Partij in 1994?')).toEqual([['sp-1994']]);
   });
+  it('a joint list written as one word is named by each of its parties, as "PvdA; D66; PPR_1971" is', () => {
+    const joint = new Map([...parties, ...[doc('GroenLinksPvdA_2023.txt', 2023, 'GroenLinksPvdA'), doc('PvdA_2021.txt', 2021)].map((d) => [d.id, d] as const)]);
+    expect(namedSourceGroups('Wat wilde de PvdA in 2023 met de huurprijzen?', joint, p)).toEqual([['groenlinkspvda-2023']]);
+    expect(namedSourceGroups('Wat wil GroenLinks in 2023 met de huren?', joint, p)).toEqual([['groenlinkspvda-2023']]);
+    expect(missingSource('Wat wilde de PvdA in 2023 met de huurprijzen?', joint, p, () => true, () => false)).toBeNull();
+    expect(namedSourceGroups('Wat wilde de PvdA in 2021 met de huren?', joint, p)).toEqual([['pvda-2021']]);
+    // Only parts other documents go by: ChristenUnie is no "Unie", GroenLinks no "Links".
+    expect(namedSourceGroups('Wat vindt de Unie van de zondagsrust?', joint, p)).toEqual([]);
+    expect(namedSourceGroups('Wat wil Links in 1994 met de snelweg?', joint, p)).toEqual([]);
+  });
   // The archive's text decides whether a compound spelling an acronym is that party's own word (retrieval/signals.ts
   // ownWords reads the lexical index; here a table of which programmes use which word).
   const uses: Record<string, string[]> = { centrumdemocraten: ['cd-1994'], antirevolutionaire: ['arp-1963'], christendemocraten: ['cda-1994'] };
