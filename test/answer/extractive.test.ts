@@ -163,6 +163,14 @@ describe('context rules', () => {
     delete DOCS.clb;
   });
 
+  it('a list item brings the next item, however long it is', () => {
+    const s = sentencesOf(hitAt('wv', '- 2 **Een aantrekkelijk ambt**', 1, 100)).find((x) => x.quote.startsWith('- 2 **Een aantrekkelijk ambt**'))!;
+    expect(s.quote.split(/\s+/).length).toBeGreaterThanOrEqual(answerDefaults.context.shortSentenceWords);
+    const w = widen(s);
+    expect(w.rule).toBe('successor');
+    expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^- 2 \*\*Een aantrekkelijk ambt\*\*.*vakbekwaamheid\.\s+- 3 \*\*Een toegesneden rechtspositie\*\*/s);
+  });
+
   it('a sentence of twelve words or more stands alone when no neighbour points back', () => {
     const s = sentencesOf(hitAt('banning', 'Voor Dorien Zandvliet is wethouderssocialisme', 1, 200)).find((x) => x.quote.startsWith('Voor Dorien Zandvliet'))!;
     expect(s.quote.split(/\s+/).length).toBeGreaterThanOrEqual(answerDefaults.context.shortSentenceWords);
