@@ -140,6 +140,13 @@ describe('context rules', () => {
     expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^Tegenwoordig ervaren veel wethouders financiële onzekerheid .* Daarnaast worden zij geconfronteerd/s);
   });
 
+  it('a sentence opening with "Daar" brings what it points back to', () => {
+    const s = sentencesOf(hitAt('pvda', 'Daar staat voor mij het', 1, 300)).find((x) => x.quote.startsWith('Daar staat voor mij'))!;
+    const w = widen(s);
+    expect(w.rule).toBe('predecessor');
+    expect(DOCS.pvda.text.slice(w.start, w.end)).toMatch(/^Je wilt iets bereiken\s+in\s+het\s+kader.*Daar staat voor mij het\s+wethouderssocialisme voor/s);
+  });
+
   it('a sentence followed by one opening with "Dit" brings that successor', () => {
     const s = sentencesOf(hitAt('wv', 'Aan de hand van deze onderzoeken kunnen we concluderen', 1, 300)).find((x) => x.quote.startsWith('Aan de hand van deze onderzoeken'))!;
     const w = widen(s);
