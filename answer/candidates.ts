@@ -154,19 +154,21 @@ export function widen(s: Sentence): Widened {
     if (end > s.end) return { start: s.start, end, rule: 'list' };
   }
   const prev = s.index > 0 ? at(s.window[s.index - 1]) : null;
-  if (prev && POINTS_BACK.test(s.quote) && s.end - prev.start <= maxQuoteChars) return { start: prev.start, end: s.end, rule: 'predecessor' };
   const next = s.index + 1 < s.window.length ? at(s.window[s.index + 1]) : null;
-  if (next && POINTS_BACK.test(next.text) && next.end - s.start <= maxQuoteChars) return { start: s.start, end: next.end, rule: 'successor' };
+  // The quote with a neighbour, when that stays within maxQuoteChars.
+  const withPrev: Widened | null = prev && s.end - prev.start <= maxQuoteChars ? { start: prev.start, end: s.end, rule: 'predecessor' } : null;
+  const withNext: Widened | null = next && next.end - s.start <= maxQuoteChars ? { start: s.start, end: next.end, rule: 'successor' } : null;
+  if (withPrev && POINTS_BACK.test(s.quote)) return withPrev;
+  const nextText = next?.text ?? '';
+  if (withNext && POINTS_BACK.test(nextText)) return withNext;
   // A list item brings the next one: a list's points are read together ("- 2 Een aantrekkelijk ambt – …" + "- 3 …").
   // 39 sets carries .416 -> .423, six up, none down (28th session).
-  if (next && LIST_ITEM.test(s.quote) && LIST_ITEM.test(next.text) && next.end - s.start <= maxQuoteChars) return { start: s.start, end: next.end, rule: 'successor' };
+  if (withNext && LIST_ITEM.test(s.quote) && LIST_ITEM.test(nextText)) return withNext;
   // A short sentence is a fragment of what the text says there: a heading-like line ("Samenstelling CLB-bestuur ALV,
   // november 2017.") or a list item cut from its neighbour. It brings the sentence after it, or else the one before.
-  if (s.quote.split(/\s+/).filter(Boolean).length < shortSentenceWords) {
-    if (next && next.end - s.start <= maxQuoteChars) return { start: s.start, end: next.end, rule: 'successor' };
-    if (prev && s.end - prev.start <= maxQuoteChars) return { start: prev.start, end: s.end, rule: 'predecessor' };
-  }
-  return { start: s.start, end: s.end, rule: null };
+  const alone: Widened = { start: s.start, end: s.end, rule: null };
+  if (s.quote.split(/\s+/).filter(Boolean).length < shortSentenceWords) return withNext ?? withPrev ?? alone;
+  return alone;
 }
 
 /** Line breaks and words hyphenated across them, folded for reading; the words stay the archive's. */

@@ -259,7 +259,7 @@ export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' 
 /** Rebuilt only when the document records change (a write replaces a document's record). */
 const sourceIndexOf = memoOnRecords((metas: readonly DocumentMeta[], useTitle: boolean): SourceIndex => {
   const words = new Map(metas.map((d) => [d.id, metadataWords(d, useTitle)]));
-  const whole = new Set(metas.flatMap((d) => [d.organisation ?? '', ...fileStem(d.fileName).split(/[_;]+/)]).map(nameKey));
+  const whole = new Set(metas.flatMap(nameParts).map(nameKey));
   for (const d of metas) for (const part of jointParts(d, whole)) words.get(d.id)!.add(part);
   const docsOf = new Map<string, string[]>();
   for (const [id, ws] of words) for (const w of ws) (docsOf.get(w) ?? docsOf.set(w, []).get(w)!).push(id);
@@ -271,13 +271,18 @@ const sourceIndexOf = memoOnRecords((metas: readonly DocumentMeta[], useTitle: b
  *  Whole names only: ChristenUnie is no "Unie", though "Liberale Unie" holds the word. */
 function jointParts(d: Pick<DocumentMeta, 'fileName' | 'organisation'>, names: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const { text } of surfaceWords(`${fileStem(d.fileName).replace(/[_;]+/g, ' ')} ${d.organisation ?? ''}`)) {
+  for (const { text } of surfaceWords(nameParts(d).join(' '))) {
     for (const m of text.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)) {
       const parts = [text.slice(0, m.index), text.slice(m.index)].map(nameKey);
       if (parts.every((p) => p.length >= 2 && names.has(p))) out.push(...parts);
     }
   }
   return out;
+}
+
+/** The names a document goes by whole: its organisation and each part of its file name ("PvdA; D66; PPR_1971"). */
+function nameParts(d: Pick<DocumentMeta, 'fileName' | 'organisation'>): string[] {
+  return [d.organisation ?? '', ...fileStem(d.fileName).split(/[_;]+/)];
 }
 
 function sourceIndex(docs: ReadonlyMap<string, DocumentMeta>, useTitle: boolean): SourceIndex {
