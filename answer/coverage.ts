@@ -39,9 +39,20 @@ export function hitContext(hit: Hit): WordSets {
   return wordSets([hit.text, ...hit.headingPath, namesOf(hit.document)].join('\n'));
 }
 
-/** The words a document goes by: title, organisation, file name and year. */
+/** The words a document goes by: title, organisation, file name and year, and the names a joint list's name is made
+ *  of ("GroenLinksPvdA": GroenLinks, PvdA). */
 function namesOf(d: Hit['document']): string {
-  return [d.title, d.organisation ?? '', d.fileName.replace(/[_;]/g, ' '), d.year ?? ''].join('\n');
+  const text = [d.title, d.organisation ?? '', d.fileName.replace(/[_;]/g, ' '), d.year ?? ''].join('\n');
+  return [text, ...jointNames(text)].join('\n');
+}
+
+/** Two names run together, each with capitals of its own ("GroenLinks" + "PvdA"); one capital each ("Christen" +
+ *  "Unie") is one name. */
+function jointNames(text: string): string[] {
+  const twoCapitals = (w: string) => (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+  return [...text.matchAll(/\p{L}+/gu)].flatMap(({ 0: w }) =>
+    [...w.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)].map((m) => [w.slice(0, m.index), w.slice(m.index)]).filter((p) => p.every(twoCapitals)).flat(),
+  );
 }
 
 /** Whether a term occurs in a hit's context (hitContext's words), for many sentences of one question: the context is
@@ -66,7 +77,12 @@ export function sourceAgreement(focus: readonly FocusTerm[], occurs: (term: stri
   const named = focus.filter((f) => f.source);
   const total = named.reduce((s, f) => s + f.weight, 0);
   if (total === 0) return 1;
-  return named.filter((f) => occurs(f.term)).reduce((s, f) => s + f.weight, 0) / total;
+  return named.filter((f) => termOrParts(f, occurs)).reduce((s, f) => s + f.weight, 0) / total;
+}
+
+/** A term occurs, or each of its hyphen parts does: "PvdA-GroenLinks" where the joint list writes "GroenLinks-PvdA". */
+export function termOrParts(f: Pick<FocusTerm, 'term' | 'parts'>, occurs: (term: string) => boolean): boolean {
+  return occurs(f.term) || (f.parts?.every(occurs) ?? false);
 }
 
 export interface Coverage {

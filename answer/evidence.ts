@@ -20,7 +20,7 @@
 import type { Hit } from '../lib/types.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { termOccurs, type WordSets } from '../language/content-terms.ts';
-import { hitContext } from './coverage.ts';
+import { hitContext, termOrParts } from './coverage.ts';
 import { CUED_TYPES } from './cues.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerContext, Evidence } from './types.ts';
@@ -60,7 +60,7 @@ export function measureEvidence(
   const both = top.filter((h) => Object.values(h.signals).filter((x) => x.rank <= AGREE_RANK).length >= 2).length;
   const signals: Record<string, number> = {
     topicExact: best?.topicExact ?? 0,
-    names: named.length === 0 ? 1 : bestContext ? named.filter((f) => nameOccurs(f.term, bestContext)).length / named.length : 0,
+    names: named.length === 0 ? 1 : bestContext ? named.filter((f) => (f.source ? termOrParts(f, (t) => nameOccurs(t, bestContext)) : nameOccurs(f.term, bestContext))).length / named.length : 0,
     topic: best?.topic ?? 0,
     agreement: top.length > 0 ? both / top.length : 0,
     sentence: best?.coverage ?? 0,

@@ -10,7 +10,7 @@ import { ordinalAt } from '../lib/sorted.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
-import { contextReader, CoverageScorer, MeaningScorer, sourceAgreement, sentenceWords, type SentenceWords } from './coverage.ts';
+import { contextReader, CoverageScorer, MeaningScorer, sourceAgreement, sentenceWords, termOrParts, type SentenceWords } from './coverage.ts';
 import { CUED_TYPES, hasAnswerCue } from './cues.ts';
 import { abstainsOn, measureEvidence, type BestSentence } from './evidence.ts';
 import { NO_ANSWER, type Answer, type AnswerContext, type AnswerStrategy, type Citation } from './types.ts';
@@ -87,7 +87,7 @@ export function scoreSentences(
     const fresh = [...words.sets.words].filter((w) => !analysis.focus.some((t) => t.term === w) && w.length > 3).length;
     if (fresh < tuning.minNewWords) continue;
     const agreement = !namesSource || namedDocs.has(s.hit.docId) ? 1 : sourceAgreement(analysis.focus, (term) => inContext(s.hit, term));
-    const cov = scorer.coverage(words, (t) => namesSource && inContext(s.hit, t.term));
+    const cov = scorer.coverage(words, (t) => namesSource && termOrParts(t, (term) => inContext(s.hit, term)));
     if (cov.share <= 0 || (cov.exact === 0 && !f.softMatch)) continue;
     if (f.textKinds && s.kind !== 'prose') continue;
     const span = f.context ? widen(s) : { start: s.start, end: s.end, rule: null };

@@ -14,27 +14,32 @@ export interface DocumentNames {
   has(term: string): boolean;
   /** Written as an acronym there ("PVV_2010.txt", "VNG"). */
   acronym(term: string): boolean;
+  /** The documents going by the word (empty when none does). */
+  holders(term: string): ReadonlySet<string>;
 }
 
-export const NO_NAMES: DocumentNames = { has: () => false, acronym: () => false };
+export const NO_NAMES: DocumentNames = { has: () => false, acronym: () => false, holders: () => new Set() };
 
 export function documentNames(docs: Iterable<Pick<DocumentMeta, 'id' | 'fileName' | 'organisation' | 'year'>>): DocumentNames {
-  const words = new Set<string>();
+  const words = new Map<string, Set<string>>();
   const acronyms = new Set<string>();
+  const add = (word: string, id: string) => (words.get(word) ?? words.set(word, new Set()).get(word)!).add(id);
   for (const d of docs) {
     const name = `${d.organisation ?? ''} ${fileStem(d.fileName)}`.replace(/[_;.]/g, ' ');
     for (const w of surfaceWords(name)) {
       for (const t of tokenise(w.text)) {
-        for (const part of [t.word, ...(t.parts ?? [])]) words.add(nameKey(part));
+        for (const part of [t.word, ...(t.parts ?? [])]) add(nameKey(part), d.id);
         if (/^[\p{Lu}\p{N}-]{2,}$/u.test(w.text) && /\p{L}/u.test(w.text)) acronyms.add(stem(t.word, 'fold'));
       }
     }
     for (const a of camelInitials(name)) acronyms.add(a);
-    if (d.year !== null) words.add(String(d.year));
+    if (d.year !== null) add(String(d.year), d.id);
   }
+  const none: ReadonlySet<string> = new Set();
   return {
     has: (t) => words.has(nameKey(t)),
     acronym: (t) => acronyms.has(t),
+    holders: (t) => words.get(nameKey(t)) ?? none,
   };
 }
 
@@ -48,8 +53,21 @@ export function namedSourceWords(question: string, names: DocumentNames = NO_NAM
     if (!term || DUTCH_STOPWORDS.has(term) || QUESTION_FRAME_WORDS.has(term)) continue;
     const proper = /^[\p{Lu}\p{N}]/u.test(w.text);
     if (isYear(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
+    else if (jointSources(w.text, names)) for (const t of [term, ...w.text.split('-').map(foldedWord)]) out.add(t);
   }
   return out;
+}
+
+/** Two names joined by a hyphen, each going by documents the other does not ("PvdA-GroenLinks": the PvdA's and
+ *  GroenLinks' programmes, and their joint list): they name each source and together name them, so the compound is
+ *  no topic word that a sentence must hold. The parts of one name ("Rooms-Katholieke", "LLO-Katalysator") go by the
+ *  same documents, or one part's by the other's. */
+function jointSources(word: string, names: DocumentNames): boolean {
+  const parts = word.split('-');
+  if (parts.length !== 2 || !parts.every((p) => /^[\p{Lu}\p{N}]/u.test(p) && names.has(foldedWord(p)))) return false;
+  const [a, b] = parts.map((p) => names.holders(foldedWord(p)));
+  const within = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].every((d) => y.has(d));
+  return !within(a, b) && !within(b, a);
 }
 
 /** The initials of names written as words run together, each capitalised ("GroenLinks" -> gl, "ChristenUnie" -> cu,

@@ -247,6 +247,23 @@ describe('contextReader', () => {
     expect(inContext(hit, '2025')).toBe(true);
     expect(inContext(hit, 'kernenergie')).toBe(false);
   });
+
+  it('reads a joint list by the names it is made of: GroenLinksPvdA goes by GroenLinks and PvdA, ChristenUnie not by Unie', () => {
+    const named = (fileName: string) => ({ ...hitAt('wv', 'De Wethoudersvereniging werd opgericht', 1), document: { id: 'x', title: '', year: 2023, organisation: null, fileName, pageKind: 'page' as const } });
+    const joint = hitContext(named('GroenLinksPvdA_2023.txt'));
+    expect(['groenlinks', 'pvda', 'groenlinkspvda'].every((t) => termOccurs(t, joint))).toBe(true);
+    expect(termOccurs('links', joint)).toBe(false);
+    // "PvdA-GroenLinks", typed the other way round, names the joint list: its sentences hold the source words.
+    const jointHit = { ...hitAt('pvda', 'Aan het wethouderssocialisme kleeft', 1), document: { ...named('GroenLinksPvdA_2023.txt').document, organisation: 'GroenLinksPvdA' } };
+    const names = documentNames(['PvdA_2021.txt', 'GroenLinks_2021.txt', 'GroenLinksPvdA_2023.txt'].map((fileName, i) => ({ id: String(i), fileName, organisation: null, year: 2021 + (i > 1 ? 2 : 0) })));
+    const a = composeAnswer('Wat vindt PvdA-GroenLinks van het wethouderssocialisme?', [jointHit], { ...ctx(), sources: { ...sources, names } });
+    expect(a.evidence?.terms.find((t) => t.term === 'pvdagroenlinks')?.source).toBe(true);
+    expect(a.evidence?.signals.names).toBe(1);
+    expect(a.answered).toBe(true);
+    const cu = hitContext(named('ChristenUnie_2021.txt'));
+    expect(termOccurs('christenunie', cu)).toBe(true);
+    expect(termOccurs('unie', cu)).toBe(false);
+  });
 });
 
 describe('ordinalAt (the page of an offset)', () => {

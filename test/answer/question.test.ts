@@ -56,6 +56,26 @@ describe('namedSourceWords', () => {
     expect([...namedSourceWords('Wat is hoogtechnologisch draagmoederschap?', names)]).toEqual([]);
     expect([...namedSourceWords('Wil de Partij voor de Dieren stoppen met dierproeven?', names)]).toEqual(['partij', 'dieren']);
   });
+
+  it('reads names joined by a hyphen as naming each source and the pair ("PvdA-GroenLinks", the joint list)', () => {
+    const joint = documentNames([
+      { id: 'gl', fileName: 'GroenLinks_2021.txt', organisation: 'GroenLinks', year: 2021 },
+      { id: 'pvda', fileName: 'PvdA_2021.txt', organisation: 'PvdA', year: 2021 },
+      { id: 'glpvda', fileName: 'GroenLinksPvdA_2023.txt', organisation: 'GroenLinksPvdA', year: 2023 },
+    ]);
+    expect([...namedSourceWords('Wat wil PvdA-GroenLinks met de huurprijzen?', joint)].sort()).toEqual(['groenlinks', 'pvda', 'pvdagroenlinks']);
+    const a = analyseQuestion('Wat wil PvdA-GroenLinks met de huurprijzen?', { names: joint });
+    expect(a.focus.map((f) => [f.term, f.source])).toEqual([['pvdagroenlinks', true], ['huurprijzen', false]]);
+    // A hyphenated word with one part that names nothing stays a topic word.
+    expect([...namedSourceWords('Wat vinden PvdA-wethouders van de huurprijzen?', joint)]).toEqual([]);
+  });
+
+  it('keeps one name that a hyphen joins as it was: its parts go by the same documents ("LLO-Katalysator")', () => {
+    const llo = documentNames(['dusi_infographic_llo_katalysator_ronde2.pdf', 'dusi_llo_katalysator_ronde3.pdf', 'PvdA_2021.txt']
+      .map((fileName, i) => ({ id: String(i), fileName, organisation: null, year: 2024 })));
+    expect([...namedSourceWords('Hoeveel subsidie ging er naar de LLO-Katalysator in 2024?', llo)]).toEqual(['2024']);
+    expect(analyseQuestion('Hoeveel subsidie ging er naar de LLO-Katalysator?', { names: llo }).focus.find((f) => f.term === 'llokatalysator')?.source).toBe(false);
+  });
 });
 
 describe('analyseQuestion', () => {
