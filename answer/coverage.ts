@@ -90,6 +90,9 @@ export interface Coverage {
   share: number;
   /** Focus terms found as words in the sentence. */
   exact: number;
+  /** A focus term that names no source is found, word for word or softly: the sentence says something about what
+   *  is asked, not only whose it is. */
+  topical: boolean;
 }
 
 /** Scores sentences against one question's focus terms; soft matches (off when `minSimilarity` is null) are computed
@@ -105,7 +108,7 @@ export class CoverageScorer {
 
   /** Coverage of the focus by one sentence; `agrees` says whether its document agrees with a source term. */
   coverage(s: SentenceWords, agrees: (f: FocusTerm) => boolean): Coverage {
-    if (this.total === 0) return { share: 0, exact: 0 };
+    if (this.total === 0) return { share: 0, exact: 0, topical: false };
     let covered = 0;
     let exact = 0;
     let missing = false;
@@ -119,8 +122,13 @@ export class CoverageScorer {
       return 0;
     });
     const soft = missing && this.soft ? this.soft(s.sets.words) : null;
-    this.focus.forEach((f, i) => (covered += f.weight * (found[i] || (soft?.[i].similarity ?? 0))));
-    return { share: covered / this.total, exact };
+    let topical = false;
+    this.focus.forEach((f, i) => {
+      const x = found[i] || (soft?.[i].similarity ?? 0);
+      covered += f.weight * x;
+      if (!f.source && x > 0) topical = true;
+    });
+    return { share: covered / this.total, exact, topical };
   }
 }
 

@@ -80,6 +80,7 @@ export function scoreSentences(
   const namesSource = f.namedSources && analysis.focus.some((t) => t.source);
   const namedDocs = new Set(named.flat());
   const inContext = contextReader();
+  const asksTopic = analysis.focus.some((t) => !t.source);
   const out: Scored[] = [];
   for (const s of candidates) {
     const words = sentenceWords(s.text);
@@ -98,6 +99,9 @@ export function scoreSentences(
     if (f.answerCues && cue) score *= 1 + tuning.cueBonus;
     if (s.text.trimEnd().endsWith('?')) score *= 0.5;
     if (s.quote.length > tuning.maxSentenceChars) score *= 0.7;
+    // A sentence of the named source that says nothing of what is asked ("4.3 Nederland waterland 54 inhoudGroenLinks-
+    // PvdA verkiezingsprogramma 2023-2028") holds the source's words as every sentence of that source does.
+    if (asksTopic && !cov.topical) score *= tuning.sourceOnlyFactor;
     score += tuning.rankWeight / s.hit.rank;
     const close = meaning ? meaning.similarity(words) : 0;
     score += tuning.meaningWeight * close;

@@ -234,8 +234,7 @@ export const answerDefaults = {
   evidenceHits: 3,
   /** Hits returned as "closest" when the answer abstains. */
   closestHits: 3,
-  /** A sentence scoring below this share of the best sentence's score is not worth adding (kept from before). */
-  minRelativeSentenceScore: 0.5,
+  minRelativeSentenceScore: 0.5, // a sentence under this share of the best one's score adds nothing (kept from before)
   /** Bonus for the hit's rank: rankWeight / rank (0.1 and 0.4 were within one question on every set). */
   rankWeight: 0.2,
   /** features.meaning: closeness in meaning (answer/coverage.ts MeaningScorer) x this. On since the 26th session: 35 sets
@@ -248,14 +247,15 @@ export const answerDefaults = {
   /** A sentence sharing this share of its distinct words with a chosen one (the shorter's) repeats it and is skipped: 28
    *  sets, answers quoting one sentence twice 17 -> 1 of 747, programmas-nl carries .638 -> .660, no set lower (23rd). */
   repeatShare: 0.8,
-  /** Longer sentences are quoted less readily (x0.7; kept from before). */
-  maxSentenceChars: 400,
+  maxSentenceChars: 400, // longer sentences are quoted less readily (x0.7; kept from before)
   /** A sentence holding what the question type asks for (a number for "hoeveel", …) scores this much more: without
    *  cues 0.655 / 0.415 / 0.489 against 0.707 / 0.439 / 0.489; a bonus of 0.5 changed nothing. The cue read over the
    *  quote as shown (context included): 18 sets carries .397 -> .402, up on two, down on none (fifteenth session). */
   cueBonus: 0.25,
   /** A sentence from another document than the source the question names scores this share (without: .655/.439/.277). */
   otherSourceFactor: 0.5,
+  /** A sentence holding no topic word (exact or soft), only the named source's, scores this share (EVAL.md 29th). */
+  sourceOnlyFactor: 0.5, // 43 sets .431/.842/.466 -> .449/.869/.468; 0.25 and 0.75 alike; skipping them: F1 .440
   /** Soft matching of focus terms with the shipped word vectors: the cosine a pair must reach. At 0.45 soft matches
    *  of loosely related words outscored the answer (carries without abstention, dev / pdf-nl / programmas-nl: 0.45
    *  0.672 / 0.402 / 0.383, 0.6 0.707 / 0.402 / 0.447, 0.7 0.707 / 0.415 / 0.447, off 0.690 / 0.402 / 0.426). 0.6

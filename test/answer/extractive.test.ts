@@ -105,6 +105,19 @@ describe('composeAnswer (extractive)', () => {
     delete DOCS.draft;
   });
 
+  it('halves a sentence of the named source that holds none of the topic, only the source\'s words', () => {
+    const hits = [hitAt('pvda', 'Het wethouderssocialisme is daarom nog steeds relevant', 1, 600)];
+    const question = 'Wat vindt de PvdA van het wethouderssocialisme?';
+    const analysis = analyseQuestion(question, { idf: sources.idf, names: sources.names });
+    const scored = (factor: number) => scoreSentences(analysis, candidateSentences(hits, ctx(), 1), { ...answerDefaults, sourceOnlyFactor: factor }, [], question, sources.idf);
+    const [halved, whole] = [scored(answerDefaults.sourceOnlyFactor), scored(1)];
+    const score = (list: typeof whole, text: string) => list.find((c) => c.s.text === text)!.score;
+    const topical = whole.find((c) => c.s.text.includes('wethouderssocialisme'))!;
+    const sourceOnly = whole.find((c) => !c.s.text.toLowerCase().includes('wethouder') && c.meaning < 0.5)!;
+    expect(score(halved, topical.s.text)).toBe(topical.score);
+    expect(score(halved, sourceOnly.s.text)).toBeLessThan(sourceOnly.score);
+  });
+
   it('labels sentences from a document other than the source the question names', () => {
     const hits = [hitAt('wv', 'De Wethoudersvereniging werd opgericht', 1), hitAt('pvda', 'De PvdA-wethouder is niet meer de regent van weleer', 2, 300)];
     const a = composeAnswer('Wat vindt de PvdA van de wethouder?', hits, ctx());
@@ -176,6 +189,17 @@ describe('context rules', () => {
     const w = widen(s);
     expect(w.rule).toBe('successor');
     expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^- 2 \*\*Een aantrekkelijk ambt\*\*.*vakbekwaamheid\.\s+- 3 \*\*Een toegesneden rechtspositie\*\*/s);
+  });
+
+  it('a short sentence never brings a table row or a contents line', () => {
+    DOCS.begroting = {
+      text: 'De begroting voor 2018 is sluitend. EUR EUR EUR Huisvesting en servicekosten 2.979.046 2.850.000 2.700.000. Het bestuur stelt de begroting vast in de ledenvergadering van november, na advies van de kascommissie.',
+      title: 'Begroting', organisation: 'CLB', year: 2018, fileName: 'begroting.txt',
+    };
+    const all = sentencesOf(hitAt('begroting', 'De begroting voor 2018', 1));
+    expect(all.map((x) => x.kind)).toEqual(['prose', 'table', 'prose']);
+    expect(widen(all[0])).toEqual({ start: all[0].start, end: all[0].end, rule: null });
+    delete DOCS.begroting;
   });
 
   it('a sentence of twelve words or more stands alone when no neighbour points back', () => {
