@@ -60,7 +60,7 @@ export function measureEvidence(
   const both = top.filter((h) => Object.values(h.signals).filter((x) => x.rank <= AGREE_RANK).length >= 2).length;
   const signals: Record<string, number> = {
     topicExact: best?.topicExact ?? 0,
-    names: named.length === 0 ? 1 : bestContext ? named.filter((f) => (f.source ? termOrParts(f, (t) => nameOccurs(t, bestContext)) : nameOccurs(f.term, bestContext))).length / named.length : 0,
+    names: named.length === 0 ? 1 : bestContext ? named.filter((f) => namedWhere(f, bestContext)).length / named.length : 0,
     topic: best?.topic ?? 0,
     agreement: top.length > 0 ? both / top.length : 0,
     sentence: best?.coverage ?? 0,
@@ -88,6 +88,12 @@ export function nameOccurs(term: string, context: WordSets): boolean {
   if (termOccurs(term, context)) return true;
   const m = /^(\p{L}{4,}?)(?:se|s)$/u.exec(term);
   return m !== null && context.words.has(m[1]);
+}
+
+/** A name of the question occurs where the sentence stands; a source named by a hyphenated pair ("PvdA-GroenLinks")
+ *  where both parts do. */
+function namedWhere(f: QuestionAnalysis['focus'][number], context: WordSets): boolean {
+  return f.source ? termOrParts(f, (t) => nameOccurs(t, context)) : nameOccurs(f.term, context);
 }
 
 /** The weighted mean of the signals. */
