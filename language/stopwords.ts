@@ -17,7 +17,8 @@ export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set(
   `alle alleen ander anders bijna jij wel wezen welken waar waardoor waarmee waarover waarin hoezeer
   bedoeld bedoelt verstaan betekent betekenen noemt noemen zegt gezegd staat archief volgens eigenlijk precies
   gebeurt gaat gaan heet werden vindt vinden kun kunt zouden mogen mag tijdens zowel
-  verstaat willen wilde wilden vond vonden doet deed deden`
+  verstaat willen wilde wilden vond vonden doet deed deden
+  zei zeiden zeggen denkt denken dacht dachten kijkt kijken keek keken stond stonden`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -85,6 +85,13 @@ describe('analyseQuestion', () => {
     expect(a.type).toBe('open');
     expect(a.focus.map((f) => [f.term, f.weight, f.source])).toEqual([['arp', 6, true], ['1922', 9, true], ['onderwijs', 2, false]]);
   });
+
+  it('leaves out the verbs that frame an opinion or a statement, in every tense ("dachten", "kijken … aan tegen", "zei")', () => {
+    const topic = (q: string) => analyseQuestion(q).focus.map((f) => f.term);
+    expect(topic('Hoe dachten de CSP en de SGP over stemrecht voor vrouwen?')).toEqual(['csp', 'sgp', 'stemrecht', 'vrouwen']);
+    expect(topic('Hoe kijken JA21 en de SP aan tegen de NAVO?')).toEqual(['ja21', 'sp', 'navo']);
+    expect(topic('Wat zei de CHU over de doodstraf?')).toEqual(['chu', 'doodstraf']);
+  });
 });
 
 describe('analyseQuestion with attribution', () => {
