@@ -100,6 +100,19 @@ export function namedSourceGroups(
   return groups;
 }
 
+/** The question without the words that name its sources (the words naming namedSources' documents, years included):
+ *  inside the named documents every passage shares them, and they only pull the title pages, running heads and
+ *  contents lines up. */
+export function withoutSourceNames(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, own: OwnWord | null = null): string {
+  const isName = typedAsName(question, archiveNames(docs.values(), undefined));
+  const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(nameKey));
+  const named = new Set(namedSourceGroups(question, docs, p, isName, own).flat());
+  const words = namingWords(question, docs, p, own).filter((w) => (!typed.has(w.word) || isName(w.word)) && w.holders.some((d) => named.has(d)));
+  const naming = new Set(words.flatMap((w) => [w.word, ...w.span]));
+  const names = (text: string) => tokenise(text).every((t) => naming.has(nameKey(t.word)) || (t.parts?.every((x) => naming.has(nameKey(x))) ?? false));
+  return surfaceWords(question).reduceRight((q, w) => (names(w.text) ? q.slice(0, w.start) + q.slice(w.end) : q), question);
+}
+
 /** The sources a question names as staff type them (namedSourceGroups with a name counted only when typed as one:
  *  "Den Helder", "VVD", "pvv", "2015"). */
 export function namedSources(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, own: OwnWord | null = null): string[][] {

@@ -1,7 +1,7 @@
 // Which documents a question names, on hand-made document records shaped like the team's archives.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETAILS, type DocumentMeta } from '../../lib/types.ts';
-import { metadataWords, missingSource, namedDocuments, namedSourceGroups, questionWords, type OwnWord } from '../../retrieval/source.ts';
+import { metadataWords, missingSource, namedDocuments, namedSourceGroups, questionWords, withoutSourceNames, type OwnWord } from '../../retrieval/source.ts';
 
 const doc = (fileName: string, year: number | null, organisation: string | null = null, title = 'Verkiezingsprogramma'): DocumentMeta => ({
   id: fileName.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]+/g, '-'),
@@ -34,6 +34,17 @@ describe('named documents', () => {
     expect(metadataWords(docs.get('sgp-1918')!, false).has('verkiezingsprogramma')).toBe(false);
     expect(metadataWords(docs.get('sgp-1918')!, true).has('verkiezingsprogramma')).toBe(true);
     expect(namedDocuments('Wat is wethouderssocialisme?', docs, p).size).toBe(0);
+  });
+});
+
+describe('the question as the named documents are searched: without the words that name them', () => {
+  it('leaves out the party, its acronym spelled out, and the year; keeps a name that names no source of the question', () => {
+    const bare = (q: string) => withoutSourceNames(q, docs, p).replace(/\s+/g, ' ');
+    expect(bare('Wat vond de SGP in 1918 van de staatsloterij?')).toBe('Wat vond de in van de staatsloterij?');
+    expect(bare('Wat vindt de Partij voor de Dieren van de bio-industrie?')).toBe('Wat vindt de voor de van de bio-industrie?');
+    // "Kamer" is no word of D66 1967's names: it stays.
+    expect(bare("Wat wilde D'66 in 1967 met de Eerste Kamer?")).toBe('Wat wilde in met de Eerste Kamer?');
+    expect(bare('Wat is wethouderssocialisme?')).toBe('Wat is wethouderssocialisme?');
   });
 });
 
