@@ -1,6 +1,6 @@
 // A query -> ranked hits: the mode's signals find candidates, fusion ranks them, the passages of the sources the query
 // names go first, then filtering, diversifying, merging of overlapping passages and highlighting shape the hits.
-import type { Hit, SearchFilters, SearchOptions } from '../lib/types.ts';
+import type { DocumentMeta, Hit, SearchFilters, SearchOptions } from '../lib/types.ts';
 import type { Analyser, WeightedTerm } from '../language/analyser.ts';
 import { isFittable, type ScoredId } from '../index/types.ts';
 import { ArchiveError } from '../lib/errors.ts';
@@ -10,9 +10,11 @@ import { highlightTerms } from './highlight.ts';
 import { placeOf } from './place.ts';
 import { listed, ownWords, passagesOf, signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
-import { namedDocuments, namedSources, withoutSourceNames, type SourceParams } from './source.ts';
+import { namedDocuments, namedSourceGroups, namedSources, typedNamingWords, type OwnWord, type SourceParams } from './source.ts';
 import { attribution } from './attribution.ts';
-import { tokenise } from '../language/tokenise.ts';
+import { surfaceWords, tokenise } from '../language/tokenise.ts';
+import { nameKey } from '../language/stem.ts';
+import { archiveNames, typedAsName } from './names.ts';
 
 /** Retrieval parameters that override lib/config.ts defaults (eval sweeps set them). */
 export interface RetrieveTuning {
@@ -124,7 +126,7 @@ async function namedFirst(sources: readonly number[][], ranking: Fused[], rank: 
 
 /** The query the named documents' passages are ranked by: without the words that name them (retrieval/source.ts
  *  withoutSourceNames), unless nothing else is left ("Wat wil de SP?"). 43 sets and LegalQA pooled R@5 / MRR@10 .688 /
- *  .536 -> .736 / .613, the programme sets most (round 16 .528 -> .750); EVAL.md twenty-ninth session. */
+ *  .536 -> .739 / .613, the programme sets most (round 16 .528 -> .750); EVAL.md twenty-ninth session. */
 function insideQuery(q: SignalQuery, ctx: RetrievalContext, p: SourceParams, own: ReturnType<typeof ownWords>): SignalQuery {
   const text = withoutSourceNames(q.text, ctx.docs, p, own);
   if (text === q.text) return q;
@@ -134,6 +136,22 @@ function insideQuery(q: SignalQuery, ctx: RetrievalContext, p: SourceParams, own
   const kept = new Set(terms.map((t) => t.term));
   const source = q.sourceTerms?.filter((t) => kept.has(t.term));
   return { text, terms, semantic: q.semantic, named: q.named, sourceTerms: source && source.length > 0 ? source : undefined };
+}
+
+/** The question without the words that name its sources (the words naming namedSources' documents, years included):
+ *  inside the named documents every passage shares them, and they only pull the title pages, running heads and
+ *  contents lines up. */
+export function withoutSourceNames(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, own: OwnWord | null = null): string {
+  const isName = typedAsName(question, archiveNames(docs.values(), undefined));
+  const named = new Set(namedSourceGroups(question, docs, p, isName, own).flat());
+  const words = typedNamingWords(question, docs, p, isName, own).filter((w) => w.holders.some((d) => named.has(d)));
+  const naming = new Set(words.flatMap((w) => [w.word, ...w.span]));
+  const key = (t: { word: string; parts?: string[] }) => naming.has(nameKey(t.word)) || (t.parts?.every((x) => naming.has(nameKey(x))) ?? false);
+  const names = (text: string) => {
+    const tokens = tokenise(text);
+    return tokens.length > 0 && tokens.every(key);
+  };
+  return surfaceWords(question).reduceRight((q, w) => (names(w.text) ? q.slice(0, w.start) + q.slice(w.end) : q), question);
 }
 
 /** The passages of each named source that the caller's filters leave in, for the first MAX_NAMED_SOURCES sources

@@ -70,8 +70,7 @@ export function namedSourceGroups(
   isName: (word: string) => boolean = () => true,
   own: OwnWord | null = null,
 ): string[][] {
-  const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(nameKey));
-  const words = namingWords(question, docs, p, own).filter((w) => !typed.has(w.word) || isName(w.word));
+  const words = typedNamingWords(question, docs, p, isName, own);
   const years = words.filter((w) => isYear(w.word));
   const ofYears = new Set(years.flatMap((w) => w.holders));
   const groups: string[][] = [];
@@ -100,17 +99,11 @@ export function namedSourceGroups(
   return groups;
 }
 
-/** The question without the words that name its sources (the words naming namedSources' documents, years included):
- *  inside the named documents every passage shares them, and they only pull the title pages, running heads and
- *  contents lines up. */
-export function withoutSourceNames(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, own: OwnWord | null = null): string {
-  const isName = typedAsName(question, archiveNames(docs.values(), undefined));
+/** The question's naming words, a word counted only when typed as a name (isName) unless it is no word of the
+ *  question as typed (an acronym of several words, a compound's acronym). */
+export function typedNamingWords(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, isName: (word: string) => boolean, own: OwnWord | null): NamingWord[] {
   const typed = new Set(tokenise(question).flatMap((t) => [t.word, ...(t.parts ?? [])]).map(nameKey));
-  const named = new Set(namedSourceGroups(question, docs, p, isName, own).flat());
-  const words = namingWords(question, docs, p, own).filter((w) => (!typed.has(w.word) || isName(w.word)) && w.holders.some((d) => named.has(d)));
-  const naming = new Set(words.flatMap((w) => [w.word, ...w.span]));
-  const names = (text: string) => tokenise(text).every((t) => naming.has(nameKey(t.word)) || (t.parts?.every((x) => naming.has(nameKey(x))) ?? false));
-  return surfaceWords(question).reduceRight((q, w) => (names(w.text) ? q.slice(0, w.start) + q.slice(w.end) : q), question);
+  return namingWords(question, docs, p, own).filter((w) => !typed.has(w.word) || isName(w.word));
 }
 
 /** The sources a question names as staff type them (namedSourceGroups with a name counted only when typed as one:
@@ -119,7 +112,7 @@ export function namedSources(question: string, docs: ReadonlyMap<string, Documen
   return namedSourceGroups(question, docs, p, typedAsName(question, archiveNames(docs.values(), undefined)), own);
 }
 
-interface NamingWord {
+export interface NamingWord {
   word: string;
   /** The question words an acronym stands for (empty for a plain word). */
   span: string[];

@@ -1,7 +1,8 @@
 // Which documents a question names, on hand-made document records shaped like the team's archives.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETAILS, type DocumentMeta } from '../../lib/types.ts';
-import { metadataWords, missingSource, namedDocuments, namedSourceGroups, questionWords, withoutSourceNames, type OwnWord } from '../../retrieval/source.ts';
+import { metadataWords, missingSource, namedDocuments, namedSourceGroups, questionWords, type OwnWord } from '../../retrieval/source.ts';
+import { withoutSourceNames } from '../../retrieval/retrieve.ts';
 
 const doc = (fileName: string, year: number | null, organisation: string | null = null, title = 'Verkiezingsprogramma'): DocumentMeta => ({
   id: fileName.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]+/g, '-'),
