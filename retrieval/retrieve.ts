@@ -124,8 +124,8 @@ async function namedFirst(sources: readonly number[][], ranking: Fused[], rank: 
   return first.length === 0 ? ranking : [...first, ...ranking.filter((f) => !seen.has(f.id))];
 }
 
-/** The query the named documents' passages are ranked by: without the words that name them (retrieval/source.ts
- *  withoutSourceNames), unless nothing else is left ("Wat wil de SP?"). 43 sets and LegalQA pooled R@5 / MRR@10 .688 /
+/** The query the named documents' passages are ranked by: without the words that name them (withoutSourceNames,
+ *  below), unless nothing else is left ("Wat wil de SP?"). 43 sets and LegalQA pooled R@5 / MRR@10 .688 /
  *  .536 -> .739 / .613, the programme sets most (round 16 .528 -> .750); EVAL.md twenty-ninth session. */
 function insideQuery(q: SignalQuery, ctx: RetrievalContext, p: SourceParams, own: ReturnType<typeof ownWords>): SignalQuery {
   const text = withoutSourceNames(q.text, ctx.docs, p, own);
