@@ -10,7 +10,7 @@ import { highlightTerms } from './highlight.ts';
 import { placeOf } from './place.ts';
 import { listed, ownWords, passagesOf, signalNamed, type PassageFilter, type RetrievalContext, type SignalQuery } from './signals.ts';
 import type { SemanticParams } from './semantic.ts';
-import { namedDocuments, namedSourceGroups, namedSources, typedNamingWords, type OwnWord, type SourceParams } from './source.ts';
+import { namedDocuments, namedSources, typedNamingWords, type OwnWord, type SourceParams } from './source.ts';
 import { attribution } from './attribution.ts';
 import { surfaceWords, tokenise } from '../language/tokenise.ts';
 import { nameKey } from '../language/stem.ts';
@@ -60,7 +60,7 @@ export async function retrieve(query: string, opts: SearchOptions, ctx: Retrieva
   clock('fusion');
   const sources = namedSources(text, ctx.docs, { ...sourceDefaults, ...tuning.source }, own);
   if (sources.length > 0 && mode === 'hybrid' && (opts.namedFirst ?? tuning.namedFirst ?? true)) {
-    const inside = insideQuery(q, ctx, { ...sourceDefaults, ...tuning.source }, own);
+    const inside = insideQuery(q, sources, ctx, { ...sourceDefaults, ...tuning.source }, own);
     fused = await namedFirst(namedPassages(sources, filter, ctx), fused, (f) => runSignals(names, inside, candidates, f, ctx, undefined).then((l) => fuse(l, fusion)));
     clock('named');
   }
@@ -127,8 +127,8 @@ async function namedFirst(sources: readonly number[][], ranking: Fused[], rank: 
 /** The query the named documents' passages are ranked by: without the words that name them (withoutSourceNames,
  *  below), unless nothing else is left ("Wat wil de SP?"). 43 sets and LegalQA pooled R@5 / MRR@10 .688 /
  *  .536 -> .739 / .613, the programme sets most (round 16 .528 -> .750); EVAL.md twenty-ninth session. */
-function insideQuery(q: SignalQuery, ctx: RetrievalContext, p: SourceParams, own: ReturnType<typeof ownWords>): SignalQuery {
-  const text = withoutSourceNames(q.text, ctx.docs, p, own);
+function insideQuery(q: SignalQuery, sources: readonly string[][], ctx: RetrievalContext, p: SourceParams, own: ReturnType<typeof ownWords>): SignalQuery {
+  const text = withoutSourceNames(q.text, ctx.docs, p, own, sources);
   if (text === q.text) return q;
   const terms = queryTerms(ctx.analyser, text);
   if (terms.length === 0) return q;
@@ -138,12 +138,18 @@ function insideQuery(q: SignalQuery, ctx: RetrievalContext, p: SourceParams, own
   return { text, terms, semantic: q.semantic, named: q.named, sourceTerms: source && source.length > 0 ? source : undefined };
 }
 
-/** The question without the words that name its sources (the words naming namedSources' documents, years included):
- *  inside the named documents every passage shares them, and they only pull the title pages, running heads and
- *  contents lines up. */
-export function withoutSourceNames(question: string, docs: ReadonlyMap<string, DocumentMeta>, p: SourceParams, own: OwnWord | null = null): string {
+/** The question without the words that name its sources (the words naming the documents of `sources`, namedSources'
+ *  groups, years included): inside the named documents every passage shares them, and they only pull the title pages,
+ *  running heads and contents lines up. */
+export function withoutSourceNames(
+  question: string,
+  docs: ReadonlyMap<string, DocumentMeta>,
+  p: SourceParams,
+  own: OwnWord | null = null,
+  sources: readonly string[][] = namedSources(question, docs, p, own),
+): string {
   const isName = typedAsName(question, archiveNames(docs.values(), undefined));
-  const named = new Set(namedSourceGroups(question, docs, p, isName, own).flat());
+  const named = new Set(sources.flat());
   const words = typedNamingWords(question, docs, p, isName, own).filter((w) => w.holders.some((d) => named.has(d)));
   const naming = new Set(words.flatMap((w) => [w.word, ...w.span]));
   const key = (t: { word: string; parts?: string[] }) => naming.has(nameKey(t.word)) || (t.parts?.every((x) => naming.has(nameKey(x))) ?? false);
