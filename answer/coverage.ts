@@ -11,6 +11,7 @@ import { tokenise } from '../language/tokenise.ts';
 import { stem } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
 import type { FocusTerm } from './question.ts';
+import { camelHalves } from '../retrieval/names.ts';
 
 let lookup: ((word: string) => Float32Array | null) | null = null;
 
@@ -50,9 +51,7 @@ function namesOf(d: Hit['document']): string {
  *  "Unie") is one name. */
 function jointNames(text: string): string[] {
   const twoCapitals = (w: string) => (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
-  return [...text.matchAll(/\p{L}+/gu)].flatMap(({ 0: w }) =>
-    [...w.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)].map((m) => [w.slice(0, m.index), w.slice(m.index)]).filter((p) => p.every(twoCapitals)).flat(),
-  );
+  return [...text.matchAll(/\p{L}+/gu)].flatMap(({ 0: w }) => camelHalves(w).filter((p) => p.every(twoCapitals)).flat());
 }
 
 /** Whether a term occurs in a hit's context (hitContext's words), for many sentences of one question: the context is

@@ -70,6 +70,12 @@ function jointSources(word: string, names: DocumentNames): boolean {
   return !within(a, b) && !within(b, a);
 }
 
+/** A word cut in two where a lower-case letter meets a capital, at each such place: "GroenLinksPvdA" -> Groen +
+ *  LinksPvdA, GroenLinks + PvdA, GroenLinksPvd + A. Callers keep the cuts whose halves are names. */
+export function camelHalves(word: string): [string, string][] {
+  return [...word.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)].map((m) => [word.slice(0, m.index), word.slice(m.index)]);
+}
+
 /** The initials of names written as words run together, each capitalised ("GroenLinks" -> gl, "ChristenUnie" -> cu,
  *  "BoerBurgerBeweging" -> bbb): how staff abbreviate them. */
 export function camelInitials(text: string): string[] {

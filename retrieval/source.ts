@@ -11,7 +11,7 @@ import type { DocumentMeta } from '../lib/types.ts';
 import { isYear, surfaceWords, tokenise } from '../language/tokenise.ts';
 import { foldDiacritics, nameFold, nameKey } from '../language/stem.ts';
 import { DUTCH_STOPWORDS, QUESTION_FRAME_WORDS } from '../language/stopwords.ts';
-import { archiveNames, camelInitials, capitalAt, capitalised, typedAcronyms, typedAsName } from './names.ts';
+import { archiveNames, camelHalves, camelInitials, capitalAt, capitalised, typedAcronyms, typedAsName } from './names.ts';
 
 export interface SourceParams {
   /** Match title words too (titles of PDFs are often a running header or a table of contents line). */
@@ -278,8 +278,8 @@ const sourceIndexOf = memoOnRecords((metas: readonly DocumentMeta[], useTitle: b
 function jointParts(d: Pick<DocumentMeta, 'fileName' | 'organisation'>, names: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const { text } of surfaceWords(nameParts(d).join(' '))) {
-    for (const m of text.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)) {
-      const parts = [text.slice(0, m.index), text.slice(m.index)].map(nameKey);
+    for (const halves of camelHalves(text)) {
+      const parts = halves.map(nameKey);
       if (parts.every((p) => p.length >= 2 && names.has(p))) out.push(...parts);
     }
   }
