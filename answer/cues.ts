@@ -36,6 +36,7 @@ const NOT_DEFINING = new Set('daarom ook nog niet dus wel vooral steeds erg zeer
  *  voor …", "onder X verstaan we …", "met X wordt bedoeld …", "Voor … is X …", "X: …" (a glossary entry). */
 export function isDefinition(s: CueInput, focus: readonly string[]): boolean {
   const at = (i: number) => s.words[i] ?? '';
+  const ends = clauseEnds(s.text);
   for (let i = 0; i < s.words.length; i++) {
     if (!focus.some((f) => at(i) === f || (f.length >= 6 && at(i).includes(f)))) continue;
     // X followed (within two words: "X zelf is", "X in de zin van …" stays out) by a defining verb.
@@ -44,6 +45,8 @@ export function isDefinition(s: CueInput, focus: readonly string[]): boolean {
       if (at(j) === 'wordt' && !/^(gedefinieerd|omschreven|verstaan|bedoeld)$/.test(at(j + 1))) continue;
       if (at(j) === 'houdt' && !s.words.slice(j, j + 8).includes('in')) continue;
       if (at(j) === 'staat' && at(j + 1) !== 'voor') continue;
+      // A verb that ends its clause closes a subordinate one ("Zolang er nog geen basisinkomen is, steunen …").
+      if (ends.has(j)) continue;
       if (!NOT_DEFINING.has(at(j + 1))) return true;
     }
     // "Daar staat (voor mij) X voor".
@@ -81,6 +84,17 @@ export function hasAnswerCue(type: AnswerType, s: CueInput, focus: readonly stri
     default:
       return false;
   }
+}
+
+/** The indices (in tokenise's order) of the words a comma or semicolon follows; a decimal comma ("1,5") is no break. */
+function clauseEnds(text: string): Set<number> {
+  const out = new Set<number>();
+  let n = 0;
+  for (const part of text.split(/[,;](?!\d)/u)) {
+    n += tokenise(part).length;
+    out.add(n - 1);
+  }
+  return out;
 }
 
 function sentenceWordsOf(text: string): string[] {

@@ -29,9 +29,9 @@ export interface QuestionAnalysis {
 }
 
 /** Question openings and the answer type they ask for, first match wins. The forms come from how staff ask
- *  (eval/sets/README.md): "wat verstaat X onder", "hoeveel", "in welk jaar", "wie", "waarom", "hoe", a verb first. */
+ *  (eval/sets/README.md): "wat verstaat / verstaan X onder", "hoeveel", "in welk jaar", "wie", "waarom", "hoe", a verb first. */
 const TYPE_RULES: [AnswerType, RegExp][] = [
-  ['definition', /^wat (verstaa?t|wordt (er )?(verstaan|bedoeld)|bedoel(t|en)|betekent|houdt .* in\b|is (de )?(definitie|betekenis))|^waar staat .* voor\b/],
+  ['definition', /^wat (verstaa?[tn]|wordt (er )?(verstaan|bedoeld)|bedoel(t|en)|betekent|betekenen|houdt .* in\b|houden .* in\b|is (de )?(definitie|betekenis))|^waar staat .* voor\b/],
   ['quantity', /^(hoeveel|hoe ?veel|hoe (groot|hoog|duur|lang|oud|vaak|zwaar|ver)|((vanaf|tot|naar|met|op|voor) )?(welk|wat is het) (bedrag|percentage|aantal)|(vanaf|tot|op|met|bij) welke leeftijd)\b/],
   ['date', /^((sinds|vanaf|tot) wanneer|wanneer|in welk jaar|op welke (dag|datum)|welke datum)\b/],
   ['reason', /^(waarom|waardoor|hoe komt het|om welke reden|wat is de (reden|oorzaak))\b/],

@@ -22,6 +22,13 @@ describe('isDefinition', () => {
       'Deze houding hoort ook bij het wethouderssocialisme nieuwe stijl.',
       'Onze wethouders zien verbinden in de samenleving en het vernieuwen van het sociale stelsel als dé grote opgaven voor het huidige wethouderssocialisme.',
     ]) expect(isDefinition(input(s), focus), s).toBe(false);
+    // programmas-nl, De Groenen 1998: the verb closes a clause; the definition two pages on is one.
+    for (const s of [
+      'Geëmancipieerd inkomensbeleid Zolang er nog geen basisinkomen is, steunen De Groenen ieder voorstel dat in de richting van een basisinkomen gaat.',
+      "Een 'groen' voordeel van het basisinkomen is, dat mensen die gaan samenwonen niet worden gestraft met verlies van hun uitkering.",
+    ]) expect(isDefinition(input(s), ['basisinkomen']), s).toBe(false);
+    const definition = 'Het basisinkomen is een onvervreemdbaar inkomen dat iedere burger krijgt, ongeacht zijn inkomsten uit arbeid of bezit en ongeacht het inkomen van een partner.';
+    expect(isDefinition(input(definition), ['basisinkomen'])).toBe(true);
   });
 });
 

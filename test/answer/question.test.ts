@@ -10,6 +10,9 @@ describe('answerType', () => {
   const cases: [string, string][] = [
     ['Wat is wethouderssocialisme?', 'definition'],
     ['Wat verstaat het Cybersecuritybeeld Nederland 2024 onder een digitale monocultuur?', 'definition'],
+    // The plural verb: the subject is a party ("De Groenen") or "wij".
+    ['Wat verstaan De Groenen in 1998 onder een basisinkomen?', 'definition'],
+    ['Wat betekenen de letters P en Q in de kostenspecificatie?', 'definition'],
     ["Wat wordt bedoeld met Nederland als 'wethoudersland'?", 'definition'],
     ['Wat is payment for order flow?', 'definition'],
     ['hoeveel mensen werken er bij de belastingdienst?', 'quantity'],
