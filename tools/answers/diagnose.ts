@@ -5,6 +5,7 @@
 //
 //   node bin/run-ts.js tools/answers/diagnose.ts --set dev=DIR:questions.jsonl [--set …] [--verbose]
 //   node bin/run-ts.js tools/answers/diagnose.ts --sets dev,pdf,prog --suffix=-x   # sets of tools/retrieval/ablation.ts
+//   … --sets all --quiet   # counts only (per set, per answer type): how held-out sets are read, in aggregate
 import { parseArgs } from 'node:util';
 import { openArchive } from '../../archive/archive.ts';
 import { ask, answerContext } from '../../answer/ask.ts';
@@ -18,10 +19,13 @@ import { neverAbstaining } from '../../eval/answer-targets.ts';
 import { namedSets } from '../retrieval/ablation.ts';
 
 const { values } = parseArgs({
-  options: { set: { type: 'string', multiple: true }, sets: { type: 'string' }, suffix: { type: 'string', default: '-x' }, verbose: { type: 'boolean' } },
+  options: { set: { type: 'string', multiple: true }, sets: { type: 'string' }, suffix: { type: 'string', default: '-x' }, verbose: { type: 'boolean' }, quiet: { type: 'boolean' } },
 });
 const tuning = neverAbstaining(answerDefaults);
 const total = { answerable: 0, carried: 0, noCandidate: 0, filtered: 0, outranked: 0 };
+type Why = 'carried' | 'noCandidate' | 'filtered' | 'outranked';
+/** Per answer type (answer/question.ts): answerable questions and where they are lost. */
+const byType: Record<string, Record<Why, number>> = {};
 const byHit: Record<'1' | '2-3' | '4-20' | '21-100' | 'none in 100', [number, number]> = {
   '1': [0, 0], '2-3': [0, 0], '4-20': [0, 0], '21-100': [0, 0], 'none in 100': [0, 0],
 };
@@ -53,8 +57,11 @@ for (const { name, dir, qrels } of namedSets(values.set, values.sets, values.suf
     const at = bucketOf(firstCarrier);
     byHit[at][0]++;
     byHit[at][1] += carried ? 1 : 0;
+    const type = analysisFor(q.question, ctx.sources, tuning).type;
+    byType[type] ??= { carried: 0, noCandidate: 0, filtered: 0, outranked: 0 };
     if (carried) {
       counts.carried++;
+      byType[type].carried++;
       continue;
     }
     const candidates = candidateSentences(r.hits, ctx, tuning.sentenceHits);
@@ -65,13 +72,14 @@ for (const { name, dir, qrels } of namedSets(values.set, values.sets, values.suf
     const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';
     const deeper = why === 'noCandidate' ? firstCarrier : undefined;
     counts[why]++;
+    byType[type][why]++;
     const best = rank >= 0 ? scored[rank] : null;
-    process.stdout.write(
+    if (!values.quiet) process.stdout.write(
       `${name} ${q.id} [${q.type}/${analysis.type}] ${why}${best ? ` rank ${rank + 1} score ${best.score.toFixed(2)} vs ${scored[0].score.toFixed(2)}` : ''}` +
         `${carrying.length ? ` hit#${carrying[0].hit.rank} kind ${carrying[0].kind}` : ''}` +
         `${why === 'noCandidate' ? ` (first carrier in hit ${deeper ?? '>100'})` : ''}: ${q.question}\n`,
     );
-    if (values.verbose) {
+    if (values.verbose && !values.quiet) {
       if (best) process.stdout.write(`   carrying: ${best.s.text.slice(0, 200)}\n`);
       else if (carrying[0]) process.stdout.write(`   carrying (filtered): ${carrying[0].text.slice(0, 200)}\n`);
       for (const s of shown) process.stdout.write(`   shown #${s.rank}: ${s.text.slice(0, 160)}\n`);
@@ -85,6 +93,13 @@ process.stdout.write(`all sets: ${JSON.stringify(total)}\n`);
 // Twentieth session, 26 sets: carried 146 of 191 with the first carrier in hit 1, 46 of 114 in hits 2-3, 19 of 128 in
 // hits 4-20: the answer carries when retrieval puts the carrying passage first.
 process.stdout.write(`first carrying hit -> [questions, carried]: ${JSON.stringify(byHit)}\n`);
+for (const [type, c] of Object.entries(byType).sort((a, b) => sum(b[1]) - sum(a[1]))) {
+  process.stdout.write(`${type.padEnd(10)} ${String(sum(c)).padStart(4)} answerable: ${JSON.stringify(c)}\n`);
+}
+
+function sum(c: Record<Why, number>): number {
+  return c.carried + c.noCandidate + c.filtered + c.outranked;
+}
 
 function bucketOf(rank: number | undefined): keyof typeof byHit {
   if (rank === undefined) return 'none in 100';
