@@ -249,7 +249,7 @@ const ACRONYM_GAPS = new Set(['de', 'het', 'en', 'der']);
 
 /** A document's metadata words: file name (without extension), organisation, title when wanted, year. */
 export function metadataWords(d: Pick<DocumentMeta, 'fileName' | 'organisation' | 'title' | 'year'>, useTitle: boolean): Set<string> {
-  const stem = d.fileName.replace(/\.[^.]+$/, '').replace(/[_;]+/g, ' ');
+  const stem = fileStem(d.fileName).replace(/[_;]+/g, ' ');
   const texts = [stem, d.organisation ?? '', useTitle ? d.title : ''];
   const out = new Set<string>();
   for (const t of tokenise(texts.join(' \n '))) {
