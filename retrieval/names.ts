@@ -16,15 +16,28 @@ export interface DocumentNames {
   acronym(term: string): boolean;
   /** The documents going by the word (empty when none does). */
   holders(term: string): ReadonlySet<string>;
+  /** The folded words of the question that spell out an organisation's whole name in lower case ("de groenen",
+   *  "boerenpartij", "partij voor de dieren"). */
+  spelledOut(question: string): Set<string>;
 }
 
-export const NO_NAMES: DocumentNames = { has: () => false, acronym: () => false, holders: () => new Set() };
+export const NO_NAMES: DocumentNames = { has: () => false, acronym: () => false, holders: () => new Set(), spelledOut: () => new Set() };
+
+/** An organisation's name spelled out in lower case names it when it has at least this many letters: "volt", "denk" and
+ *  "rebel" are also words. */
+const MIN_SPELLED_LETTERS = 8;
 
 export function documentNames(docs: Iterable<Pick<DocumentMeta, 'id' | 'fileName' | 'organisation' | 'year'>>): DocumentNames {
   const words = new Map<string, Set<string>>();
   const acronyms = new Set<string>();
+  // Organisation names as folded word sequences, by their first word.
+  const organisations = new Map<string, string[][]>();
   const add = (word: string, id: string) => (words.get(word) ?? words.set(word, new Set()).get(word)!).add(id);
   for (const d of docs) {
+    const org = surfaceWords(d.organisation ?? '').map((w) => foldedWord(w.text)).filter(Boolean);
+    if (org.join('').length >= MIN_SPELLED_LETTERS && !organisations.get(org[0])?.some((o) => o.join(' ') === org.join(' '))) {
+      organisations.set(org[0], [...(organisations.get(org[0]) ?? []), org]);
+    }
     const name = `${d.organisation ?? ''} ${fileStem(d.fileName)}`.replace(/[_;.]/g, ' ');
     for (const w of surfaceWords(name)) {
       for (const t of tokenise(w.text)) {
@@ -40,18 +53,32 @@ export function documentNames(docs: Iterable<Pick<DocumentMeta, 'id' | 'fileName
     has: (t) => words.has(nameKey(t)),
     acronym: (t) => acronyms.has(t),
     holders: (t) => words.get(nameKey(t)) ?? none,
+    spelledOut: (question) => {
+      const surface = surfaceWords(question.normalize('NFKC'));
+      const typed = surface.map((w) => foldedWord(w.text));
+      const out = new Set<string>();
+      typed.forEach((w, i) => {
+        for (const org of organisations.get(w) ?? []) {
+          // All in lower case: "een nieuw Nederland" does not name the party Nieuw Nederland.
+          if (org.every((x, k) => typed[i + k] === x && !/\p{Lu}/u.test(surface[i + k].text))) for (const x of org) out.add(x);
+        }
+      });
+      return out;
+    },
   };
 }
 
 /** The question's words that name a source: years, and words of some document's name (organisation or file name)
- *  typed as a name — capitalised, an acronym, or an acronym typed in lower case ("pvv" names the PVV; "draagmoederschap",
- *  which a file name also holds, does not). Function words never do ("Partij voor de Dieren"). Folded, like focus terms. */
+ *  typed as a name — capitalised, an acronym, an acronym typed in lower case ("pvv" names the PVV; "draagmoederschap",
+ *  which a file name also holds, does not), or an organisation's whole name in lower case ("de groenen 1989 snelheid",
+ *  as keyword queries are typed). Function words never do ("Partij voor de Dieren"). Folded, like focus terms. */
 export function namedSourceWords(question: string, names: DocumentNames = NO_NAMES): Set<string> {
   const out = new Set<string>();
+  const spelled = names.spelledOut(question);
   for (const w of surfaceWords(question.normalize('NFKC'))) {
     const term = foldedWord(w.text);
     if (!term || DUTCH_STOPWORDS.has(term) || QUESTION_FRAME_WORDS.has(term)) continue;
-    const proper = /^[\p{Lu}\p{N}]/u.test(w.text);
+    const proper = /^[\p{Lu}\p{N}]/u.test(w.text) || spelled.has(term);
     if (isYear(term) || (proper && names.has(term)) || names.acronym(term)) out.add(term);
     else if (jointSources(w.text, names)) for (const t of [term, ...w.text.split('-').map(foldedWord)]) out.add(t);
   }

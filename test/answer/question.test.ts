@@ -55,6 +55,21 @@ describe('namedSourceWords', () => {
     expect([...namedSourceWords('pvv 2010 belasting op hoofddoekjes?', names)]).toEqual(['pvv', '2010']);
   });
 
+  it("reads an organisation's whole name typed in lower case as naming it, not a short one that is also a word", () => {
+    expect([...namedSourceWords('christenunie 2012 zondagsrust', names)]).toEqual(['christenunie', '2012']);
+    expect([...namedSourceWords('wat wil de partij voor de dieren met de jacht', names)]).toEqual(['partij', 'dieren']);
+    // Only the whole name: "dieren" alone is a topic word.
+    expect([...namedSourceWords('wat wil de pvv met dieren', names)]).toEqual(['pvv']);
+    const parties = documentNames([
+      { id: 'volt_2021', fileName: 'Volt_2021.txt', organisation: 'Volt', year: 2021 },
+      { id: 'nn_1986', fileName: 'Nieuw Nederland_1986.txt', organisation: 'Nieuw Nederland', year: 1986 },
+    ]);
+    expect([...namedSourceWords('hoeveel volt heeft een stopcontact', parties)]).toEqual([]);
+    expect([...namedSourceWords('nieuw nederland 1986 kernenergie', parties)].sort()).toEqual(['1986', 'nederland', 'nieuw']);
+    // Typed half in capitals, the words are no party name: "een nieuw Nederland".
+    expect([...namedSourceWords('Wie bouwt een nieuw Nederland?', parties)]).toEqual(['nederland']);
+  });
+
   it('does not take a topic word for a source because a file name holds it, nor function words of a party name', () => {
     expect([...namedSourceWords('Wat is hoogtechnologisch draagmoederschap?', names)]).toEqual([]);
     expect([...namedSourceWords('Wil de Partij voor de Dieren stoppen met dierproeven?', names)]).toEqual(['partij', 'dieren']);
