@@ -54,6 +54,8 @@ describe('contentTerms', () => {
   it('drops question frame words and keeps what the question is about', () => {
     expect(contentTerms('Wat wordt bedoeld met Nederland als \'wethoudersland\'?')).toEqual(['nederland', 'wethoudersland']);
     expect(contentTerms('Hoeveel zetels haalde de PvdA in 2018?')).toEqual(['zetels', 'haalde', 'pvda', '2018']);
+    // The causative "laten", like the modal verbs, says nothing of what is asked ("los laten" matched it).
+    expect(contentTerms('Hoe wilde Groen Vrij! (2006) partijleden laten meebeslissen?')).toEqual(['groen', 'vrij', '2006', 'partijleden', 'meebeslissen']);
   });
 });
 
