@@ -13,13 +13,15 @@ export const DUTCH_STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Words that frame a question ("wat wordt bedoeld met ...", "volgens ...") or fill it, but never say which
  *  passage answers it. With DUTCH_STOPWORDS they are what a question's content terms leave out. The causative
- *  "laten" is here with the modal verbs: "partijleden laten meebeslissen" asks about the members and the deciding. */
+ *  "laten" is here with the modal verbs: "partijleden laten meebeslissen" asks about the members and the deciding.
+ *  Pronouns the Snowball list lacks ("Wat verstaan wij onder …") fill a question; left in the index as they were. */
 export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set(
   `alle alleen ander anders bijna jij wel wezen welken waar waardoor waarmee waarover waarin hoezeer
   bedoeld bedoelt verstaan betekent betekenen noemt noemen zegt gezegd staat archief volgens eigenlijk precies
   gebeurt gaat gaan heet werden vindt vinden kun kunt zouden mogen mag tijdens zowel
   verstaat willen wilde wilden vond vonden doet deed deden
-  zei zeiden zeggen denkt denken dacht dachten kijkt kijken keek keken stond stonden laten laat liet lieten`
+  zei zeiden zeggen denkt denken dacht dachten kijkt kijken keek keken stond stonden laten laat liet lieten
+  wij onze jullie hen zulke`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -56,6 +56,7 @@ describe('contentTerms', () => {
     expect(contentTerms('Hoeveel zetels haalde de PvdA in 2018?')).toEqual(['zetels', 'haalde', 'pvda', '2018']);
     // The causative "laten", like the modal verbs, says nothing of what is asked ("los laten" matched it).
     expect(contentTerms('Hoe wilde Groen Vrij! (2006) partijleden laten meebeslissen?')).toEqual(['groen', 'vrij', '2006', 'partijleden', 'meebeslissen']);
+    expect(contentTerms('Wat verstaan wij onder wethouderssocialisme?')).toEqual(['wethouderssocialisme']);
   });
 });
 
