@@ -36,7 +36,9 @@ const NOT_DEFINING = new Set('daarom ook nog niet dus wel vooral steeds erg zeer
  *  voor …", "onder X verstaan we …", "met X wordt bedoeld …", "Voor … is X …", "X: …" (a glossary entry). */
 export function isDefinition(s: CueInput, focus: readonly string[]): boolean {
   const at = (i: number) => s.words[i] ?? '';
-  const ends = clauseEnds(s.text);
+  // Where clauses end: worked out only once a defining verb follows a focus term.
+  let ends: Set<number> | null = null;
+  const endsClause = (j: number) => (ends ??= clauseEnds(s.text)).has(j);
   for (let i = 0; i < s.words.length; i++) {
     if (!focus.some((f) => at(i) === f || (f.length >= 6 && at(i).includes(f)))) continue;
     // X followed (within two words: "X zelf is", "X in de zin van …" stays out) by a defining verb.
@@ -46,7 +48,7 @@ export function isDefinition(s: CueInput, focus: readonly string[]): boolean {
       if (at(j) === 'houdt' && !s.words.slice(j, j + 8).includes('in')) continue;
       if (at(j) === 'staat' && at(j + 1) !== 'voor') continue;
       // A verb that ends its clause closes a subordinate one ("Zolang er nog geen basisinkomen is, steunen …").
-      if (ends.has(j)) continue;
+      if (endsClause(j)) continue;
       if (!NOT_DEFINING.has(at(j + 1))) return true;
     }
     // "Daar staat (voor mij) X voor".
