@@ -57,7 +57,8 @@ for (const { name, dir, qrels } of namedSets(values.set, values.sets, values.suf
     const at = bucketOf(firstCarrier);
     byHit[at][0]++;
     byHit[at][1] += carried ? 1 : 0;
-    const type = analysisFor(q.question, ctx.sources, tuning).type;
+    const analysis = analysisFor(q.question, ctx.sources, tuning);
+    const type = analysis.type;
     byType[type] ??= { carried: 0, noCandidate: 0, filtered: 0, outranked: 0 };
     if (carried) {
       counts.carried++;
@@ -66,7 +67,6 @@ for (const { name, dir, qrels } of namedSets(values.set, values.sets, values.suf
     }
     const candidates = candidateSentences(r.hits, ctx, tuning.sentenceHits);
     const carrying = candidates.filter(carries);
-    const analysis = analysisFor(q.question, ctx.sources, tuning);
     const scored = scoreSentences(analysis, candidates, tuning, ctx.namedSources, q.question, ctx.sources?.idf);
     const rank = scored.findIndex((x) => carries(x.s));
     const why = carrying.length === 0 ? 'noCandidate' : rank < 0 ? 'filtered' : 'outranked';
