@@ -75,6 +75,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout19-prog': { qrels: join(repo, 'eval/sets/heldout19-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout20-pdf': { qrels: join(repo, 'eval/sets/heldout20-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout20-prog': { qrels: join(repo, 'eval/sets/heldout20-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout21-pdf': { qrels: join(repo, 'eval/sets/heldout21-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout21-prog': { qrels: join(repo, 'eval/sets/heldout21-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
