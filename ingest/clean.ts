@@ -4,6 +4,7 @@
 import type { CleanDocument, RawPage } from '../lib/types.ts';
 import { dropFurniture, dropInlineHeads } from './furniture.ts';
 import { runsOnOverPage, setNotesApart, TERMINAL, type Footnoted } from './footnotes.ts';
+import { dropLineNumbers } from './line-numbers.ts';
 import { DUTCH_STOPWORDS } from '../language/stopwords.ts';
 
 type LineKind = 'heading' | 'item' | 'toc' | 'text';
@@ -270,7 +271,8 @@ function classifiedLines(pages: RawPage[], kept: string[][], notes: Footnoted['n
 
 /** `furniture`: look for running headers and footers, and footnotes (not in the sections of a Word file, which have
  *  none of the first and whose notes mammoth places). */
-export function cleanPages(pages: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
+export function cleanPages(raw: RawPage[], opts: { furniture?: boolean } = {}): CleanDocument {
+  const pages = dropLineNumbers(raw);
   const { pages: kept, notes } = pageLinesOf(pages, opts.furniture !== false);
   const lines = classifiedLines(pages, kept, notes);
   const layout = measureLayout(lines);
