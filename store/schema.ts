@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { paragraphStarts } from '../ingest/paragraphs.ts';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Statements that bring a store of version n - 1 to version n (index n - 2), run in order in one transaction. */
 export const MIGRATIONS: readonly string[][] = [
@@ -12,9 +12,11 @@ export const MIGRATIONS: readonly string[][] = [
   [`ALTER TABLE documents ADD COLUMN details TEXT NOT NULL DEFAULT '{}'`],
   // 3: where each paragraph of the clean text starts; Store.migrate fills it in for the documents already stored.
   [`ALTER TABLE documents ADD COLUMN paragraph_starts TEXT NOT NULL DEFAULT '[0]'`],
+  // 4: no new column; a block without blank lines is cut into paragraphs (ingest/paragraphs.ts): filled in again.
+  [],
 ];
 
-/** Schema 3: the paragraph starts of documents stored before it (programmas-nl: under a second). */
+/** Schemas 3 and 4: the paragraph starts of documents stored before them (programmas-nl: under a second). */
 export function fillParagraphStarts(db: Database.Database): void {
   const update = db.prepare('UPDATE documents SET paragraph_starts = ? WHERE id = ?');
   const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();

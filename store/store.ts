@@ -54,7 +54,7 @@ export class Store {
     if (version > SCHEMA_VERSION) throw new ArchiveError('ERR_STORE_VERSION', `${version}; this program reads up to ${SCHEMA_VERSION}`, this.path);
     this.db.transaction(() => {
       for (let v = version + 1; v <= SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v - 2]) this.db.exec(sql);
-      if (version < 3) fillParagraphStarts(this.db);
+      if (version < 4) fillParagraphStarts(this.db);
       this.setMeta('schema_version', String(SCHEMA_VERSION));
     }).immediate();
   }

@@ -24,6 +24,18 @@ describe('paragraphs and place labels', () => {
     expect(ordinalAt(starts, 0)).toBe(1);
   });
 
+  it('cuts a text without blank lines into paragraphs at sentence starts, so that its citations still point somewhere', () => {
+    const sentence = (i: number) => `Zin ${i} van de partij gaat over het wonen, het werk en de zorg in ons land, zoals de heer K.F. Jansen schreef. `;
+    const text = `Kop\n\n${Array.from({ length: 200 }, (_, i) => sentence(i + 1)).join('')}`;
+    const starts = paragraphStarts(text);
+    expect(starts.length).toBeGreaterThan(10);
+    // Every cut opens a sentence ("Zin …", never "Jansen schreef"), and none runs past 1,500 characters by more than half a paragraph and a sentence.
+    for (const s of starts.slice(2)) expect(text.slice(s, s + 4)).toBe('Zin ');
+    starts.forEach((s, i) => expect((starts[i + 1] ?? text.length) - s).toBeLessThan(1500 + 750 + 150));
+    // A text with ordinary paragraphs keeps them as they are.
+    expect(paragraphStarts(text.slice(0, 3000))).toEqual([0, 5]);
+  });
+
   it('names pages, sections with their heading and paragraph, and paragraphs of a text without pages', () => {
     expect(placeLabel({ kind: 'page', pageFirst: 3, pageLast: 3 })).toBe('p. 3');
     expect(placeLabel({ kind: 'page', pageFirst: 3, pageLast: 4 })).toBe('p. 3–4');
@@ -88,6 +100,17 @@ describe('places in a real archive (the bundled corpus: text files without pages
     db.close();
     archive = await openArchive({ dataDir: data, embedder: 'builtin' });
     expect(archive.getDocument(doc.id)!.details.pageKind).toBe('paragraph');
+    expect(archive.getPassages(doc.id).map((p) => p.place)).toEqual(before);
+  });
+
+  it('works the paragraphs out again in a store of schema 3 (before long blocks were cut)', async () => {
+    const [doc] = archive.listDocuments().filter((d) => d.details.pageKind === 'paragraph');
+    const before = archive.getPassages(doc.id).map((p) => p.place);
+    await archive.close();
+    const db = new Database(join(data, 'archive.sqlite'));
+    db.exec("UPDATE documents SET paragraph_starts = '[0]'; UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    db.close();
+    archive = await openArchive({ dataDir: data, embedder: 'builtin' });
     expect(archive.getPassages(doc.id).map((p) => p.place)).toEqual(before);
   });
 
