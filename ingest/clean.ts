@@ -211,19 +211,15 @@ function demoteWrappedNumbers(lines: Line[]): void {
 
 /** A short, title-like line standing alone between sentence ends: an unnumbered heading ("Samenlevingsbeeld"). */
 function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
-  const out: boolean[] = [];
-  lines.forEach((l, i) => {
-    out.push(false);
-    if (l.kind !== 'text' || !/^[\p{Lu}"“]/u.test(l.text)) return;
-    if (!isTitleLike(l.text, Math.min(70, layout.width * 0.6), 10)) return;
+  return lines.map((l, i) => {
+    if (l.kind !== 'text' || !/^[\p{Lu}"“]/u.test(l.text)) return false;
+    if (!isTitleLike(l.text, Math.min(70, layout.width * 0.6), 10)) return false;
     const prev = lines[i - 1];
     const next = lines[i + 1];
-    // A heading under a heading ("Overige activiteiten", then "Netwerk voor oud-bestuurders") follows no sentence end.
-    const prevEnds = !prev || prev.kind !== 'text' || TERMINAL.test(prev.text) || prev.page !== l.page || out[i - 1];
+    const prevEnds = !prev || prev.kind !== 'text' || TERMINAL.test(prev.text) || prev.page !== l.page;
     const nextStarts = !next || next.kind !== 'text' || /^["'“‘]?[\p{Lu}\p{N}]/u.test(next.text);
-    out[i] = prevEnds && nextStarts && next !== undefined;
+    return prevEnds && nextStarts && next !== undefined;
   });
-  return out;
 }
 
 // ---- the stage ---------------------------------------------------------------------------------------
