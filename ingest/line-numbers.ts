@@ -8,7 +8,7 @@
 // a third of its numbers break into a sentence (a lower-case word or a comma before, a lower-case word after). Lists,
 // tables of contents, indexes and page numbers make chains too, but their numbers stand at the start of an item or
 // the end of an entry, not inside a sentence. Over programmas-nl, pdf-nl, the law articles and the corpus this finds
-// exactly PvdA 2021 and SGP 2021 (tools: EVAL.md, thirty-first session).
+// exactly PvdA 2021 and SGP 2021 (EVAL.md, thirty-first section).
 
 /** Chains shorter than this are left alone (a short list whose items run on in lower case). */
 const MIN_CHAIN = 10;
