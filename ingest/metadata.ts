@@ -6,7 +6,8 @@
 // counts. Each field says where it came from.
 import type { CleanDocument, DocumentDetails, MetaSource, ParsedFile } from '../lib/types.ts';
 import { normaliseText } from '../language/tokenise.ts';
-import { textKind } from '../language/text-kinds.ts';
+import { readsAsWords, textKind } from '../language/text-kinds.ts';
+import { knownWord, loadWordVectors } from '../language/word-vectors.ts';
 import { fileStem } from '../lib/file-names.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 
@@ -73,8 +74,9 @@ const SUBJECT = /^(onderwerp|betreft|subject)\s*:\s*(.{4,})$/i;
 /** The document's first title-like line or its first heading, else the file name. */
 function textTitle(doc: CleanDocument, fileName: string): { title: string; source: MetaSource } {
   const line = titleFromText(doc);
-  // A cover read by OCR into rubble ("DOCUM ~:f·ITl~;! ECENTRUM") has no title to give: the file name serves.
-  const found = line && textKind(line) !== 'garbled' ? line : null;
+  // A cover read by OCR into rubble ("DOCUM ~:f·ITl~;! ECENTRUM", "I-IPIiI-AiVI VAN LstTIE", "ENTRUM") has no title
+  // to give: the file name serves. Half its words must be words the shipped vocabulary knows.
+  const found = line && textKind(line) !== 'garbled' && readsAsWords(line, (w) => knownWord(loadWordVectors(), w)) ? line : null;
   return found ? { title: found.replace(GLUED_PAGE_NUMBER, ''), source: 'text' } : { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
 }
 
@@ -283,9 +285,11 @@ export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName
   const head = doc.text.slice(0, Math.max(HEAD_CHARS, Math.min(firstPageEnd, 2 * HEAD_CHARS)));
   const fromProperties = propertyTitle(parsed.info.title, head);
   const { title, source: titleSource } = fromProperties ? { title: fromProperties, source: 'properties' as const } : textTitle(doc, fileName);
-  const year = pickYear(title, head, parsed.info.creationDate, fileName);
+  // A title that is the file name says nothing the text does ("PvdA; D66; PPR_1971" would make the PvdA its author).
+  const titleText = titleSource === 'file-name' ? '' : title;
+  const year = pickYear(titleText, head, parsed.info.creationDate, fileName);
   const fileAuthor = fileNameOrganisation(fileName, doc.text);
-  const named = pickOrganisation(title, parsed.info.author ?? '', head, fileName, fileAuthor && textNames(fileAuthor, doc.text) ? fileAuthor : null);
+  const named = pickOrganisation(titleText, parsed.info.author ?? '', head, fileName, fileAuthor && textNames(fileAuthor, doc.text) ? fileAuthor : null);
   const org = !named.organisation && fileAuthor ? { organisation: fileAuthor, source: 'file-name' as const } : named;
   return {
     title,

@@ -41,3 +41,12 @@ export function textKind(text: string): TextKind {
   if (words.length > 0 && words.filter((t) => GARBLED.test(t)).length / words.length >= 0.1) return 'garbled';
   return 'prose';
 }
+
+/** Whether a short text (a title line) is made of words: half or more of its words of two letters or more are words
+ *  `known` says are real, one of them four letters or more. A cover read by OCR ("DOCUMENTATCEiTflJM", "ENTRUM",
+ *  "I-IPIiI-AiVI VAN LstTIE") or a bare fragment ("VII.", "HET") is not; "Embryowet — nolabel" is. */
+export function readsAsWords(text: string, known: (word: string) => boolean): boolean {
+  const words = (text.toLowerCase().match(/\p{L}+(?:['’-]\p{L}+)*/gu) ?? []).filter((w) => w.length >= 2);
+  const real = words.filter(known);
+  return real.length >= 0.5 * words.length && real.some((w) => w.length >= 4);
+}

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeHeader, HEADER_BYTES } from './word-vectors/format.ts';
+import { CompoundSplitter } from './compounds.ts';
+import { foldDiacritics } from './stem.ts';
 
 /** The vectors that ship with the product. */
 export const DEFAULT_VECTORS_PATH = join(import.meta.dirname, 'word-vectors', 'nl-gov-d100.q8.bin');
@@ -48,6 +50,48 @@ export function loadWordVectors(path: string = DEFAULT_VECTORS_PATH): WordVector
     loaded.set(key, vectors);
   }
   return vectors;
+}
+
+/** Folded word -> row of its most frequent spelling, per vector set: index terms are diacritic-folded. */
+const foldedRows = new WeakMap<WordVectors, Map<string, number>>();
+const splitters = new WeakMap<WordVectors, CompoundSplitter>();
+
+/** The vector row of a (diacritic-folded) term, -1 when the vocabulary has no spelling of it. */
+export function rowOfTerm(vectors: WordVectors, term: string): number {
+  let folded = foldedRows.get(vectors);
+  if (!folded) {
+    folded = new Map();
+    vectors.words.forEach((w, i) => {
+      const f = foldDiacritics(w);
+      if (!folded!.has(f)) folded!.set(f, i);
+    });
+    foldedRows.set(vectors, folded);
+  }
+  return folded.get(term) ?? -1;
+}
+
+/** A compound splitter that knows the vocabulary's words, scored Zipf-like by frequency rank (the file is in
+ *  frequency order: rank r ~ frequency 1/r). A fresh clone has no lexicon; the vocabulary ships with the product. */
+export function vocabularySplitter(vectors: WordVectors): CompoundSplitter {
+  let s = splitters.get(vectors);
+  if (!s) {
+    s = new CompoundSplitter((w) => {
+      const row = rowOfTerm(vectors, w);
+      return row < 0 ? undefined : 7 - Math.log10(row + 1);
+    });
+    splitters.set(vectors, s);
+  }
+  return s;
+}
+
+/** Whether a lower-case word is a Dutch word the vocabulary knows: itself, a compound of known words
+ *  ("duidingsrapportage"), or hyphenated known parts ("notificatie-app"). OCR rubble ("ecentrum", "partijst") is not. */
+export function knownWord(vectors: WordVectors, word: string): boolean {
+  const known = (w: string) => {
+    const f = foldDiacritics(w);
+    return rowOfTerm(vectors, f) >= 0 || vocabularySplitter(vectors).split(f).length > 0;
+  };
+  return known(word) || (/[-'’]/.test(word) && word.split(/[-'’]/).every((p) => p.length > 0 && known(p)));
 }
 
 export function wordVectorsFromBytes(bytes: Uint8Array): WordVectors {

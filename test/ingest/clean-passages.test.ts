@@ -178,7 +178,7 @@ describe('the title from the text', () => {
 
   it('drops a page number glued to the cover line (programmas-nl: VVD 2021, Ratelband.nl 2003), not a number the title opens with', () => {
     expect(titleOf('1Samen aan\n\nde slag. Nieuwe keuzes voor een nieuwe tijd.')).toBe('Samen aan');
-    expect(titleOf('509Ratelband.nl\n\nWij willen een ander land.')).toBe('Ratelband.nl');
+    expect(titleOf('509Verkiezingsprogramma Ratelband.nl\n\nWij willen een ander land.')).toBe('Verkiezingsprogramma Ratelband.nl');
     expect(titleOf('50PLUS wil een eerlijk pensioen\n\nDe AOW gaat omhoog.')).toBe('50PLUS wil een eerlijk pensioen');
   });
 
@@ -186,6 +186,24 @@ describe('the title from the text', () => {
     const parsed = parseText(Buffer.from('DOCUM ~:f·ITl~;! ECENTRUM\n\nDe partij wil schone lucht en schoon water voor iedereen.'), 'txt');
     expect(extractMetadata(parsed, cleanPages(parsed.pages), 'Milieu-Defensie-Partij_1989.txt').title).toBe('Milieu-Defensie-Partij_1989');
     expect(titleOf('Program van Actie der Anti-Revolutionaire Partij\n\nDe partij wil ...')).toBe('Program van Actie der Anti-Revolutionaire Partij');
+  });
+
+  it('gives the file name for a cover of word fragments (programmas-nl: 60 of 446), and reads its organisation from the text only', () => {
+    const metaOf = (text: string, name: string) => {
+      const parsed = parseText(Buffer.from(text), 'txt');
+      return extractMetadata(parsed, cleanPages(parsed.pages), name);
+    };
+    // Fragments of words the vocabulary does not know, or too short to say anything (ARP 1956, EVP 1989, NOU 1956).
+    expect(metaOf('I-IPIiI-AiVI VAN LstTIE\n\nDe partij wil vrede.', 'ARP_1956.txt').title).toBe('ARP_1956');
+    expect(metaOf('ENTRUM\n\nDe partij wil vrede.', 'EVP_1989.txt').title).toBe('EVP_1989');
+    expect(metaOf('NIE\n\nDe partij wil vrede.', 'NOU_1956.txt').title).toBe('NOU_1956');
+    // A joint programme's file-name title does not make its first party the author.
+    const joint = metaOf("Il'JLEID I NG\n\nDe drie partijen willen samen regeren.", 'PvdA; D66; PPR_1971.txt');
+    expect(joint.title).toBe('PvdA; D66; PPR_1971');
+    expect(joint.organisation).toBe('PvdA; D66; PPR');
+    // Compounds and a word or two the vocabulary lacks still make a title.
+    expect(metaOf('Duidingsrapportage CoronaMelder\n\nDe app werkt.', 'x.txt').title).toBe('Duidingsrapportage CoronaMelder');
+    expect(metaOf('Verdiepingsbijeenkomst empower je Gemeenteraard\n\nDe raad kwam bijeen.', 'x.txt').title).toBe('Verdiepingsbijeenkomst empower je Gemeenteraard');
   });
 });
 

@@ -1,7 +1,8 @@
 // Text kinds on sentences as the splitter cuts them from pdf-nl's clean text (copied here: a pure function's test
 // needs no ../shared): table rows, tables of contents and reference lines are told from prose with figures.
 import { describe, expect, it } from 'vitest';
-import { textKind } from '../../language/text-kinds.ts';
+import { readsAsWords, textKind } from '../../language/text-kinds.ts';
+import { knownWord, loadWordVectors } from '../../language/word-vectors.ts';
 
 describe('textKind', () => {
   it('finds tables of contents', () => {
@@ -50,5 +51,23 @@ describe('textKind', () => {
       'D.S. \'70 kent aan de woningbouw de grootste voorrang toe, zowel wat het aantal, als de kwaliteit betreft.',
       'Voor de 2e Kamer en de A2 geldt hetzelfde.',
     ]) expect(textKind(s), s).toBe('prose');
+  });
+});
+
+describe('readsAsWords', () => {
+  const known = new Set(['program', 'van', 'actie', 'de', 'partij', 'wil']);
+  it('wants half the words known, one of them four letters or more', () => {
+    expect(readsAsWords('Program van Actie', (w) => known.has(w))).toBe(true);
+    expect(readsAsWords('Program van LstTIE xq', (w) => known.has(w))).toBe(true);
+    expect(readsAsWords('I-IPIiI-AiVI VAN LstTIE', (w) => known.has(w))).toBe(false);
+    expect(readsAsWords('Wat de partij wil', (w) => known.has(w))).toBe(true);
+    expect(readsAsWords('VAN DE', (w) => known.has(w))).toBe(false); // no word of four letters
+    expect(readsAsWords('VII.', (w) => known.has(w))).toBe(false);
+  });
+
+  it('knows words, compounds and hyphenated words of the shipped vocabulary, not OCR fragments', () => {
+    const vectors = loadWordVectors();
+    for (const w of ['verkiezingsprogramma', 'duidingsrapportage', 'notificatie-app', 'financiële', 'partij']) expect(knownWord(vectors, w), w).toBe(true);
+    for (const w of ['ecentrum', 'partijst', 'documentatceitfljm', 'lsttie']) expect(knownWord(vectors, w), w).toBe(false);
   });
 });

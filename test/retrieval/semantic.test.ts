@@ -1,9 +1,9 @@
 // The semantic re-ranking signal over a real (small) lexical index and the shipped word vectors.
 import { describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../language/analyser.ts';
-import { loadWordVectors } from '../../language/word-vectors.ts';
 import { LexicalIndex } from '../../index/lexical-index.ts';
-import { rowOfTerm, semanticQuery, semanticScores, type SemanticParams } from '../../retrieval/semantic.ts';
+import { semanticQuery, semanticScores, type SemanticParams } from '../../retrieval/semantic.ts';
+import { loadWordVectors, rowOfTerm } from '../../language/word-vectors.ts';
 
 const vectors = loadWordVectors();
 const analyser = createAnalyser({ lexiconDir: null });
