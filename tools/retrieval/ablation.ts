@@ -77,6 +77,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout20-prog': { qrels: join(repo, 'eval/sets/heldout20-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout21-pdf': { qrels: join(repo, 'eval/sets/heldout21-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout21-prog': { qrels: join(repo, 'eval/sets/heldout21-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout22-pdf': { qrels: join(repo, 'eval/sets/heldout22-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout22-prog': { qrels: join(repo, 'eval/sets/heldout22-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
