@@ -1,9 +1,10 @@
 // Document metadata from what the file offers, checked against its text: the file's own title (PDF info, Word core
 // properties) only when it is a real title that the first pages contain (producers leave stale titles of other
 // documents behind); else a title line from the text, skipping page furniture (institution headers, dates, labels,
-// tables of contents, "Openbare versie"); the most plausible year; the organisation behind it (general patterns, no
-// file lookup), named by the text, else as the archivist named the file ("ARP_1952.txt"); the language from stop-word
-// counts. Each field says where it came from.
+// tables of contents, "Openbare versie"), else the file name (for OCR rubble: a title must be words the vocabulary
+// knows); the most plausible year; the organisation behind it (general patterns, no file lookup), named by the text,
+// else as the archivist named the file ("ARP_1952.txt"); the language from stop-word counts. Each field says where it
+// came from.
 import type { CleanDocument, DocumentDetails, MetaSource, ParsedFile } from '../lib/types.ts';
 import { normaliseText } from '../language/tokenise.ts';
 import { readsAsWords, textKind } from '../language/text-kinds.ts';
