@@ -73,11 +73,13 @@ function titleLine(line: string): string {
 const SUBJECT = /^(onderwerp|betreft|subject)\s*:\s*(.{4,})$/i;
 
 /** The document's first title-like line or its first heading, else the file name. */
-function textTitle(doc: CleanDocument, fileName: string): { title: string; source: MetaSource } {
+function textTitle(doc: CleanDocument, fileName: string, language: string): { title: string; source: MetaSource } {
   const line = titleFromText(doc);
   // A cover read by OCR into rubble ("DOCUM ~:f·ITl~;! ECENTRUM", "I-IPIiI-AiVI VAN LstTIE", "ENTRUM") has no title
-  // to give: the file name serves. Half its words must be words the shipped vocabulary knows.
-  const found = line && textKind(line) !== 'garbled' && readsAsWords(line, (w) => knownWord(loadWordVectors(), w)) ? line : null;
+  // to give: the file name serves. Half its words must be words the shipped (Dutch) vocabulary knows, unless the text
+  // is in another language (English, German, French stop words; a text of rubble has none and is judged).
+  const words = !['nl', 'und'].includes(language) || readsAsWords(line ?? '', (w) => knownWord(loadWordVectors(), w));
+  const found = line && textKind(line) !== 'garbled' && words ? line : null;
   return found ? { title: found.replace(GLUED_PAGE_NUMBER, ''), source: 'text' } : { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
 }
 
@@ -285,7 +287,8 @@ export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName
   const firstPageEnd = doc.pageStarts.find((s) => s > HEAD_CHARS) ?? HEAD_CHARS;
   const head = doc.text.slice(0, Math.max(HEAD_CHARS, Math.min(firstPageEnd, 2 * HEAD_CHARS)));
   const fromProperties = propertyTitle(parsed.info.title, head);
-  const { title, source: titleSource } = fromProperties ? { title: fromProperties, source: 'properties' as const } : textTitle(doc, fileName);
+  const language = guessLanguage(doc.text);
+  const { title, source: titleSource } = fromProperties ? { title: fromProperties, source: 'properties' as const } : textTitle(doc, fileName, language);
   // A title that is the file name says nothing the text does ("PvdA; D66; PPR_1971" would make the PvdA its author).
   const titleText = titleSource === 'file-name' ? '' : title;
   const year = pickYear(titleText, head, parsed.info.creationDate, fileName);
@@ -296,7 +299,7 @@ export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName
     title,
     year: year.year,
     organisation: org.organisation,
-    language: guessLanguage(doc.text),
+    language,
     sources: { title: titleSource, year: year.source, organisation: org.source },
   };
 }

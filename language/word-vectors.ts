@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeHeader, HEADER_BYTES } from './word-vectors/format.ts';
-import { CompoundSplitter } from './compounds.ts';
 import { foldDiacritics } from './stem.ts';
 
 /** The vectors that ship with the product. */
@@ -54,7 +53,6 @@ export function loadWordVectors(path: string = DEFAULT_VECTORS_PATH): WordVector
 
 /** Folded word -> row of its most frequent spelling, per vector set: index terms are diacritic-folded. */
 const foldedRows = new WeakMap<WordVectors, Map<string, number>>();
-const splitters = new WeakMap<WordVectors, CompoundSplitter>();
 
 /** The vector row of a (diacritic-folded) term, -1 when the vocabulary has no spelling of it. */
 export function rowOfTerm(vectors: WordVectors, term: string): number {
@@ -70,28 +68,29 @@ export function rowOfTerm(vectors: WordVectors, term: string): number {
   return folded.get(term) ?? -1;
 }
 
-/** A compound splitter that knows the vocabulary's words, scored Zipf-like by frequency rank (the file is in
- *  frequency order: rank r ~ frequency 1/r). A fresh clone has no lexicon; the vocabulary ships with the product. */
-export function vocabularySplitter(vectors: WordVectors): CompoundSplitter {
-  let s = splitters.get(vectors);
-  if (!s) {
-    s = new CompoundSplitter((w) => {
-      const row = rowOfTerm(vectors, w);
-      return row < 0 ? undefined : 7 - Math.log10(row + 1);
-    });
-    splitters.set(vectors, s);
-  }
-  return s;
+/** Whether a lower-case word is a Dutch word the vocabulary knows: itself, a compound whose head is known and whose
+ *  modifier is known in turn, with or without a linking s/e/en ("duidingsrapportage", "kunstkoopregeling"), or a
+ *  hyphenated word whose last part is known ("notificatie-app", "Eural-regelgeving"). OCR rubble ("ecentrum",
+ *  "partijst") is not. Parts are four letters or more, so chance splits of rubble into short words do not count. */
+export function knownWord(vectors: WordVectors, word: string): boolean {
+  const parts = word.split(/[-'’]/).filter((p) => p.length > 0);
+  const last = parts[parts.length - 1];
+  return last !== undefined && compoundKnown(vectors, foldDiacritics(last));
 }
 
-/** Whether a lower-case word is a Dutch word the vocabulary knows: itself, a compound of known words
- *  ("duidingsrapportage"), or hyphenated known parts ("notificatie-app"). OCR rubble ("ecentrum", "partijst") is not. */
-export function knownWord(vectors: WordVectors, word: string): boolean {
-  const known = (w: string) => {
-    const f = foldDiacritics(w);
-    return rowOfTerm(vectors, f) >= 0 || vocabularySplitter(vectors).split(f).length > 0;
-  };
-  return known(word) || (/[-'’]/.test(word) && word.split(/[-'’]/).every((p) => p.length > 0 && known(p)));
+function compoundKnown(vectors: WordVectors, w: string): boolean {
+  if (rowOfTerm(vectors, w) >= 0) return true;
+  if (w.length > 40) return false; // glued text ("titHisHnietHhetHland…"), not a word; and the search stays small
+  for (let i = 4; i <= w.length - 4; i++) {
+    if (rowOfTerm(vectors, w.slice(i)) < 0) continue;
+    const modifier = w.slice(0, i);
+    for (const link of ['', 's', 'e', 'en']) {
+      if (link && !modifier.endsWith(link)) continue;
+      const m = modifier.slice(0, modifier.length - link.length);
+      if (m.length >= 4 && compoundKnown(vectors, m)) return true;
+    }
+  }
+  return false;
 }
 
 export function wordVectorsFromBytes(bytes: Uint8Array): WordVectors {

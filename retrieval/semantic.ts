@@ -6,8 +6,9 @@
 // vector row is looked up once per index, so a query costs one dot product per (question word, distinct candidate term).
 import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { ScoredId } from '../index/types.ts';
+import { CompoundSplitter } from '../language/compounds.ts';
 import { contentTerms } from '../language/content-terms.ts';
-import { rowOfTerm, vocabularySplitter, type WordVectors } from '../language/word-vectors.ts';
+import { rowOfTerm, type WordVectors } from '../language/word-vectors.ts';
 
 export interface SemanticParams {
   /** Cosine a non-identical word pair must reach to count as a (partial) match. */
@@ -25,6 +26,7 @@ const NOT_LOOKED_UP = -2;
 
 /** Index term id -> vector row, per lexical index (term ids are never reused within one index). */
 const rowCaches = new WeakMap<LexicalIndex, { rows: Int32Array }>();
+const splitters = new WeakMap<WordVectors, CompoundSplitter>();
 
 /** The question's content words, weighted, with their vectors (composed from compound parts when the vocabulary
  *  lacks the word, split with the vocabulary itself as the known words: a fresh clone has no lexicon). */
@@ -33,7 +35,7 @@ export function semanticQuery(text: string, lexical: LexicalIndex, vectors: Word
     const row = rowOfTerm(vectors, term);
     let vector = row >= 0 ? vectorOfRow(vectors, row) : null;
     if (!vector) {
-      const parts = vocabularySplitter(vectors).split(term);
+      const parts = splitterOf(vectors).split(term);
       vector = vectors.composed(term, parts.map((w) => vectors.words[rowOfTerm(vectors, w)] ?? w));
     }
     return { term, termId: lexical.termId(term), weight: p.idfWeights ? lexical.idf(term) : 1, vector };
@@ -106,6 +108,20 @@ function termRows(lexical: LexicalIndex, vectors: WordVectors, terms: readonly n
     out[i] = cache.rows[t];
   }
   return out;
+}
+
+/** A compound splitter that knows the vocabulary's words, scored Zipf-like by frequency rank (the file is in
+ *  frequency order: rank r ~ frequency 1/r). */
+function splitterOf(vectors: WordVectors): CompoundSplitter {
+  let s = splitters.get(vectors);
+  if (!s) {
+    s = new CompoundSplitter((w) => {
+      const row = rowOfTerm(vectors, w);
+      return row < 0 ? undefined : 7 - Math.log10(row + 1);
+    });
+    splitters.set(vectors, s);
+  }
+  return s;
 }
 
 function vectorOfRow(vectors: WordVectors, row: number): Float32Array | null {

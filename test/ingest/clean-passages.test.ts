@@ -204,6 +204,9 @@ describe('the title from the text', () => {
     // Compounds and a word or two the vocabulary lacks still make a title.
     expect(metaOf('Duidingsrapportage CoronaMelder\n\nDe app werkt.', 'x.txt').title).toBe('Duidingsrapportage CoronaMelder');
     expect(metaOf('Verdiepingsbijeenkomst empower je Gemeenteraard\n\nDe raad kwam bijeen.', 'x.txt').title).toBe('Verdiepingsbijeenkomst empower je Gemeenteraard');
+    // The vocabulary is Dutch: a text in another language keeps its title.
+    const english = 'Strategic overview\n\nThe board met in the year and this is the report of the work that has been done by the members of the board.';
+    expect(metaOf(english, 'x.txt').title).toBe('Strategic overview');
   });
 });
 
