@@ -72,14 +72,20 @@ function titleLine(line: string): string {
 /** The subject of a letter ("Onderwerp: Besluit op Woo-verzoek …") is its title. */
 const SUBJECT = /^(onderwerp|betreft|subject)\s*:\s*(.{4,})$/i;
 
+/** Half a line's words are words the shipped vocabulary knows (loaded once, then looked up per word). */
+function madeOfWords(line: string): boolean {
+  const vectors = loadWordVectors();
+  return readsAsWords(line, (w) => knownWord(vectors, w));
+}
+
 /** The document's first title-like line or its first heading, else the file name. */
 function textTitle(doc: CleanDocument, fileName: string, language: string): { title: string; source: MetaSource } {
   const line = titleFromText(doc);
   // A cover read by OCR into rubble ("DOCUM ~:f·ITl~;! ECENTRUM", "I-IPIiI-AiVI VAN LstTIE", "ENTRUM") has no title
   // to give: the file name serves. Half its words must be words the shipped (Dutch) vocabulary knows, unless the text
   // is in another language (English, German, French stop words; a text of rubble has none and is judged).
-  const words = !['nl', 'und'].includes(language) || readsAsWords(line ?? '', (w) => knownWord(loadWordVectors(), w));
-  const found = line && textKind(line) !== 'garbled' && words ? line : null;
+  const judged = language === 'nl' || language === 'und';
+  const found = line && textKind(line) !== 'garbled' && (!judged || madeOfWords(line)) ? line : null;
   return found ? { title: found.replace(GLUED_PAGE_NUMBER, ''), source: 'text' } : { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
 }
 

@@ -18,7 +18,8 @@ export interface CompoundOptions {
 }
 
 
-const LINKS = ['', 's', 'e', 'en'];
+/** The linking elements between a compound's modifier and head. */
+export const LINKS = ['', 's', 'e', 'en'];
 
 // Separable prefixes and prepositions look like modifiers but make derivations, not compounds:
 // onder+wijs, voor+zitter, over+heid, uit+kering.

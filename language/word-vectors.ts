@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeHeader, HEADER_BYTES } from './word-vectors/format.ts';
 import { foldDiacritics } from './stem.ts';
+import { LINKS } from './compounds.ts';
 
 /** The vectors that ship with the product. */
 export const DEFAULT_VECTORS_PATH = join(import.meta.dirname, 'word-vectors', 'nl-gov-d100.q8.bin');
@@ -84,7 +85,7 @@ function compoundKnown(vectors: WordVectors, w: string): boolean {
   for (let i = 4; i <= w.length - 4; i++) {
     if (rowOfTerm(vectors, w.slice(i)) < 0) continue;
     const modifier = w.slice(0, i);
-    for (const link of ['', 's', 'e', 'en']) {
+    for (const link of LINKS) {
       if (link && !modifier.endsWith(link)) continue;
       const m = modifier.slice(0, modifier.length - link.length);
       if (m.length >= 4 && compoundKnown(vectors, m)) return true;
