@@ -2,7 +2,7 @@
 // around each hit (so a sentence that a passage boundary cuts is still quoted whole), each with its own pages and
 // text kind; and the context rules that widen a chosen sentence into the quote a reader needs.
 import type { Hit } from '../lib/types.ts';
-import { splitSentences, type SentenceSpan } from '../language/sentences.ts';
+import { LIST_ITEM_START, splitSentences, type SentenceSpan } from '../language/sentences.ts';
 import { textKind, type TextKind } from '../language/text-kinds.ts';
 import { answerDefaults } from '../lib/config.ts';
 import type { AnswerContext } from './types.ts';
@@ -128,7 +128,6 @@ function hitWindow(hit: Hit): SentenceSpan[] {
  *  "Daarnaast", "Bovendien" …): the previous sentence says what about. The additive openers: 18 sets carries .402 ->
  *  .408, programmas-nl and round 2 programmas-nl up, none down (fifteenth session). */
 const POINTS_BACK = /^["'‘“(]?(dit|deze|dat|die|daar|daarom|daardoor|hierdoor|hiermee|daarmee|hierbij|daarbij|hiervoor|daarvoor|hij|zij|ze|zo|ook|daarnaast|bovendien|tevens|verder)\b/iu;
-const LIST_ITEM = /^(?:[-•–*▪·]\s|\d+[.)]\s|[a-z][.)]\s)/u;
 const BRINGABLE: ReadonlySet<TextKind> = new Set(['prose', 'garbled']);
 
 export interface Widened {
@@ -149,7 +148,7 @@ export function widen(s: Sentence): Widened {
     let end = s.end;
     for (const span of s.window.slice(s.index + 1, s.index + 1 + maxListItems)) {
       const item = at(span);
-      if (!LIST_ITEM.test(item.text) || item.end - s.start > maxQuoteChars) break;
+      if (!LIST_ITEM_START.test(item.text) || item.end - s.start > maxQuoteChars) break;
       end = item.end;
     }
     if (end > s.end) return { start: s.start, end, rule: 'list' };
@@ -169,12 +168,19 @@ export function widen(s: Sentence): Widened {
     (POINTS_BACK.test(nextText) && withNext()) ||
     // A list item brings the next one: a list's points are read together ("- 2 Een aantrekkelijk ambt – …" + "- 3 …").
     // 39 sets carries .416 -> .423, six up, none down (28th session).
-    (LIST_ITEM.test(s.quote) && LIST_ITEM.test(nextText) && withNext()) ||
+    (LIST_ITEM_START.test(s.quote) && LIST_ITEM_START.test(nextText) && withNext()) ||
     // A short sentence is a fragment of what the text says there: a heading-like line ("Samenstelling CLB-bestuur
     // ALV, november 2017.") or a list item cut from its neighbour. It brings the sentence after it, or else the one
     // before.
     (s.quote.split(/\s+/).filter(Boolean).length < shortSentenceWords && (withNext() ?? withPrev()));
   return rule || { start: s.start, end: s.end, rule: null };
+}
+
+/** A quote as the answer's prose reads it: readable, without the bullet or number of the list item it opens with
+ *  ("- BVNL wil zeven dagen per week gratis openbaar vervoer …", "18. Sociaal Werk Nederland organiseert …"; a
+ *  seventh of the sentences answers quoted on 49 sets). The citation keeps the quote as it stands. */
+export function answerText(quote: string): string {
+  return readable(quote).replace(LIST_ITEM_START, '');
 }
 
 /** Line breaks and words hyphenated across them, folded for reading; the words stay the archive's. */

@@ -9,7 +9,7 @@ import { placeLabel } from '../retrieval/place.ts';
 import { ordinalAt } from '../lib/sorted.ts';
 import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
-import { candidateSentences, readable, widen, type Sentence, type Widened } from './candidates.ts';
+import { answerText, candidateSentences, widen, type Sentence, type Widened } from './candidates.ts';
 import { contextReader, CoverageScorer, MeaningScorer, sourceAgreement, sentenceWords, termOrParts, type SentenceWords } from './coverage.ts';
 import { CUED_TYPES, hasAnswerCue } from './cues.ts';
 import { abstainsOn, measureEvidence, type BestSentence } from './evidence.ts';
@@ -50,7 +50,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   }
 
   const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1, ctx));
-  const sentences = citations.map((c) => ({ text: readable(c.quote), citation: c.n }));
+  const sentences = citations.map((c) => ({ text: answerText(c.quote), citation: c.n }));
   const answer = sentences.map((s) => `${s.text} [${s.citation}]`).join(' ');
   return { answered: true, answer, sentences, citations, evidence };
 }

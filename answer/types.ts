@@ -25,7 +25,8 @@ export interface Citation extends CitedSpan {
 }
 
 export interface AnswerSentence {
-  /** The quote with its line breaks folded into spaces, for reading. */
+  /** The quote for reading: its line breaks folded into spaces, without the bullet or number of a list item it opens
+   *  with (the citation's quote keeps them). */
   text: string;
   /** The citation number (1-based) that backs this sentence. */
   citation: number;

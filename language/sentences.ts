@@ -28,7 +28,7 @@ const BOUNDARY = /((?:[.!?…](?<=\p{L}{2}.)["'’”)\]]*\d{1,3}(?=\s))|[.!?…
 const BLANK_LINE = /\n[^\S\n]*\n/;
 const NEW_SENTENCE_START = /^["'‘“(\[]?[\p{Lu}\p{N}]/u;
 /** A list item: a bullet, "1." / "1)", or a lettered item "a." / "b)" (programmes letter their demands). */
-const BULLET_START = /^(?:[-•–*▪·]\s|\d+[.)]\s|[a-z][.)]\s)/u;
+export const LIST_ITEM_START = /^(?:[-•–*▪·]\s|\d+[.)]\s|[a-z][.)]\s)/u;
 /** A single letter or a chain of initials ("J", "K.F", "E.M"): names follow, not new sentences. */
 const INITIALS = /^(?:\p{L}\.)*\p{L}$/u;
 
@@ -64,10 +64,10 @@ function cutsOf(text: string): number[] {
       // A blank line after the full stop ends the sentence whatever follows: a paragraph opening in lower case is one
       // whose first word the source lost ("… in de laatste figuur.\n\nonderzoek blijkt dat inwoners …", the corpus) or
       // a numbered point read by OCR ("n.2.19 Industrie- en technologiebeleid …" for II.2.19).
-      if (!NEW_SENTENCE_START.test(rest) && !BULLET_START.test(rest) && !BLANK_LINE.test(m[2])) continue;
+      if (!NEW_SENTENCE_START.test(rest) && !LIST_ITEM_START.test(rest) && !BLANK_LINE.test(m[2])) continue;
       if (m[1].startsWith('.') && (isAbbreviation(text, m.index) || isEnumerator(text, m.index))) continue;
       cuts.push(m.index + m[1].length);
-    } else if (BULLET_START.test(rest)) {
+    } else if (LIST_ITEM_START.test(rest)) {
       cuts.push(m.index);
     } else if (BLANK_LINE.test(m[3]) && NEW_SENTENCE_START.test(rest) && !/[,;:(\-–]$/.test(text.slice(0, m.index).trimEnd())) {
       // A blank line before a capital ends a heading or paragraph, unless the line ended mid-clause.

@@ -118,6 +118,17 @@ describe('composeAnswer (extractive)', () => {
     expect(score(halved, sourceOnly.s.text)).toBeLessThan(sourceOnly.score);
   });
 
+  it("reads a list item's sentence without its bullet; the citation quotes it as it stands", () => {
+    const a = composeAnswer('Hoe helpt de Wethoudersvereniging wethouders bij intimidatie?', [hitAt('wv', '- We bieden ondersteuning in moeilijke situaties', 1, 100)], ctx());
+    if (!a.answered) throw new Error('expected an answer');
+    const first = a.sentences.find((s) => s.text.includes('intimidatie'))!;
+    expect(first.text).toMatch(/^We bieden ondersteuning in moeilijke situaties/);
+    const cited = a.citations.find((c) => c.n === first.citation)!;
+    expect(cited.quote).toMatch(/^- We bieden ondersteuning/);
+    expect(DOCS.wv.text.slice(cited.start, cited.end)).toBe(cited.quote);
+    expect(a.answer).not.toMatch(/(^|\] )- /);
+  });
+
   it('labels sentences from a document other than the source the question names', () => {
     const hits = [hitAt('wv', 'De Wethoudersvereniging werd opgericht', 1), hitAt('pvda', 'De PvdA-wethouder is niet meer de regent van weleer', 2, 300)];
     const a = composeAnswer('Wat vindt de PvdA van de wethouder?', hits, ctx());
