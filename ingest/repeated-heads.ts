@@ -9,8 +9,9 @@ const INLINE_HEAD_MIN = ingestDefaults.inlineHeadMinLines;
  *  de zorg 14Verkiezingsprogram 2006-2011 Vertrouwen in Nederland. Vertrouwen in elkaar. als …" (CDA 2006), "… aan de
  *  12 13 VERKIEZINGSPROGRAMMA 2023 VERKIEZINGSPROGRAMMA 2023 …" (Volt 2023). A head is a run of words, numbers and
  *  signs (any number the same) that recurs at least INLINE_HEAD_MIN times, a page's worth of text apart (median,
- *  numberedHeadMinPageChars), mostly after a word that ends no sentence, with at least repeatedHeadMinWords words and
- *  a page number at its edge or beside it in most places, numbers that rise through the text. A sentence a programme
+ *  numberedHeadMinPageChars), mostly after a word that ends no sentence (or, where chapters end before it, with a page
+ *  number at every place, a page's worth of text per number), with at least repeatedHeadMinWords words and a page
+ *  number at its edge, inside or beside it in most places, numbers that rise through the text. A sentence a programme
  *  repeats ("De komende jaren zetten we in op:") follows a sentence's end; a phrase ("artikel 23 van de Grondwet")
  *  carries no page number, or numbers that jump about ("als bedoeld in artikel 39", text-nl). Of two heads one of which
  *  holds the other, the shorter goes ("Het gaat om u Verkiezingsprogramma PVV 2021 - 2025", not with "De PVV wil voor
@@ -53,18 +54,43 @@ export function dropRepeatedRuns(pages: string[][]): string[][] {
     i = j;
   }
   const pageNumber = (i: number) => (i >= 0 && i < count && kinds[i] === DIGITS && ends[i] - starts[i] <= 3 ? Number(text.slice(starts[i], ends[i])) : null);
-  const heads = [...runs].filter(([, at]) => {
+  // A spread's two heads in one run ("31 VERKIEZINGSPROGRAMMA GROENLINKS 2021 30 VERKIEZINGSPROGRAMMA …") hold their
+  // page numbers inside.
+  const numberIn = (r: { from: number; to: number }) => {
+    for (let k = r.from; k < r.to; k++) if (pageNumber(k) !== null) return pageNumber(k);
+    return null;
+  };
+  const heads = [...runs].filter(([key, at]) => {
     if (at.length < INLINE_HEAD_MIN) return false;
     const gaps = at.slice(1).map((r, k) => starts[r.from] - starts[at[k].from]);
     const interrupts = at.filter((r) => {
+      // A run opening with a sentence's end follows one.
+      if (SENTENCE_END.test(keyAt(r.from))) return false;
       let k = r.from - 1;
       while (k >= 0 && kinds[k] === DIGITS) k--;
-      return k >= 0 && !/^[.!?:;]$/.test(keyAt(k));
+      return k >= 0 && !SENTENCE_END.test(keyAt(k));
     }).length;
-    const numbers = at.map((r) => pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to)).filter((x) => x !== null);
+    const numbered = at.map((r) => ({ at: starts[r.from], n: pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to) ?? numberIn(r) }));
+    const numbers = numbered.map((x) => x.n).filter((x) => x !== null);
+    // A head that follows sentence ends, where chapters end before their last page ("… gesloten.31 VERKIEZINGSPROGRAMMA
+    // GROENLINKS 2021 30 VERKIEZINGSPROGRAMMA …"): with a page number at every place, each a page's worth of text on
+    // from the one before (numbered points advance a few hundred characters: "168. De SGP wil", "10 D66 wil een"),
+    // no lead-in ("Ons plan bestaat uit de volgende punten:"), and not going on into the clause it opens ("1De CPN
+    // treedt op voor een actieve …", "03.10. Wij streven naar het …").
+    const paged = () => {
+      if (numbers.length < at.length || key.split(' ').includes(':')) return false;
+      const goesOn = at.filter((r) => {
+        let k = r.to;
+        while (k < count && kinds[k] === DIGITS) k++;
+        return k < count && kinds[k] === LETTERS && /\p{Ll}/u.test(text[starts[k]]);
+      }).length;
+      if (goesOn * 2 >= at.length) return false;
+      const perPage = numbered.slice(1).map((x, k) => (x.n! > numbered[k].n! ? (x.at - numbered[k].at) / (x.n! - numbered[k].n!) : 0));
+      return median(perPage) >= ingestDefaults.numberedHeadMinPageChars;
+    };
     // Page numbers rise through the text (a few misread: "310" for 10); the numbers a formula cites ("als bedoeld in
     // artikel 39") jump about.
-    return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && interrupts * 2 >= at.length &&
+    return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && (interrupts * 2 >= at.length || paged()) &&
       numbers.length * 2 >= at.length && longestRise(numbers) * 4 >= numbers.length * 3;
   });
   const cores = heads.filter(([h]) => !heads.some(([o]) => o !== h && ` ${h} `.includes(` ${o} `)));
@@ -72,8 +98,11 @@ export function dropRepeatedRuns(pages: string[][]): string[][] {
   // Each place of a core, with the page number beside it, becomes a line break (hashes first, then the words).
   const cuts: [number, number][] = [];
   for (const [core, at] of cores) {
-    const keys = core.split(' ');
-    const first = hashes.slice(at[0].from, at[0].to);
+    // A sentence's end opening the run is the text's (the full stop before a chapter's last page): the head is what
+    // follows it, wherever it stands.
+    const lead = core.split(' ').findIndex((k) => !SENTENCE_END.test(k));
+    const keys = core.split(' ').slice(lead);
+    const first = hashes.slice(at[0].from + lead, at[0].to);
     for (let i = 0; i + keys.length <= count; i++) {
       if (hashes[i] !== first[0] || !first.every((h, k) => hashes[i + k] === h) || !keys.every((w, k) => keyAt(i + k) === w)) continue;
       const from = pageNumber(i - 1) !== null && keys[0] !== '#' ? i - 1 : i;
@@ -126,6 +155,7 @@ function runTokens(text: string): { starts: number[]; ends: number[]; hashes: nu
   return { starts, ends, hashes, kinds };
 }
 
+const SENTENCE_END = /^[.!?:;]$/;
 const SPACE = 0;
 const DIGITS = 1;
 const LETTERS = 2;

@@ -113,6 +113,20 @@ describe('dropInlineHeads', () => {
     expect(clean).toContain('Het persoonsgebonden budget in de zorg blijft bestaan.');
   });
 
+  it("drops a spread's two running heads with their page numbers inside, also where a chapter ends before them (GroenLinks 2021)", () => {
+    // Two pages of text between the places (a spread's two page numbers each).
+    const filler = (i: number) => Array.from({ length: 80 }, (_, k) => `In wijk ${i * 80 + k} komt er een school bij.`).join(' ');
+    const heads = (i: number) => `${11 + 2 * i} VERKIEZINGSPROGRAMMA GROENLINKS 2021 ${10 + 2 * i} VERKIEZINGSPROGRAMMA GROENLINKS 2021`;
+    const subjects = ['De bieb', 'Het museum', 'De kerncentrale', 'Het dolfinarium', 'De mijn', 'Het zwembad', 'De fabriek', 'Het station', 'De haven', 'Het depot'];
+    const next = ['Dinsdag', 'Wonen', 'Werk', 'Zorg', 'Natuur', 'Europa', 'Cultuur', 'Sport', 'Water', 'Onderwijs'];
+    const ends = ['sluit.', 'gaat dicht.', 'stopt.', 'wordt gesloten.', 'verdwijnt.', 'houdt op.', 'gaat weg.', 'moet dicht.', 'is voorbij.', 'is leeg.'];
+    const text = Array.from({ length: 10 }, (_, i) => `${filler(i)} ${subjects[i]} ${ends[i]}${heads(i)} ${next[i]} telt.`).join('\n');
+    const clean = cleanPages(parseText(new TextEncoder().encode(text), 'txt').pages).text;
+    expect(clean).not.toContain('VERKIEZINGSPROGRAMMA');
+    // The full stop before the heads is the sentence's.
+    expect(clean).toMatch(/Het dolfinarium wordt gesloten\.\s+Zorg telt\./);
+  });
+
   it('keeps a sentence a programme repeats after sentence ends, a phrase without page numbers, a formula citing articles', () => {
     const filler = (i: number) => Array.from({ length: 40 }, (_, k) => `In wijk ${i * 40 + k} komt er een school bij.`).join(' ');
     const lines = Array.from({ length: 10 }, (_, i) =>
@@ -169,5 +183,17 @@ describe('dropInlineHeads', () => {
     // Three words are a head too: NSC 2023's "Tijd voor herstel" (69 before), CDA 2010's "slagvaardig en samen" (54).
     expect(clean('NSC_2023.txt').match(/Tijd voor herstel/g)!.length).toBeLessThan(10);
     expect(clean('CDA_2010.txt').match(/slagvaardig en samen/g)!.length).toBeLessThan(10);
+    // A spread's two heads where a chapter ends: 24 left before ("… dolfinaria worden gesloten.31 VERKIEZINGSPROGRAMMA
+    // GROENLINKS 2021 30 VERKIEZINGSPROGRAMMA GROENLINKS 2021 HOOFDSTUK 2").
+    const gl = clean('GroenLinks_2021.txt');
+    expect(gl.match(/VERKIEZINGSPROGRAMMA GROENLINKS/g)?.length ?? 0).toBeLessThan(3);
+    expect(gl).toMatch(/dolfinaria worden gesloten\.\s+HOOFDSTUK 2/);
+    // What a page number does not head: numbered points ("168. De SGP wil …", "10 D66 wil een …"), a clause a number
+    // opens ("1DeCPN treedt opvoor een …", "03.10. Wij streven naar het …"), a lead-in ending in a colon.
+    expect(clean('SGP_2021.txt')).toContain('168. De SGP wil een nationaal preventiefonds');
+    expect(clean('D66_2002.txt')).toContain('10 D66 wil een positieverbetering voor leraren');
+    expect(clean('CPN_1986.txt')).toContain('1DeCPN treedt opvoor een aetleve vredespolltlek');
+    expect(clean('Realisten Nederland_1989.txt')).toContain('03.10. Wij streven naar het internationaal');
+    expect(clean('PvdA_2021.txt').match(/Ons plan bestaat uit de volgende punten:/g)!.length).toBe(8);
   });
 });
