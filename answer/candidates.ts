@@ -130,6 +130,12 @@ function hitWindow(hit: Hit): SentenceSpan[] {
 const POINTS_BACK = /^["'‘“(]?(dit|deze|dat|die|daar|daarom|daardoor|hierdoor|hiermee|daarmee|hierbij|daarbij|hiervoor|daarvoor|hij|zij|ze|zo|ook|daarnaast|bovendien|tevens|verder)\b/iu;
 const BRINGABLE: ReadonlySet<TextKind> = new Set(['prose', 'garbled']);
 
+/** A line written in capitals (four letters or more, nearly all upper case): a heading. */
+function inCapitals(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  return letters.length >= 4 && letters.filter((l) => /\p{Lu}/u.test(l)).length >= 0.9 * letters.length;
+}
+
 export interface Widened {
   start: number;
   end: number;
@@ -171,8 +177,9 @@ export function widen(s: Sentence): Widened {
     (LIST_ITEM_START.test(s.quote) && LIST_ITEM_START.test(nextText) && withNext()) ||
     // A short sentence is a fragment of what the text says there: a heading-like line ("Samenstelling CLB-bestuur
     // ALV, november 2017.") or a list item cut from its neighbour. It brings the sentence after it, or else the one
-    // before.
-    (s.quote.split(/\s+/).filter(Boolean).length < shortSentenceWords && (withNext() ?? withPrev()));
+    // before. Not a successor in capitals: that heads the next section ("… blijft altijd gratis." + "5 EEN WERKEND
+    // LAND").
+    (s.quote.split(/\s+/).filter(Boolean).length < shortSentenceWords && ((inCapitals(nextText) ? null : withNext()) ?? withPrev()));
   return rule || { start: s.start, end: s.end, rule: null };
 }
 

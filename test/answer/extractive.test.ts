@@ -202,6 +202,18 @@ describe('context rules', () => {
     expect(DOCS.wv.text.slice(w.start, w.end)).toMatch(/^- 2 \*\*Een aantrekkelijk ambt\*\*.*vakbekwaamheid\.\s+- 3 \*\*Een toegesneden rechtspositie\*\*/s);
   });
 
+  it('a short sentence does not bring the heading in capitals that opens the next section; it brings its predecessor', () => {
+    // SP 2023 (pdf-nl, vkp2023_sp.pdf), as the archive holds its clean text.
+    const text = 'We voorkomen marktwerking in de huisartsenpraktijk. Een huisarts bezoeken blijft altijd gratis.\n\n5 EEN WERKEND LAND\n\n' +
+      '- Wij verlagen de inkomstenbelasting voor iedereen tot en met een modaal inkomen en verhogen het minimumloon tot 16 euro per uur.';
+    DOCS.sp = { text, title: 'Programma van de Socialistische Partij', organisation: 'SP', year: 2023, fileName: 'vkp2023_sp.pdf' };
+    const s = sentencesOf(hitAt('sp', 'We voorkomen', 1)).find((x) => x.quote.startsWith('Een huisarts'))!;
+    const w = widen(s);
+    expect(w.rule).toBe('predecessor');
+    expect(text.slice(w.start, w.end)).toBe('We voorkomen marktwerking in de huisartsenpraktijk. Een huisarts bezoeken blijft altijd gratis.');
+    delete DOCS.sp;
+  });
+
   it('a short sentence never brings a table row or a contents line', () => {
     DOCS.begroting = {
       text: 'De begroting voor 2018 is sluitend. EUR EUR EUR Huisvesting en servicekosten 2.979.046 2.850.000 2.700.000. Het bestuur stelt de begroting vast in de ledenvergadering van november, na advies van de kascommissie.',
