@@ -18,9 +18,10 @@ const INLINE_HEAD_MIN = ingestDefaults.inlineHeadMinLines;
  *  u:" that follows it on some pages). Each place becomes a line break, as in furniture.ts dropNumberedHeads. */
 export function dropRepeatedRuns(pages: string[][]): string[][] {
   const text = pages.flat().join('\n');
-  const { starts, ends, hashes, kinds } = runTokens(text);
-  const count = hashes.length;
-  const keyAt = (i: number) => (kinds[i] === DIGITS ? '#' : text.slice(starts[i], ends[i]).toLowerCase());
+  const tokens = runTokens(text);
+  const { starts, ends, hashes, kinds } = tokens;
+  const view = tokenView(text, tokens);
+  const { count, keyAt, pageNumber } = view;
   // Each n-gram of token hashes hashed again, to a small integer: a programme has some 100,000 tokens, and a string per
   // token or n-gram cost more than all other cleaning. A collision only marks a candidate: runs are grouped by their
   // real tokens below.
@@ -38,7 +39,7 @@ export function dropRepeatedRuns(pages: string[][]): string[][] {
   for (let i = 0; i < grams.length; i++) {
     if (seen.get(grams[i])! >= INLINE_HEAD_MIN && (worded(i) || worded(i + 1) || worded(i + 2) || worded(i + 3))) inRun.fill(1, i, i + RUN_GRAM);
   }
-  const runs = new Map<string, { from: number; to: number }[]>();
+  const runs = new Map<string, Run[]>();
   for (let i = 0; i < count; i++) {
     if (!inRun[i]) continue;
     let j = i;
@@ -53,46 +54,7 @@ export function dropRepeatedRuns(pages: string[][]): string[][] {
     }
     i = j;
   }
-  const pageNumber = (i: number) => (i >= 0 && i < count && kinds[i] === DIGITS && ends[i] - starts[i] <= 3 ? Number(text.slice(starts[i], ends[i])) : null);
-  // A spread's two heads in one run ("31 VERKIEZINGSPROGRAMMA GROENLINKS 2021 30 VERKIEZINGSPROGRAMMA …") hold their
-  // page numbers inside.
-  const numberIn = (r: { from: number; to: number }) => {
-    for (let k = r.from; k < r.to; k++) if (pageNumber(k) !== null) return pageNumber(k);
-    return null;
-  };
-  const heads = [...runs].filter(([key, at]) => {
-    if (at.length < INLINE_HEAD_MIN) return false;
-    const gaps = at.slice(1).map((r, k) => starts[r.from] - starts[at[k].from]);
-    const interrupts = at.filter((r) => {
-      // A run opening with a sentence's end follows one.
-      if (SENTENCE_END.test(keyAt(r.from))) return false;
-      let k = r.from - 1;
-      while (k >= 0 && kinds[k] === DIGITS) k--;
-      return k >= 0 && !SENTENCE_END.test(keyAt(k));
-    }).length;
-    const numbered = at.map((r) => ({ at: starts[r.from], n: pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to) ?? numberIn(r) }));
-    const numbers = numbered.map((x) => x.n).filter((x) => x !== null);
-    // A head that follows sentence ends, where chapters end before their last page ("… gesloten.31 VERKIEZINGSPROGRAMMA
-    // GROENLINKS 2021 30 VERKIEZINGSPROGRAMMA …"): with a page number at every place, each a page's worth of text on
-    // from the one before (numbered points advance a few hundred characters: "168. De SGP wil", "10 D66 wil een"),
-    // no lead-in ("Ons plan bestaat uit de volgende punten:"), and not going on into the clause it opens ("1De CPN
-    // treedt op voor een actieve …", "03.10. Wij streven naar het …").
-    const paged = () => {
-      if (numbers.length < at.length || key.split(' ').includes(':')) return false;
-      const goesOn = at.filter((r) => {
-        let k = r.to;
-        while (k < count && kinds[k] === DIGITS) k++;
-        return k < count && kinds[k] === LETTERS && /\p{Ll}/u.test(text[starts[k]]);
-      }).length;
-      if (goesOn * 2 >= at.length) return false;
-      const perPage = numbered.slice(1).map((x, k) => (x.n! > numbered[k].n! ? (x.at - numbered[k].at) / (x.n! - numbered[k].n!) : 0));
-      return median(perPage) >= ingestDefaults.numberedHeadMinPageChars;
-    };
-    // Page numbers rise through the text (a few misread: "310" for 10); the numbers a formula cites ("als bedoeld in
-    // artikel 39") jump about.
-    return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && (interrupts * 2 >= at.length || paged()) &&
-      numbers.length * 2 >= at.length && longestRise(numbers) * 4 >= numbers.length * 3;
-  });
+  const heads = [...runs].filter(([key, at]) => isHead(key, at, view));
   const cores = heads.filter(([h]) => !heads.some(([o]) => o !== h && ` ${h} `.includes(` ${o} `)));
   if (cores.length === 0) return pages;
   // Each place of a core, with the page number beside it, becomes a line break (hashes first, then the words).
@@ -120,6 +82,60 @@ export function dropRepeatedRuns(pages: string[][]): string[][] {
     at = to;
   }
   return [(out + text.slice(at)).split('\n')];
+}
+
+type Run = { from: number; to: number };
+type TokenView = ReturnType<typeof tokenView>;
+
+/** The tokens of a text with the readings the head test needs. */
+function tokenView(text: string, t: ReturnType<typeof runTokens>) {
+  const { starts, ends, kinds } = t;
+  const count = kinds.length;
+  const keyAt = (i: number) => (kinds[i] === DIGITS ? '#' : text.slice(starts[i], ends[i]).toLowerCase());
+  const pageNumber = (i: number) => (i >= 0 && i < count && kinds[i] === DIGITS && ends[i] - starts[i] <= 3 ? Number(text.slice(starts[i], ends[i])) : null);
+  return { text, starts, kinds, count, keyAt, pageNumber };
+}
+
+/** Whether the places `at` of the run `key` are a running head (dropRepeatedRuns). */
+function isHead(key: string, at: readonly Run[], v: TokenView): boolean {
+  const { text, starts, kinds, count, keyAt, pageNumber } = v;
+  if (at.length < INLINE_HEAD_MIN) return false;
+  const gaps = at.slice(1).map((r, k) => starts[r.from] - starts[at[k].from]);
+  const interrupts = at.filter((r) => {
+    // A run opening with a sentence's end follows one.
+    if (SENTENCE_END.test(keyAt(r.from))) return false;
+    let k = r.from - 1;
+    while (k >= 0 && kinds[k] === DIGITS) k--;
+    return k >= 0 && !SENTENCE_END.test(keyAt(k));
+  }).length;
+  // A spread's two heads in one run ("31 VERKIEZINGSPROGRAMMA GROENLINKS 2021 30 VERKIEZINGSPROGRAMMA …") hold their
+  // page numbers inside.
+  const numberIn = (r: Run) => {
+    for (let k = r.from; k < r.to; k++) if (pageNumber(k) !== null) return pageNumber(k);
+    return null;
+  };
+  const numbered = at.map((r) => ({ at: starts[r.from], n: pageNumber(r.from) ?? pageNumber(r.to - 1) ?? pageNumber(r.from - 1) ?? pageNumber(r.to) ?? numberIn(r) }));
+  const numbers = numbered.map((x) => x.n).filter((x) => x !== null);
+  // A head that follows sentence ends, where chapters end before their last page ("… gesloten.31 VERKIEZINGSPROGRAMMA
+  // GROENLINKS 2021 30 VERKIEZINGSPROGRAMMA …"): with a page number at every place, each a page's worth of text on
+  // from the one before (numbered points advance a few hundred characters: "168. De SGP wil", "10 D66 wil een"),
+  // no lead-in ("Ons plan bestaat uit de volgende punten:"), and not going on into the clause it opens ("1De CPN
+  // treedt op voor een actieve …", "03.10. Wij streven naar het …").
+  const paged = () => {
+    if (numbers.length < at.length || key.split(' ').includes(':')) return false;
+    const goesOn = at.filter((r) => {
+      let k = r.to;
+      while (k < count && kinds[k] === DIGITS) k++;
+      return k < count && kinds[k] === LETTERS && /\p{Ll}/u.test(text[starts[k]]);
+    }).length;
+    if (goesOn * 2 >= at.length) return false;
+    const perPage = numbered.slice(1).map((x, k) => (x.n! > numbered[k].n! ? (x.at - numbered[k].at) / (x.n! - numbered[k].n!) : 0));
+    return median(perPage) >= ingestDefaults.numberedHeadMinPageChars;
+  };
+  // Page numbers rise through the text (a few misread: "310" for 10); the numbers a formula cites ("als bedoeld in
+  // artikel 39") jump about.
+  return median(gaps) >= ingestDefaults.numberedHeadMinPageChars && (interrupts * 2 >= at.length || paged()) &&
+    numbers.length * 2 >= at.length && longestRise(numbers) * 4 >= numbers.length * 3;
 }
 
 /** A text's words, numbers and signs (dropRepeatedRuns): offsets, kinds and a hash of each token's key (the word
