@@ -184,8 +184,8 @@ export function widen(s: Sentence): Widened {
 }
 
 /** A quote as the answer's prose reads it: readable, without the bullet or number of the list item it opens with
- *  ("- BVNL wil zeven dagen per week gratis openbaar vervoer …", "18. Sociaal Werk Nederland organiseert …"; a
- *  seventh of the sentences answers quoted on 49 sets). The citation keeps the quote as it stands. */
+ *  ("- BVNL wil zeven dagen per week gratis openbaar vervoer …", "18. Sociaal Werk Nederland organiseert …": a
+ *  seventh of the sentences quoted in the answers to 49 question sets). The citation keeps the quote as it stands. */
 export function answerText(quote: string): string {
   return readable(quote).replace(LIST_ITEM_START, '');
 }
