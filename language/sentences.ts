@@ -69,7 +69,7 @@ function cutsOf(text: string): number[] {
       cuts.push(m.index + m[1].length);
     } else if (LIST_ITEM_START.test(rest)) {
       cuts.push(m.index);
-    } else if (BLANK_LINE.test(m[3]) && NEW_SENTENCE_START.test(rest) && !/[,;:(\-–]$/.test(text.slice(0, m.index).trimEnd())) {
+    } else if (BLANK_LINE.test(m[3]) && NEW_SENTENCE_START.test(rest) && !endsMidClause(text, m.index, after)) {
       // A blank line before a capital ends a heading or paragraph, unless the line ended mid-clause.
       cuts.push(m.index);
     } else if (NEW_SENTENCE_START.test(rest) && endsInPageNumber(text, m.index)) {
@@ -77,6 +77,34 @@ function cutsOf(text: string): number[] {
     }
   }
   return cuts;
+}
+
+/** Words no Dutch sentence or heading ends in: articles, prepositions that are never a verb's particle, conjunctions
+ *  and "onze". A line ending in one goes on after the blank line ("Het woningtekort loopt op richting de" +
+ *  "400.000 woningen", JA21 2023; "Het absoptievermogen is bereikt en" + "Nederland kan …", BVNL 2023). Prepositions
+ *  that are also particles ("door", "voor", "op", "aan", "uit", "om": "Incidenten komen dagelijks voor", "Het roer moet
+ *  om") end clauses. */
+const OPEN_ENDS = new Set(['de', 'het', 'een', 'der', 'van', 'met', 'tot', 'tussen', 'zonder', 'te', 'en', 'of', 'maar', 'want', 'dat', 'omdat', 'zodat', 'doordat', 'waardoor', 'waarin', 'waarbij', 'waarmee', 'onze']);
+/** A main clause's finite verb that needs what follows ("De personele formatie bij de Belastingdienst is" + "28.081
+ *  medewerkers", a jaarplan's infographic); in a line holding a subordinator it closes that clause ("Een land waar
+ *  iedereen welkom is"). Infinitives are left out: "Waardig ouder worden" heads a section. */
+const OPEN_VERBS = new Set(['is', 'wordt', 'heeft', 'was', 'werd']);
+/** A point of a numbered chapter, or a law's item ("2°. een …"): a new sentence whatever came before. */
+const NUMBERED_POINT = /^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu}|\d{1,2}[°º])/u;
+const SUBORDINATORS = /(?:^|[^\p{L}])(?:wat|wie|hoe|welke?|wanneer|dat|die|als|of|omdat|zodat|doordat|zoals|zolang|nadat|voordat|totdat|terwijl|indien|tenzij|mits|zodra|hoewel|opdat|waar\p{L}*)(?=[^\p{L}]|$)/iu;
+
+/** Whether the line ending at `at` breaks off mid-clause: in a comma, colon, bracket or dash, or else in a word no
+ *  sentence ends in or the finite verb of a main clause, unless the text from `next` on opens a numbered point
+ *  ("5.8.1 Als …", "4.20. Financiële …", after OCR rubble) or a law's item. */
+function endsMidClause(text: string, at: number, next: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trimEnd();
+  if (/[,;:(\-–]$/.test(line)) return true;
+  if (NUMBERED_POINT.test(text.slice(next, next + 12))) return false;
+  const typed = /(?:^|\s)(\p{L}+)$/u.exec(line)?.[1] ?? '';
+  // As a word, not an acronym ("Vervolging OM"), unless the whole line is in capitals.
+  const last = typed === typed.toLowerCase() || line === line.toUpperCase() ? typed.toLowerCase() : '';
+  if (OPEN_ENDS.has(last)) return true;
+  return OPEN_VERBS.has(last) && !SUBORDINATORS.test(line.slice(0, -last.length));
 }
 
 /** Whether the line ending at `at` is a contents entry or running head: short, with words, ending in a page number. The

@@ -141,6 +141,30 @@ describe('splitSentences on pdf-nl text', () => {
     keptWhole('De kosten bedragen € 50\nper maand voor elk huishouden.', 'Het gaat om de periode 2010 tot 2020\nDe minister wil meer.');
   });
 
+  it('runs a paragraph that breaks off in a word no sentence ends in on into the next, blank line and capital or not', () => {
+    // Jaarplan Belastingdienst 2024 (an infographic), JA21 and BVNL 2023: the sentence went on after a blank line.
+    expect(texts('42 Jaarplan 2024 in 2024\n\nDe personele formatie bij de Belastingdienst is\n\n28.081 medewerkers\n\nPersoneel en Organisatie')).toEqual([
+      '42 Jaarplan 2024 in 2024',
+      'De personele formatie bij de Belastingdienst is\n\n28.081 medewerkers',
+      'Personeel en Organisatie',
+    ]);
+    keptWhole(
+      'Het woningtekort loopt op richting de\n\n400.000 woningen.',
+      'Het absoptievermogen is bereikt en\n\nNederland kan de eindeloze toestroom van asielzoekers niet meer aan.',
+      'NAAR EEN EENVOUDIG BELASTINGSTELSEL WAARIN\n\nWE RECHTVAARDIG DELEN.',
+    );
+    // Headings and clauses that end there: a subordinate clause's verb, an infinitive, a particle, an acronym.
+    for (const [head, next] of [
+      ['Een land waar iedereen welkom is', 'Wij willen dat.'],
+      ['Waardig ouder worden', 'Nederlanders worden steeds ouder.'],
+      ['Het roer moet om', 'Mensen kunnen geen voedsel maken.'],
+      ['Vervolging OM', 'Procesverbaal.'],
+    ]) expect(texts(`${head}\n\n${next}`)).toEqual([head, next]);
+    // A numbered point or a law's item starts afresh after any line (OCR rubble, "…, of" before "2°.").
+    expect(texts('Met de ethische aspecten van\n\n12.17 De leerplicht tot 16 jaar blijft.')).toHaveLength(2);
+    expect(texts('een instelling als bedoeld in artikel 8, of\n\n2°. een op grond van artikel 218 aangewezen instelling.')).toHaveLength(2);
+  });
+
   it('keeps an enumerator on its own line with its item', () => {
     const t = 'Het gebruik van Coronamelder doorloopt de volgende vijf fasen:\n1.\nInstallatie\n2.\nUitwisseling';
     expect(texts(t)).toEqual(['Het gebruik van Coronamelder doorloopt de volgende vijf fasen:', '1.\nInstallatie', '2.\nUitwisseling']);
