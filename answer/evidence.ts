@@ -14,6 +14,8 @@
 // - idfMass: share of the question's IDF mass found in the top hits;
 // - lexical: the best lexical score among the top hits against the question's own maximum (every term once);
 // - cue: the best sentence has the answer-type cue (1 for types without one);
+// - answerCue: some quoted sentence has it (1 for types without one): a "hoeveel" answer without a number answers
+//   nothing, and abstainsOn refuses it for the types in answerDefaults.abstention.requireCue;
 // - meaning: the best sentence's closeness in meaning to the topic (answer/coverage.ts MeaningScorer), when
 //   features.meaning is on.
 // Only topicExact and names are weighed (lib/config.ts answerDefaults.abstention has the measurement).
@@ -35,6 +37,8 @@ export interface BestSentence {
   topicExact: number;
   meaning: number;
   cue: boolean;
+  /** Some quoted sentence, not only this one, has the answer-type cue. */
+  answerCue: boolean;
   hit: Hit;
 }
 
@@ -67,6 +71,7 @@ export function measureEvidence(
     idfMass: mass(analysis.focus),
     lexical: ceiling > 0 ? Math.min(1, lexicalBest / ceiling) : lexicalBest > 0 ? 1 : 0,
     cue: best?.cue || !CUED_TYPES.has(analysis.type) ? 1 : 0,
+    answerCue: best?.answerCue || !CUED_TYPES.has(analysis.type) ? 1 : 0,
     // Only measured when features.meaning is on: a constant 0 would read as "nothing alike".
     ...(tuning.features.meaning ? { meaning: best?.meaning ?? 0 } : {}),
   };
@@ -108,12 +113,18 @@ export function confidenceOf(signals: Record<string, number>, tuning: AnswerTuni
   return weight > 0 ? sum / weight : 0;
 }
 
-/** The decision: answer when the best sentence holds at least one topic word as the question has it and the
- *  confidence reaches the calibrated threshold. Without the first condition a sentence sharing no word with the
+/** The decision: answer when the best sentence holds at least one topic word as the question has it, the answer
+ *  holds what the question type asks for where that is required (a number for "hoeveel"), and the confidence reaches
+ *  the calibrated threshold. Without the first condition a sentence sharing no word with the
  *  question ("Laat mensen maar merken dat het niet onze keuzes zijn." for a parking permit in Utrecht) could pass on
  *  related words and agreeing retrievers alone. */
 export function abstainsOn(e: Evidence, tuning: AnswerTuning = answerDefaults): boolean {
-  return (tuning.abstention.requireTopicWord && e.signals.topicExact === 0) || e.confidence < tuning.abstention.threshold;
+  return gatedOut(e, tuning.abstention) || e.confidence < tuning.abstention.threshold;
+}
+
+/** The rules before the threshold, also replayed by the calibration (eval/calibrate.ts) from recorded evidence. */
+export function gatedOut(e: Pick<Evidence, 'answerType' | 'signals'>, abstention: AnswerTuning['abstention'] = answerDefaults.abstention): boolean {
+  return (abstention.requireTopicWord && e.signals.topicExact === 0) || (abstention.requireCue.includes(e.answerType) && e.signals.answerCue === 0);
 }
 
 function round(x: number): number {

@@ -46,7 +46,8 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const evidence = measureEvidence(question, analysis, hits, groundedSentence(chosen, analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
   if (chosen.length === 0 || abstainsOn(evidence, tuning)) {
-    return { answered: false, answer: NO_ANSWER, closest, evidence, ...(evidence.missingSource ? { note: missingNote(evidence.missingSource) } : {}) };
+    const note = evidence.missingSource ? missingNote(evidence.missingSource) : chosen.length > 0 ? cueNote(evidence, tuning) : null;
+    return { answered: false, answer: NO_ANSWER, closest, evidence, ...(note ? { note } : {}) };
   }
 
   const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1, ctx));
@@ -130,12 +131,13 @@ function groundedSentence(chosen: readonly Scored[], analysis: QuestionAnalysis,
   const topic = topicOf(analysis);
   const soft = new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null);
   const exact = new CoverageScorer(topic, null);
+  const answerCue = chosen.some((c) => c.cue);
   let best: BestSentence | null = null;
   for (const c of tuning.features.groundedEvidence ? chosen : chosen.slice(0, 1)) {
     const words = c.span.rule ? quoteWords(c) : c.words;
     const topicExact = exact.coverage(words, () => false).share;
     if (best && topicExact <= best.topicExact) continue;
-    best = { coverage: c.coverage, cue: c.cue, hit: c.s.hit, topic: soft.coverage(words, () => false).share, topicExact, meaning: c.meaning };
+    best = { coverage: c.coverage, cue: c.cue, answerCue, hit: c.s.hit, topic: soft.coverage(words, () => false).share, topicExact, meaning: c.meaning };
   }
   return best;
 }
@@ -207,6 +209,18 @@ function citationOf(c: Scored, n: number, ctx: AnswerContext | undefined): Citat
     quote, start: span.start, end: span.end, otherSource: c.otherSource,
     ...(scanned ? { ocr: { confidence: s.hit.ocr!.confidence } } : {}),
   };
+}
+
+/** What the question asks for, as the note on a refusal names it. */
+const ASKED_FOR: Readonly<Record<string, string>> = {
+  quantity: 'aantal', date: 'datum of jaar', person: 'naam', place: 'plaats', reason: 'reden', definition: 'omschrijving', list: 'opsomming',
+};
+
+/** Why a question whose answer type requires its cue was refused: "De passages die er het dichtst bij komen, noemen geen
+ *  aantal." Null when the answer held the cue or the type requires none. */
+export function cueNote(e: Pick<Answer['evidence'], 'answerType' | 'signals'>, tuning: AnswerTuning = answerDefaults): string | null {
+  if (!tuning.abstention.requireCue.includes(e.answerType) || e.signals.answerCue !== 0) return null;
+  return `De passages die er het dichtst bij komen, noemen geen ${ASKED_FOR[e.answerType] ?? 'antwoord'}.`;
 }
 
 /** What the archive holds instead: "Het archief heeft van DS'70 geen stuk uit 1986, wel uit 1971, 1972, 1977, 1981 en

@@ -48,6 +48,7 @@ export interface Evidence {
 
 export type Answer =
   | { answered: true; answer: string; sentences: AnswerSentence[]; citations: Citation[]; evidence: Evidence }
+  /** note: what the archive holds instead (a source's other years) or lacks (no number for "hoeveel"). */
   | { answered: false; answer: string; closest: Hit[]; evidence: Evidence; note?: string };
 
 /** What a strategy may read besides the hits. */

@@ -16,10 +16,10 @@ export function strategyTarget(archive: Reader, name: string, req: Omit<AskReque
     name,
     async answer(question) {
       const r = await ask(archive, { ...req, question });
-      const { confidence, signals } = r.evidence;
-      if (!r.answered) return { answered: false, sentences: [], confidence, signals };
+      const { confidence, signals, answerType } = r.evidence;
+      if (!r.answered) return { answered: false, sentences: [], confidence, signals, answerType };
       const sentences = r.sentences.map((s) => ({ text: s.text, doc: fileName(r.citations[s.citation - 1].docId) }));
-      return { answered: true, sentences, confidence, signals };
+      return { answered: true, sentences, confidence, signals, answerType };
     },
   };
 }
@@ -50,10 +50,10 @@ function fileNames(archive: Pick<Archive, 'getDocument'>): (docId: string) => st
   };
 }
 
-/** The default tuning without abstaining (threshold below every confidence, no topic-word rule): what the strategy
- *  would answer. The calibration applies both afterwards from the reported signals. */
+/** The default tuning without abstaining (threshold below every confidence, no topic-word or cue rule): what the
+ *  strategy would answer. The calibration applies them afterwards from the reported evidence. */
 export function neverAbstaining(base: AnswerTuning = answerDefaults): AnswerTuning {
-  return { ...base, abstention: { ...base.abstention, threshold: -1, requireTopicWord: false } };
+  return { ...base, abstention: { ...base.abstention, threshold: -1, requireTopicWord: false, requireCue: [] } };
 }
 
 /** One target per piece of the strategy switched off: features, then each weighed abstention signal (weight 0). */

@@ -25,6 +25,8 @@ export interface AnswerOutcome {
   /** The strategy's confidence and the signals behind it, when it reports them (for calibration). */
   confidence?: number;
   signals?: Record<string, number>;
+  /** The answer type the strategy read from the question (answer/question.ts), for the rules that depend on it. */
+  answerType?: string;
 }
 
 /** Anything that answers a question (our strategy, a baseline): answered or abstained, and the sentences shown. */
@@ -65,6 +67,7 @@ export interface AnswerQuestionResult {
   sentences: (AnsweredSentence & { carries: boolean })[];
   confidence?: number;
   signals?: Record<string, number>;
+  answerType?: string;
 }
 
 export interface AnswerQuestionReport {
@@ -123,7 +126,7 @@ export async function runAnswerEval(targets: AnswerTarget[], questions: Question
         carried: units[i].length === 0 ? 0 : carried.units.filter(Boolean).length / units[i].length,
         latencyMs,
         sentences: sentences.map((s, j) => ({ ...s, carries: carried.sentences[j] })),
-        ...(out.confidence === undefined ? {} : { confidence: out.confidence, signals: out.signals }),
+        ...(out.confidence === undefined ? {} : { confidence: out.confidence, signals: out.signals, answerType: out.answerType }),
       };
       opts.onProgress?.(target.name, i + 1, questions.length);
     }

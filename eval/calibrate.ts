@@ -2,7 +2,8 @@
 // then for each candidate threshold count what abstaining below it would give — answered share and carries of the
 // answerable questions, abstention precision/recall/F1 on the unanswerable ones. The default threshold is the one with
 // the best F1 over all sets pooled (EVAL.md); ties go to the lower threshold (fewer answerable questions refused).
-import { answerDefaults } from '../lib/config.ts';
+import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
+import { gatedOut } from '../answer/evidence.ts';
 import { abstentionF1, type AbstentionF1, type AnswerReport } from './answers.ts';
 
 export interface CalibrationRow extends AbstentionF1 {
@@ -13,18 +14,19 @@ export interface CalibrationRow extends AbstentionF1 {
 
 interface Point {
   answerable: boolean;
-  /** Whether the strategy could answer at all: it found a sentence, and one with a topic word of the question. */
+  /** Whether the strategy could answer at all: it found a sentence, one with a topic word of the question and, where
+   *  the answer type requires it, the type's cue (answer/evidence.ts gatedOut). */
   hadAnswer: boolean;
   carried: number;
   confidence: number;
 }
 
 /** The points of one target over one or more reports (sets pooled). */
-export function calibrationPoints(reports: AnswerReport[], target: string, requireTopicWord = answerDefaults.abstention.requireTopicWord): Point[] {
+export function calibrationPoints(reports: AnswerReport[], target: string, abstention: AnswerTuning['abstention'] = answerDefaults.abstention): Point[] {
   return reports.flatMap((r) =>
     r.questions.map((q) => {
       const t = q.targets[target];
-      const gated = requireTopicWord && t.signals?.topicExact === 0;
+      const gated = t.signals !== undefined && gatedOut({ answerType: t.answerType ?? 'open', signals: t.signals }, abstention);
       return { answerable: q.answerable, hadAnswer: t.answered && !gated, carried: t.carried, confidence: t.confidence ?? 0 };
     }),
   );

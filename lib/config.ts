@@ -278,6 +278,11 @@ export const answerDefaults = {
     weights: { topicExact: 1, names: 1, topic: 0, agreement: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
     threshold: 0.4,
     requireTopicWord: true,
+    /** Answer types whose answer must hold the type's cue in some quoted sentence (answer/cues.ts): a "hoeveel" answer
+     *  without a number answers nothing. 53 sets: carries .483 on every set as before, unanswerable refused 117 -> 127
+     *  of 314 (F1 .419 -> .441), answered .873 -> .866 (7 refused answers, none carried). Dates too (replayed on the
+     *  best sentence's cue): 4 more refusals for 4 sets' carries down (EVAL.md, 34th session). */
+    requireCue: ['quantity'] as readonly string[],
   },
   /** Each piece of the answer, on or off (the ablation switches them one by one). eachSource: a question naming several
    *  sources gets the best sentence of each first, and a named document agrees fully (answer/extractive.ts); without

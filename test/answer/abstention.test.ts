@@ -62,6 +62,24 @@ describe('the abstention decision on the bundled corpus', () => {
     expect(r.sentences[0].text).toContain('thuisloze jongeren die tegen sociaal werkers vertellen dat ze niemand hebben');
     expect((await ask(h.archive, { question, tuning: without })).answered).toBe(false);
   });
+
+  it('refuses a "hoeveel" question whose answer would hold no number, and says so', async () => {
+    // Round 2 questions (eval/sets/heldout2-corpus.jsonl): the plan names no membership fee (hc019, unanswerable); the
+    // share of women among aldermen it does name (hc002).
+    const fee = 'Hoeveel contributie betaal je voor het lidmaatschap van de Wethoudersvereniging?';
+    const refused = await ask(h.archive, { question: fee });
+    expect(refused.answered).toBe(false);
+    if (refused.answered) return;
+    expect(refused.evidence).toMatchObject({ answerType: 'quantity', signals: { answerCue: 0 } });
+    expect(refused.note).toBe('De passages die er het dichtst bij komen, noemen geen aantal.');
+    expect(refused.closest.length).toBeGreaterThan(0);
+    // Without the rule the same question gets sentences without a number.
+    const lax = await ask(h.archive, { question: fee, tuning: { ...answerDefaults, abstention: { ...answerDefaults.abstention, requireCue: [] } } });
+    expect(lax.answered && lax.sentences.every((s) => !/\d/.test(s.text))).toBe(true);
+    const women = await ask(h.archive, { question: 'Hoeveel procent van de wethouders is vrouw, volgens de Wethoudersvereniging?' });
+    expect(women.answered).toBe(true);
+    if (women.answered) expect(women.evidence.signals.answerCue).toBe(1);
+  });
 });
 
 describe.skipIf(!DEV)('the bundled corpus with the dev questions', () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { abstentionF1, carriedUnits, quoteShare, runAnswerEval, type AnswerOutcome, type AnswerTarget } from '../../eval/answers.ts';
 import { bestThreshold, calibrate, calibrationPoints } from '../../eval/calibrate.ts';
+import { answerDefaults } from '../../lib/config.ts';
 import { relevanceUnits } from '../../eval/relevance.ts';
 import { normalise } from '../../eval/normalise.ts';
 import type { Question } from '../../eval/types.ts';
@@ -66,6 +67,19 @@ describe('calibration', () => {
     expect(rows.map((x) => [x.answered, x.f1])).toEqual([[1, null], [1, 1], [0.5, 2 / 3]]);
     expect(bestThreshold(rows)?.threshold).toBe(0.35);
     expect(rows[2].carries).toBe(0.5);
+  });
+
+  it('replays the rules before the threshold from the recorded evidence: a topic word, and a number for "hoeveel"', async () => {
+    const signals = { topicExact: 0.5, answerCue: 1 };
+    const r = await runAnswerEval([scripted('ours', {
+      een: { answered: true, sentences: [{ text: `${quote}.`, doc: '004.txt' }], confidence: 0.9, signals, answerType: 'quantity' },
+      twee: { answered: true, sentences: [{ text: 'Alpha beta gamma delta epsilon zeta.', doc: 'a.txt' }], confidence: 0.9, signals: { ...signals, answerCue: 0 }, answerType: 'quantity' },
+      drie: { answered: true, sentences: [{ text: 'Iets.', doc: 'a.txt' }], confidence: 0.9, signals: { ...signals, topicExact: 0 }, answerType: 'open' },
+    })], questions);
+    const [row] = calibrate(calibrationPoints([r], 'ours'), [0.5]);
+    expect(row).toMatchObject({ answered: 0.5, f1: 2 / 3 });
+    const lax = calibrate(calibrationPoints([r], 'ours', { ...answerDefaults.abstention, requireCue: [] }), [0.5]);
+    expect(lax[0].answered).toBe(1);
   });
 
   it('abstentionF1 is null when it never abstains', () => {

@@ -6,9 +6,10 @@
 //   node bin/run-ts.js tools/answers/gates.ts /tmp/m.json
 import { readFileSync } from 'node:fs';
 import { answerDefaults } from '../../lib/config.ts';
+import { confidenceOf, gatedOut } from '../../answer/evidence.ts';
 
 type Signals = Record<string, number>;
-interface Question { answerable: boolean; targets: { ours: { answered: boolean; carried: number; signals?: Signals } } }
+interface Question { answerable: boolean; targets: { ours: { answered: boolean; carried: number; signals?: Signals; answerType?: string } } }
 const { reports } = JSON.parse(readFileSync(process.argv[2], 'utf8')) as { reports: Record<string, { questions: Question[] }> };
 
 const { threshold } = answerDefaults.abstention;
@@ -27,8 +28,8 @@ for (const [label, gate] of gates) {
     for (const q of r.questions) {
       const t = q.targets.ours;
       const s = t.signals;
-      // The configured rule: a topic word matched exactly and the mean of names and topicExact at the threshold.
-      const yes = t.answered && !!s && s.topicExact > 0 && (s.topicExact + s.names) / 2 >= threshold && gate(s);
+      // The configured rule (answer/evidence.ts abstainsOn), then the gate.
+      const yes = t.answered && !!s && !gatedOut({ answerType: t.answerType ?? 'open', signals: s }) && confidenceOf(s) >= threshold && gate(s);
       if (q.answerable) {
         answerable++;
         if (yes) answered++;

@@ -42,7 +42,7 @@ for (const set of sets) {
 }
 
 const all = Object.values(reports);
-const pooled = calibrate(calibrationPoints(all, 'ours', base.abstention.requireTopicWord));
+const pooled = calibrate(calibrationPoints(all, 'ours', base.abstention));
 const best = bestThreshold(pooled);
 const threshold = base.abstention.threshold;
 process.stdout.write(`Pooled over ${sets.map((s) => s.name).join(', ')}\n\n${formatCalibration(pooled, best)}\n`);
@@ -54,7 +54,7 @@ const rows: string[][] = [];
 for (const [name, report] of Object.entries(reports)) {
   for (const [target, m] of Object.entries(report.targets)) {
     const isBaseline = target.startsWith('baseline:');
-    const at = isBaseline ? null : calibrate(calibrationPoints([report], target, base.abstention.requireTopicWord), [threshold])[0];
+    const at = isBaseline ? null : calibrate(calibrationPoints([report], target, base.abstention), [threshold])[0];
     rows.push([
       name, target,
       fmt(at ? at.carries : m.carries), fmt(at ? at.answered : m.answered),
