@@ -89,18 +89,31 @@ function textTitle(doc: CleanDocument, fileName: string, language: string): { ti
   return found ? { title: found.replace(GLUED_PAGE_NUMBER, ''), source: 'text' } : { title: fileName.replace(/\.[^.]+$/, ''), source: 'file-name' };
 }
 
+/** A line ending in a word broken at its hyphen takes the rest of the word from the next line: "VERKIEZINGS-" +
+ *  "PROGRAMMA" (GroenLinks 2021) reads "VERKIEZINGSPROGRAMMA" when the vocabulary knows the word whole, else keeps the
+ *  hyphen ("Noord-Holland"). */
+function withBrokenWord(line: string, nextLine: string | undefined): string {
+  const broken = /(\p{L}+)-$/u.exec(line);
+  const next = nextLine?.trim();
+  if (!broken || !next || !/^\p{L}/u.test(next)) return line;
+  const rest = /^\p{L}+/u.exec(next)![0];
+  const whole = knownWord(loadWordVectors(), (broken[1] + rest).toLowerCase());
+  return `${line.slice(0, whole ? -1 : undefined)}${rest}`;
+}
+
 /** A page number glued to a cover's first line: "1Samen aan" (VVD 2021), "509Ratelband.nl". */
 const GLUED_PAGE_NUMBER = /^\d{1,3}(?=\p{Lu}\p{Ll})/u;
 
 function titleFromText(doc: CleanDocument): string | null {
   const heading = doc.headings.find((h) => h.start < HEAD_CHARS && !skippable(doc.text.slice(h.start, h.end).trim()));
   let line: { text: string; index: number } | null = null;
-  for (const m of doc.text.slice(0, HEAD_CHARS).matchAll(/[^\n]+/g)) {
+  const lines = [...doc.text.slice(0, HEAD_CHARS).matchAll(/[^\n]+/g)];
+  for (const [i, m] of lines.entries()) {
     const t = titleLine(m[0].trim());
     const subject = SUBJECT.exec(t);
     if (subject) return subject[2].slice(0, MAX_TITLE);
     if (skippable(t)) continue;
-    line ??= { text: t, index: m.index };
+    line ??= { text: withBrokenWord(t, lines[i + 1]?.[0]), index: m.index };
   }
   if (line && (!heading || line.index < heading.start)) {
     if (textKind(line.text) === 'garbled') return null; // judged whole: its first sentence may look clean
@@ -108,7 +121,7 @@ function titleFromText(doc: CleanDocument): string | null {
     const sentence = /^.{20,160}?[.!?](?=\s|$)/u.exec(line.text)?.[0];
     if (sentence) return sentence;
   }
-  if (heading) return doc.text.slice(heading.start, heading.end).trim().slice(0, MAX_TITLE);
+  if (heading) return withBrokenWord(doc.text.slice(heading.start, heading.end).trim(), /[^\n]+/.exec(doc.text.slice(heading.end))?.[0]).slice(0, MAX_TITLE);
   if (line) return line.text.slice(0, MAX_TITLE).replace(/\s+\S*$/, '') + '…';
   return null;
 }

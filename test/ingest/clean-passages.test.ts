@@ -182,6 +182,11 @@ describe('the title from the text', () => {
     expect(titleOf('50PLUS wil een eerlijk pensioen\n\nDe AOW gaat omhoog.')).toBe('50PLUS wil een eerlijk pensioen');
   });
 
+  it('joins a title word broken at its hyphen with the next line (programmas-nl: GroenLinks 2021)', () => {
+    expect(titleOf('VERKIEZINGS-\nPROGRAMMA\nGROENLINKS 2021\n\nTIJD VOOR NIEUW REALISME.')).toBe('VERKIEZINGSPROGRAMMA');
+    expect(titleOf('Samen voor Noord-\nHolland\n\nDe partij wil vrede.')).toBe('Samen voor Noord-Holland');
+  });
+
   it('gives the file name for a cover that OCR read into rubble, and keeps a cover read well', () => {
     const parsed = parseText(Buffer.from('DOCUM ~:f·ITl~;! ECENTRUM\n\nDe partij wil schone lucht en schoon water voor iedereen.'), 'txt');
     expect(extractMetadata(parsed, cleanPages(parsed.pages), 'Milieu-Defensie-Partij_1989.txt').title).toBe('Milieu-Defensie-Partij_1989');
