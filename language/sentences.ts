@@ -91,6 +91,7 @@ const OPEN_ENDS = new Set(['de', 'het', 'een', 'der', 'van', 'met', 'tot', 'tuss
 const OPEN_VERBS = new Set(['is', 'wordt', 'heeft', 'was', 'werd']);
 /** A point of a numbered chapter, or a law's item ("2°. een …"): a new sentence whatever came before. */
 const NUMBERED_POINT = /^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu}|\d{1,2}[°º])/u;
+/** Words that open a subordinate clause, whose verb stands last. */
 const SUBORDINATORS = /(?:^|[^\p{L}])(?:wat|wie|hoe|welke?|wanneer|dat|die|als|of|omdat|zodat|doordat|zoals|zolang|nadat|voordat|totdat|terwijl|indien|tenzij|mits|zodra|hoewel|opdat|waar\p{L}*)(?=[^\p{L}]|$)/iu;
 
 /** Whether the line ending at `at` breaks off mid-clause: in a comma, colon, bracket or dash, or else in a word no
