@@ -88,10 +88,8 @@ export const lexicalDefaults = {
   // BM25+ with a coordination factor; k1/b from a 3x3 sweep on the dev set and LegalQA-NL (k1 0.9, b 0.5
   // best or tied on both: LegalQA nDCG@10 0.776 vs 0.766 at 1.2/0.75). delta 0.5 and coordination 1 lifted
   // LegalQA nDCG@10 from 0.715 to 0.754 over plain BM25 (dev MRR@10 0.685 -> 0.689, R@5 one question lower).
-  k1: 0.9,
-  b: 0.5,
-  delta: 0.5,
-  coordination: 1,
+  k1: 0.9, b: 0.5,
+  delta: 0.5, coordination: 1,
   /** Analyser rules (language/analyser.ts), each kept only if it helped on both the dev set and LegalQA-NL. */
   analyser: {
     // Dropping stop words (passages or queries) lowered dev R@5 and LegalQA nDCG@10: BM25's IDF handles them.
@@ -276,12 +274,9 @@ export const answerDefaults = {
    *  chosen, answered .500 -> .694, carries .236 -> .278, F1 .235 -> .231. */
   abstention: {
     weights: { topicExact: 1, names: 1, topic: 0, agreement: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
-    threshold: 0.4,
-    requireTopicWord: true,
-    /** Answer types whose answer must hold the type's cue in some quoted sentence (answer/cues.ts): a "hoeveel" answer
-     *  without a number answers nothing. 53 sets: carries .483 on every set as before, unanswerable refused 117 -> 127
-     *  of 314 (F1 .419 -> .441), answered .873 -> .866 (7 refused answers, none carried). Dates too (replayed on the
-     *  best sentence's cue): 4 more refusals for 4 sets' carries down (EVAL.md, 34th session). */
+    threshold: 0.4, requireTopicWord: true,
+    /** Types whose answer must hold the type's cue (answer/cues.ts) in some quote: 53 sets, carries .483 on each as before,
+     *  F1 .419 -> .441, answered .873 -> .866 (7 answers, none carried); dates lower a set's carries (EVAL.md, 34th). */
     requireCue: ['quantity'] as readonly string[],
   },
   /** Each piece of the answer, on or off (the ablation switches them one by one). eachSource: a question naming several
