@@ -62,8 +62,9 @@ export function dropRepeatedRuns(pages: string[][]): string[][] {
   for (const [core, at] of cores) {
     // A sentence's end opening the run is the text's (the full stop before a chapter's last page): the head is what
     // follows it, wherever it stands.
-    const lead = core.split(' ').findIndex((k) => !SENTENCE_END.test(k));
-    const keys = core.split(' ').slice(lead);
+    const words = core.split(' ');
+    const lead = words.findIndex((k) => !SENTENCE_END.test(k));
+    const keys = words.slice(lead);
     const first = hashes.slice(at[0].from + lead, at[0].to);
     for (let i = 0; i + keys.length <= count; i++) {
       if (hashes[i] !== first[0] || !first.every((h, k) => hashes[i + k] === h) || !keys.every((w, k) => keyAt(i + k) === w)) continue;
