@@ -183,11 +183,17 @@ export function widen(s: Sentence): Widened {
   return rule || { start: s.start, end: s.end, rule: null };
 }
 
+/** A number of one to three digits before a capital, opening a quote: a list point without its dot ("4 Blackfacing,
+ *  zoals zwarte piet, …"), a footnote ("45 Zie ook het advies van de AP …") or a chapter ("1 Nederland,
+ *  Wethoudersland"); 89 of the 3,987 sentences quoted in the answers to 55 question sets. "10 procent" stays. */
+const LEADING_NUMBER = /^\d{1,3}\s+(?=["'‘“(]?\p{Lu})/u;
+
 /** A quote as the answer's prose reads it: readable, without the bullet or number of the list item it opens with
  *  ("- BVNL wil zeven dagen per week gratis openbaar vervoer …", "18. Sociaal Werk Nederland organiseert …": a
- *  seventh of the sentences quoted in the answers to 49 question sets). The citation keeps the quote as it stands. */
+ *  seventh of the sentences quoted in the answers to 49 question sets) or a bare leading number. The citation keeps
+ *  the quote as it stands. */
 export function answerText(quote: string): string {
-  return readable(quote).replace(LIST_ITEM_START, '');
+  return readable(quote).replace(LIST_ITEM_START, '').replace(LEADING_NUMBER, '');
 }
 
 /** Line breaks and words hyphenated across them, folded for reading; the words stay the archive's. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { composeAnswer, scoreSentences } from '../../answer/extractive.ts';
 import { ordinalAt } from '../../lib/sorted.ts';
 import { analyseQuestion } from '../../answer/question.ts';
-import { candidateSentences, widen } from '../../answer/candidates.ts';
+import { answerText, candidateSentences, widen } from '../../answer/candidates.ts';
 import { contextReader, hitContext } from '../../answer/coverage.ts';
 import { termOccurs } from '../../language/content-terms.ts';
 import { documentNames } from '../../retrieval/names.ts';
@@ -127,6 +127,20 @@ describe('composeAnswer (extractive)', () => {
     expect(cited.quote).toMatch(/^- We bieden ondersteuning/);
     expect(DOCS.wv.text.slice(cited.start, cited.end)).toBe(cited.quote);
     expect(a.answer).not.toMatch(/(^|\] )- /);
+  });
+
+  it('reads a quote without the bare number a list point, footnote or chapter opens with', () => {
+    // Quoted as they stand in programmas-nl (BIJ1 2021, AOV/Unie 55+ 1998), pdf-nl (the CoronaMelder analysis) and the corpus.
+    expect(answerText('4 Blackfacing, zoals zwarte piet, wordt verboden in de openbare ruimte.')).toBe('Blackfacing, zoals zwarte piet, wordt verboden in de openbare ruimte.');
+    expect(answerText('28 Het meebetalen van 65-plussers aan hun eigen AOW wordt door AOV/UNIE 55+ principieel afgewezen.')).toMatch(/^Het meebetalen/);
+    expect(answerText('45 Zie ook de het advies van de AP van 7 augustus 2020')).toMatch(/^Zie ook/);
+    expect(answerText('1 Nederland, Wethoudersland Belangenbehartiging en voorlichting')).toMatch(/^Nederland, Wethoudersland/);
+    // A number that is the sentence's own stays: a share, a year, a count before a small letter.
+    expect(answerText('10 procent van de gemeenten doet mee.')).toBe('10 procent van de gemeenten doet mee.');
+    expect(answerText('2014 Was het jaar van de verkiezingen.')).toBe('2014 Was het jaar van de verkiezingen.');
+    const a = composeAnswer('Wat is de rol van de Wethoudersvereniging voor Nederland, Wethoudersland?', [hitAt('wv', '1 Nederland, Wethoudersland Belangenbehartiging', 1, 0)], ctx());
+    if (!a.answered) throw new Error('expected an answer');
+    expect(a.sentences.map((s) => s.text)).toContainEqual(expect.stringMatching(/^Nederland, Wethoudersland/));
   });
 
   it('labels sentences from a document other than the source the question names', () => {
