@@ -8,6 +8,14 @@ describe('textKind', () => {
   it('finds tables of contents', () => {
     expect(textKind('Inhoudsopgave Inhoudsopgave 3 1 Inleiding 11 2 Jaarbeeld 15 3 Nieuwe uitdagingen voor digitale veiligheid 35 4 Structurele uitdagingen')).toBe('toc');
     expect(textKind('ONS VERHAAL 7 1 EEN DEMOCRATISCH LAND 11 2 EEN EERLIJK LAND 13 3 EEN SCHOON LAND 14 4 EEN ZORGZAAM LAND 18')).toBe('toc');
+    // Two entries, as the splitter cuts a contents page (SP 2023, Volt 2023) or a page's furniture (BVNL 2023).
+    expect(textKind('2 EEN EERLIJK LAND 13\n 3 EEN SCHOON LAND 14')).toBe('toc');
+    expect(textKind('3.5.8 Gelijke kansen voor ouderen 84 3.5.9 Zelfbeschikking 84')).toBe('toc');
+    expect(textKind('Pagina van 41 43 Pagina 41 van 69')).toBe('toc');
+    // One entry (ChristenUnie 2006, SP 2023 as pdf-nl extracts it, the corpus's Wethoudersvereniging plan).
+    expect(textKind('2.6 Ontwikkelingssamenwerking 41')).toBe('toc');
+    expect(textKind('6 EEN LEREND LAND 22')).toBe('toc');
+    expect(textKind('1 Nederland, Wethoudersland\t12')).toBe('toc');
     expect(textKind('18 Economische effecten van de COVID-19-pandemie ...........................................................')).toBe('toc');
   });
 
@@ -34,6 +42,8 @@ describe('textKind', () => {
       'Het succespercentage van nieuwe aanvragen is gestegen van 40% in 2019 naar 88% in 2023.',
       'De raad besluit in meerderheid (16 stemmen voor en 14 stemmen tegen) er bij het college op aan te dringen.',
       'Op die datum is het onderwerp in de raad besproken; bel voor vragen 070-3738021.',
+      'De AOW-leeftijd gaat in stappen van 65 naar 67',
+      '2 Kamerleden stemden tegen het voorstel.',
     ]) expect(textKind(s), s).toBe('prose');
   });
 
