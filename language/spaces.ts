@@ -91,6 +91,8 @@ let shipped: WordLogP | undefined;
 /** The content words (no function words) of a glued lower-case run, by the shipped vocabulary; none when the run is not
  *  glued. Remembered per run: analysing programmas-nl's 68,671 passages takes 7.5-8 s with them, 4-5 s without. */
 export function gluedContentWords(run: string): readonly string[] {
+  // Most words are too short to be a glued run: no lookup (a twentieth of composing an answer went to this function).
+  if (run.length < MIN_RUN) return NONE;
   let words = cache.get(run);
   if (!words) {
     shipped ??= rankedVocabulary(loadWordVectors().words);
