@@ -13,7 +13,7 @@ const PAGE_REF = /(?:^|\s)\d{1,3}\s+(?=["'‘“(]?\p{Lu})/gu;
 /** A contents entry cut out as a sentence: its number, a title without a sentence's punctuation, its page ("2.6
  *  Ontwikkelingssamenwerking 41", "6 EEN LEREND LAND 22"); 1,332 of 375,000 prose sentences of pdf-nl, programmas-nl,
  *  LegalQA-NL and the corpus, every one read in a sample of 60 a contents line. */
-const CONTENTS_ENTRY = /^\d{1,3}(?:\.\d{1,3})*\.?\s+[^.!?;:]{3,80}\s\d{1,3}$/u;
+const CONTENTS_ENTRY = /^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+[^.!?;:]{3,80}\s\d{1,3}\s*$/u;
 /** Two entries in one piece: a page number, the next entry's number and title, a page number at the end ("2 EEN
  *  EERLIJK LAND 13 3 EEN SCHOON LAND 14", "Pagina van 41 43 Pagina 41 van 69"): 26 more, contents, furniture, tables. */
 const CHAINED_ENTRIES = /\d{1,3}\s+\d{1,3}(?:\.\d{1,3})*\.?\s+["'‘“(]?\p{Lu}/u;
@@ -44,7 +44,7 @@ export function textKind(text: string): TextKind {
   const tokens = text.split(/\s+/).filter(Boolean);
   const numeric = tokens.filter((t) => /\d/.test(t)).length;
   if ((text.match(PAGE_REF)?.length ?? 0) >= 3 && numeric / tokens.length >= 0.15) return 'toc';
-  if (CONTENTS_ENTRY.test(text.trim()) || (CHAINED_ENTRIES.test(text) && ENDS_IN_PAGE_NUMBER.test(text))) return 'toc';
+  if (CONTENTS_ENTRY.test(text) || (CHAINED_ENTRIES.test(text) && ENDS_IN_PAGE_NUMBER.test(text))) return 'toc';
   if (tokens.length >= 12 && numeric / tokens.length >= 0.3) return 'table';
   if (REPEATED.test(text)) return 'table';
   // A garbled word holds a symbol or a digit and never spans a space: most prose has neither and is not read word by
