@@ -50,8 +50,10 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
     return { answered: false, answer: NO_ANSWER, closest, evidence, ...(note ? { note } : {}) };
   }
 
-  const citations: Citation[] = chosen.map((c, i) => citationOf(c, i + 1, ctx));
-  const sentences = citations.map((c) => ({ text: answerText(c.quote), citation: c.n }));
+  const quotes = joinAdjacent(chosen);
+  const citations: Citation[] = quotes.map((q, i) => citationOf(q.joined, i + 1, ctx));
+  // Each part read as it would be alone (its bullet or bare number dropped), the parts in document order.
+  const sentences = quotes.map((q, i) => ({ text: q.parts.map((p) => answerText(quoteOf(p))).join(' '), citation: citations[i].n }));
   const answer = sentences.map((s) => `${s.text} [${s.citation}]`).join(' ');
   return { answered: true, answer, sentences, citations, evidence };
 }
@@ -172,6 +174,35 @@ function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firs
     chosen.push(c);
   }
   return chosen;
+}
+
+/** Chosen sentences that stand next to each other in one document (nothing but white space between their quotes) are
+ *  one quote with one citation: the reader sees the passage as it stands, not two numbered halves (a third of the
+ *  answers to 55 sets). The quote that goes first keeps its place; the decision to answer was made on the sentences
+ *  as chosen. */
+function joinAdjacent(chosen: readonly Scored[]): { joined: Scored; parts: Scored[] }[] {
+  const out = chosen.map((c) => ({ joined: c, parts: [c] }));
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const joined = joinedPair(out[i].joined, out[j].joined);
+      if (!joined) continue;
+      out[i] = { joined, parts: [...out[i].parts, ...out[j].parts].sort((a, b) => a.span.start - b.span.start) };
+      out.splice(j, 1);
+      j = i; // the longer quote may now touch another one
+    }
+  }
+  return out;
+}
+
+/** `a` and `b` as one quote when they are adjacent (else null), read from a text window holding both. */
+function joinedPair(a: Scored, b: Scored): Scored | null {
+  if (a.s.hit.docId !== b.s.hit.docId) return null;
+  const [first, second] = a.span.start <= b.span.start ? [a, b] : [b, a];
+  const covers = (c: Scored) => c.s.offset <= first.span.start && second.span.end <= c.s.offset + c.s.base.length;
+  const host = covers(a) ? a : covers(b) ? b : null;
+  if (!host || second.span.start < first.span.end) return null;
+  if (/\S/.test(host.s.base.slice(first.span.end - host.s.offset, second.span.start - host.s.offset))) return null;
+  return { ...a, s: host.s, span: { start: first.span.start, end: second.span.end, rule: a.span.rule ?? b.span.rule } };
 }
 
 /** Whether two sentences say the same: the shorter one's words are nearly all in the other ("7. BVNL wil zeven dagen per

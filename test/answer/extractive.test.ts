@@ -122,11 +122,13 @@ describe('composeAnswer (extractive)', () => {
     const a = composeAnswer('Hoe helpt de Wethoudersvereniging wethouders bij intimidatie?', [hitAt('wv', '- We bieden ondersteuning in moeilijke situaties', 1, 100)], ctx());
     if (!a.answered) throw new Error('expected an answer');
     const first = a.sentences.find((s) => s.text.includes('intimidatie'))!;
-    expect(first.text).toMatch(/^We bieden ondersteuning in moeilijke situaties/);
+    // The item is quoted with the items before it (adjacent chosen sentences are one quote); each reads without its bullet.
+    expect(first.text).toMatch(/(^|\. )We bieden ondersteuning in moeilijke situaties/);
     const cited = a.citations.find((c) => c.n === first.citation)!;
-    expect(cited.quote).toMatch(/^- We bieden ondersteuning/);
+    expect(cited.quote).toMatch(/(^|\n)- We bieden ondersteuning/);
     expect(DOCS.wv.text.slice(cited.start, cited.end)).toBe(cited.quote);
     expect(a.answer).not.toMatch(/(^|\] )- /);
+    expect(a.answer).not.toMatch(/- We bieden/);
   });
 
   it('reads a quote without the bare number a list point, footnote or chapter opens with', () => {
@@ -141,6 +143,24 @@ describe('composeAnswer (extractive)', () => {
     const a = composeAnswer('Wat is de rol van de Wethoudersvereniging voor Nederland, Wethoudersland?', [hitAt('wv', '1 Nederland, Wethoudersland Belangenbehartiging', 1, 0)], ctx());
     if (!a.answered) throw new Error('expected an answer');
     expect(a.sentences.map((s) => s.text)).toContainEqual(expect.stringMatching(/^Nederland, Wethoudersland/));
+  });
+
+  it('quotes chosen sentences that stand next to each other as one passage with one citation', () => {
+    const question = 'Wat is het strategisch doel van de Wethoudersvereniging?';
+    const hits = [hitAt('wv', 'Strategisch doel:', 1, 0)];
+    const a = composeAnswer(question, hits, ctx());
+    if (!a.answered) throw new Error('expected an answer');
+    const text = DOCS.wv.text;
+    expect(a.citations[0].quote).toMatch(/^Strategisch doel:\s+De Wethoudersvereniging heeft tot doel de vakbekwaamheid van wethouders te bevorderen\.\s+Operationeel/);
+    for (const c of a.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
+    // No two citations touch: what stands between two quotes of one document is more than white space.
+    const spans = a.citations.map((c) => [c.start, c.end]).sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++) expect(/\S/.test(text.slice(spans[i - 1][1], spans[i][0]))).toBe(true);
+    // Chosen apart, the same answer cites the halves one by one.
+    const apart = composeAnswer(question, hits, ctx(), { ...answerDefaults, maxSentences: 1 });
+    if (!apart.answered) throw new Error('expected an answer');
+    expect(a.citations[0].quote.startsWith(apart.citations[0].quote) || a.citations[0].quote.endsWith(apart.citations[0].quote)).toBe(true);
+    expect(a.citations[0].quote.length).toBeGreaterThan(apart.citations[0].quote.length);
   });
 
   it('labels sentences from a document other than the source the question names', () => {
@@ -249,7 +269,7 @@ describe('context rules', () => {
     const hits = [hitAt('wv', 'Aan de hand van deze onderzoeken kunnen we concluderen', 1, 300)];
     const a = composeAnswer('Maakt de werkbelasting de functie minder aantrekkelijk?', hits, ctx());
     if (!a.answered) throw new Error('expected an answer');
-    expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringMatching(/werkbelasting.*Dit maakt de functie minder aantrekkelijk\.$/s));
+    expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringMatching(/werkbelasting.*Dit maakt de functie minder aantrekkelijk\./s));
     expect(a.evidence?.signals.topicExact).toBe(1);
   });
 
