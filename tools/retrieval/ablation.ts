@@ -85,6 +85,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout24-prog': { qrels: join(repo, 'eval/sets/heldout24-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout25-pdf': { qrels: join(repo, 'eval/sets/heldout25-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout25-prog': { qrels: join(repo, 'eval/sets/heldout25-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout26-pdf': { qrels: join(repo, 'eval/sets/heldout26-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout26-prog': { qrels: join(repo, 'eval/sets/heldout26-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
