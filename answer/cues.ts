@@ -6,7 +6,7 @@ import { isYear, tokenise } from '../language/tokenise.ts';
 import { stem } from '../language/stem.ts';
 
 /** Answer types whose cue says a sentence holds the answer; the procedure cue ("moet", "kan", "via") only hints. */
-export const CUED_TYPES: ReadonlySet<AnswerType> = new Set(['definition', 'quantity', 'date', 'person', 'place', 'reason', 'list']);
+export const CUED_TYPES: ReadonlySet<AnswerType> = new Set(['definition', 'amount', 'quantity', 'date', 'person', 'place', 'reason', 'list']);
 
 /** A sentence's words as the tokeniser gives them (lower case), and as they stand (for capitals). */
 export interface CueInput {
@@ -21,6 +21,9 @@ const NUMBER_WORDS = new Set(
 const MONTHS = 'januari februari maart april mei juni juli augustus september oktober november december';
 const MONTH_SET = new Set(MONTHS.split(' '));
 const DATE = new RegExp(`\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}\\b|\\b(${MONTHS.replaceAll(' ', '|')})\\b`, 'iu');
+/** A currency or an amount said in words: euros, guilders (the old programmes: "ƒ 1.500", "f 12,50", "een dubbeltje"),
+ *  or none to pay at all. */
+const MONEY = /[€ƒ$£]|\b(euro|euro's|eur|gulden|guldens|dollar|dollars|cent|centen|dubbeltje|kwartje|stuiver|rijksdaalder|gratis|kosteloos)\b|\bf\s?\d|\bfl\.?\s?\d/iu;
 const REASON = new Set('omdat doordat want daarom zodat vanwege dankzij waardoor oorzaak reden gevolg daardoor hierdoor teneinde'.split(' '));
 const PROCEDURE = new Set('moet moeten kunt kan kunnen via eerst vervolgens daarna stap stappen aanvragen indienen aanvraag'.split(' '));
 /** A capitalised word after the first (bullets and numbering stripped): a name of a person, organisation or place. */
@@ -68,6 +71,8 @@ export function hasAnswerCue(type: AnswerType, s: CueInput, focus: readonly stri
   switch (type) {
     case 'definition':
       return isDefinition(s, focus);
+    case 'amount':
+      return MONEY.test(s.text);
     case 'quantity':
       // A number that is not a year or a date, or a number word: "138 regelingen", "€ 14,-", "twee ouders".
       // A day before its month ("op 10 december 2014") is a date.

@@ -244,7 +244,7 @@ function citationOf(c: Scored, n: number, ctx: AnswerContext | undefined): Citat
 
 /** What the question asks for, as the note on a refusal names it. */
 const ASKED_FOR: Readonly<Record<string, string>> = {
-  quantity: 'aantal', date: 'datum of jaar', person: 'naam', place: 'plaats', reason: 'reden', definition: 'omschrijving', list: 'opsomming',
+  amount: 'bedrag', quantity: 'aantal', date: 'datum of jaar', person: 'naam', place: 'plaats', reason: 'reden', definition: 'omschrijving', list: 'opsomming',
 };
 
 /** Why a question whose answer type requires its cue was refused: "De passages die er het dichtst bij komen, noemen geen

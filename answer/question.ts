@@ -8,7 +8,7 @@ import { namedSourceWords, type DocumentNames } from '../retrieval/names.ts';
 import { attribution, withoutAttribution } from '../retrieval/attribution.ts';
 
 export type AnswerType =
-  | 'definition' | 'quantity' | 'date' | 'person' | 'place' | 'reason' | 'procedure' | 'yesno' | 'list' | 'open';
+  | 'definition' | 'amount' | 'quantity' | 'date' | 'person' | 'place' | 'reason' | 'procedure' | 'yesno' | 'list' | 'open';
 
 export interface FocusTerm {
   /** Folded word (content-terms.ts): what sentences are matched on. */
@@ -32,6 +32,8 @@ export interface QuestionAnalysis {
  *  (eval/sets/README.md): "wat verstaat / verstaan X onder", "hoeveel", "in welk jaar", "wie", "waarom", "hoe", a verb first. */
 const TYPE_RULES: [AnswerType, RegExp][] = [
   ['definition', /^wat (verstaa?[tn]|wordt (er )?(verstaan|bedoeld)|bedoel(t|en)|betekent|betekenen|houdt .* in\b|houden .* in\b|is (de )?(definitie|betekenis))|^waar staat .* voor\b/],
+  // An amount of money is a quantity whose answer names a currency ("€ 14,-", "ƒ 1.500", "gratis"): "18 jaar" is none.
+  ['amount', /^(hoeveel (geld|euro|gulden)|wat (kost|kosten|kostte|kostten)|hoe duur|((vanaf|tot|naar|met|op|voor) )?(welk|wat is het) bedrag|hoe hoog (is|was|zijn|waren|wordt|werd) (het|de) (bedrag|premie|bijdrage|uitkering|subsidie|budget|boete|heffing|belasting|prijs|tarief|vergoeding|toeslag|huur|kosten))\b/],
   ['quantity', /^(hoeveel|hoe ?veel|hoe (groot|hoog|duur|lang|oud|vaak|zwaar|ver)|((vanaf|tot|naar|met|op|voor) )?(welk|wat is het) (bedrag|percentage|aantal)|(vanaf|tot|op|met|bij) welke leeftijd)\b/],
   ['date', /^((sinds|vanaf|tot) wanneer|wanneer|in welk jaar|op welke (dag|datum)|welke datum)\b/],
   ['reason', /^(waarom|waardoor|hoe komt het|om welke reden|wat is de (reden|oorzaak))\b/],

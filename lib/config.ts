@@ -275,9 +275,9 @@ export const answerDefaults = {
   abstention: {
     weights: { topicExact: 1, names: 1, topic: 0, agreement: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
     threshold: 0.4, requireTopicWord: true,
-    /** Types whose answer must hold the type's cue (answer/cues.ts) in some quote: 53 sets, carries .483 on each as before,
-     *  F1 .419 -> .441, answered .873 -> .866 (7 answers, none carried); dates lower a set's carries (EVAL.md, 34th). */
-    requireCue: ['quantity'] as readonly string[],
+    /** Types whose answer must hold the type's cue (answer/cues.ts) in some quote: 53 sets, quantity F1 .419 -> .441 (7 answers
+     *  refused, none carried; dates lower a set's carries, 34th); amount 57 sets .440 -> .461, 8 refused, all unanswerable (36th). */
+    requireCue: ['quantity', 'amount'] as readonly string[],
   },
   /** Each piece of the answer, on or off (the ablation switches them one by one). eachSource: a question naming several
    *  sources gets the best sentence of each first, and a named document agrees fully (answer/extractive.ts); without

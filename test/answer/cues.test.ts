@@ -42,6 +42,21 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('quantity', input(speakers), ['inwoners', 'amsterdam'])).toBe(false);
   });
 
+  it('wants a currency for an amount of money: "18 jaar" answers no "hoeveel geld"', () => {
+    // programmas-nl: BBB 2023, SDAP 1918 (guilders written "f", OCR as it stands), SP 2023; then D66 2021, SP 1998.
+    for (const s of [
+      'Hier zit ongeveer 800 miljard euro in.',
+      'De abonnernenlsprijs bedraagt voor het binnenland f6.— per jaar, voor het buitenland f8.— per jaar.',
+      'Rijksmusea maken we gratis.',
+    ]) expect(hasAnswerCue('amount', input(s), []), s).toBe(true);
+    for (const s of [
+      'Elke leerling krijgt het recht om tot 18 jaar funderend onderwijs te volgen.',
+      'De rijkste helft van Nederland bezit 99,8 procent van onze totale rijkdom.',
+    ]) expect(hasAnswerCue('amount', input(s), []), s).toBe(false);
+    // A "hoeveel" question is still answered by any number that is not a year.
+    expect(hasAnswerCue('quantity', input('De rijkste helft van Nederland bezit 99,8 procent van onze totale rijkdom.'), [])).toBe(true);
+  });
+
   it('wants a date or year for "wanneer", a name for "wie", a reason word for "waarom"', () => {
     expect(hasAnswerCue('date', input('De eerste Piratenpartij werd formeel gelanceerd in Zweden op 1 januari 2006.'), [])).toBe(true);
     expect(hasAnswerCue('date', input('De partij werd opgericht door studenten.'), [])).toBe(false);
