@@ -80,6 +80,18 @@ describe('the abstention decision on the bundled corpus', () => {
     expect(women.answered).toBe(true);
     if (women.answered) expect(women.evidence.signals.answerCue).toBe(1);
   });
+
+  it('refuses a question for an amount of money whose answer would name no currency, and says so', async () => {
+    // The same fee asked as staff ask for money: the numbers the plan holds (members, percentages) are no amount.
+    const fee = 'Wat kost het lidmaatschap van de Wethoudersvereniging per jaar?';
+    const refused = await ask(h.archive, { question: fee });
+    expect(refused.answered).toBe(false);
+    if (refused.answered) return;
+    expect(refused.evidence).toMatchObject({ answerType: 'amount', signals: { answerCue: 0 } });
+    expect(refused.note).toBe('De passages die er het dichtst bij komen, noemen geen bedrag.');
+    const lax = await ask(h.archive, { question: fee, tuning: { ...answerDefaults, abstention: { ...answerDefaults.abstention, requireCue: [] } } });
+    expect(lax.answered).toBe(true);
+  });
 });
 
 describe.skipIf(!DEV)('the bundled corpus with the dev questions', () => {
