@@ -34,7 +34,7 @@ const TYPE_RULES: [AnswerType, RegExp][] = [
   ['definition', /^wat (verstaa?[tn]|wordt (er )?(verstaan|bedoeld)|bedoel(t|en)|betekent|betekenen|houdt .* in\b|houden .* in\b|is (de )?(definitie|betekenis))|^waar staat .* voor\b/],
   // An amount of money is a quantity whose answer names a currency ("€ 14,-", "ƒ 1.500", "gratis"): "18 jaar" is none.
   ['amount', /^(hoeveel (geld|euro|gulden)|wat (kost|kosten|kostte|kostten)|hoe duur|((vanaf|tot|naar|met|op|voor) )?(welk|wat is het) bedrag|hoe hoog (is|was|zijn|waren|wordt|werd) (het|de) (bedrag|premie|bijdrage|uitkering|subsidie|budget|boete|heffing|belasting|prijs|tarief|vergoeding|toeslag|huur|kosten))\b/],
-  ['quantity', /^(hoeveel|hoe ?veel|hoe (groot|hoog|duur|lang|oud|vaak|zwaar|ver)|((vanaf|tot|naar|met|op|voor) )?(welk|wat is het) (bedrag|percentage|aantal)|(vanaf|tot|op|met|bij) welke leeftijd)\b/],
+  ['quantity', /^(hoeveel|hoe ?veel|hoe (groot|hoog|lang|oud|vaak|zwaar|ver)|((vanaf|tot|naar|met|op|voor) )?(welk|wat is het) (percentage|aantal)|(vanaf|tot|op|met|bij) welke leeftijd)\b/],
   ['date', /^((sinds|vanaf|tot) wanneer|wanneer|in welk jaar|op welke (dag|datum)|welke datum)\b/],
   ['reason', /^(waarom|waardoor|hoe komt het|om welke reden|wat is de (reden|oorzaak))\b/],
   ['person', /^(wie|door wie|van wie|met wie|welke (organisatie|partij|persoon|instantie|minister|wethouder|instelling)s?)\b/],
