@@ -20,7 +20,7 @@ describe('answerType', () => {
     ['Vanaf welk bedrag moet een ambulancedienst een accountantsverklaring meesturen met de FLO-declaratie?', 'amount'],
     ['Hoeveel geld trekt de ChristenUnie uit voor jeugdzorg?', 'amount'],
     ['Wat kost een parkeervergunning in Maastricht?', 'amount'],
-    ['Hoe hoog is de premie die jongeren op hun achttiende krijgen?', 'amount'],
+    ['Hoe hoog is de bijdrage die ouders voor de kinderopvang betalen?', 'amount'],
     ['Hoe lang zou de tijdelijke coronaapp-wet blijven gelden?', 'quantity'],
     ['Vanaf welke leeftijd mochten jongeren in 1933 gaan stemmen?', 'quantity'],
     ['Naar welk bedrag per uur willen de SP en BVNL het minimumloon verhogen?', 'amount'],
