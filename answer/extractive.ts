@@ -42,7 +42,9 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const groups = f.eachSource ? (ctx?.namedSources ?? []) : [];
   const scored = scoreSentences(analysis, candidateSentences(hits, ctx, tuning.sentenceHits), tuning, groups, question, idf);
   const firsts = firstOfEachSource(scored, groups);
-  const chosen = choose([...new Set([...firsts, ...scored])], tuning, CUED_TYPES.has(analysis.type), new Set(firsts));
+  const pool = [...new Set([...firsts, ...scored])];
+  const strongCue = CUED_TYPES.has(analysis.type);
+  const chosen = choose(pool, tuning, strongCue, new Set(firsts));
   const evidence = measureEvidence(question, analysis, hits, groundedSentence(chosen, analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
   if (chosen.length === 0 || abstainsOn(evidence, tuning)) {
@@ -50,7 +52,10 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
     return { answered: false, answer: NO_ANSWER, closest, evidence, ...(note ? { note } : {}) };
   }
 
-  const quotes = joinAdjacent(chosen);
+  // The decision read the best maxSentences sentences; the answer shows maxSentences quotes, and sentences that stand
+  // next to each other are one quote, so it reads on to the next sentence as the choice would have (57 sets: carries
+  // .482 -> .499, up on 16 sets, down on none; 2.87 quotes and 709 characters an answer against 2.55 and 614).
+  const quotes = joinAdjacent(choose(pool, tuning, strongCue, new Set(firsts), (c) => joinAdjacent(c).length));
   const citations: Citation[] = quotes.map((q, i) => citationOf(q.joined, i + 1, ctx));
   // Each part read as it would be alone (its bullet or bare number dropped), the parts in document order.
   const sentences = quotes.map((q, i) => ({ text: q.parts.map((p) => answerText(quoteOf(p))).join(' '), citation: citations[i].n }));
@@ -156,7 +161,7 @@ function firstOfEachSource(scored: Scored[], groups: readonly string[][]): Score
 
 /** The best sentences, widened by the context rules; a sentence whose quote overlaps one already chosen (overlapping
  *  passages, a predecessor that is itself a candidate) or repeats its words (near-duplicate documents) is skipped. */
-function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firsts: ReadonlySet<Scored> = new Set()): Scored[] {
+function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firsts: ReadonlySet<Scored> = new Set(), count = (c: Scored[]) => c.length): Scored[] {
   const chosen: Scored[] = [];
   const minScore = (scored[0]?.score ?? 0) * tuning.minRelativeSentenceScore;
   // When the best sentence holds what the question asks for (a definition, a number, …), the others must too: a
@@ -165,7 +170,7 @@ function choose(scored: Scored[], tuning: AnswerTuning, strongCue: boolean, firs
   // answered by "Nederland wordt verdeeld in noord, oost, zuid en west."
   const needCue = tuning.features.cueAgreement && strongCue && scored[0]?.cue === true;
   for (const c of scored) {
-    if (chosen.length >= tuning.maxSentences) break;
+    if (count(chosen) >= tuning.maxSentences) break;
     if (c.score < minScore) continue;
     // A named source's best sentence is not held to another source's cue.
     if (needCue && !c.cue && !firsts.has(c)) continue;

@@ -161,6 +161,10 @@ describe('composeAnswer (extractive)', () => {
     if (!apart.answered) throw new Error('expected an answer');
     expect(a.citations[0].quote.startsWith(apart.citations[0].quote) || a.citations[0].quote.endsWith(apart.citations[0].quote)).toBe(true);
     expect(a.citations[0].quote.length).toBeGreaterThan(apart.citations[0].quote.length);
+    // A joined quote counts as one: the answer reads on while it has fewer than maxSentences quotes (here the plan's
+    // whole run of goals is one quote).
+    expect(a.citations.length).toBeLessThanOrEqual(answerDefaults.maxSentences);
+    expect(a.citations[0].quote).toMatch(/Operationeel doel:\s+De vakbekwaamheid van wethouders kan worden bevorderd/);
   });
 
   it('labels sentences from a document other than the source the question names', () => {
