@@ -223,7 +223,7 @@ export const sourceDefaults = {
 export const answerDefaults = {
   /** The answer strategy (answer/ask.ts STRATEGIES). */
   strategy: 'extractive',
-  /** Quotes an answer shows (adjacent sentences are one; the abstention reads this many sentences). 4: .516 vs .499, 793 chars vs 709. */
+  /** Quotes an answer shows (adjacent sentences are one; the abstention reads this many sentences). 4: .516 vs .493, 793 chars vs 681. */
   maxSentences: 3,
   /** Hits whose sentences may be quoted (ask searches at least this many; the caller still gets its k). 22 sets pooled,
    *  carries/answered/F1: 20 .404/.831/.462, 30 .406/.831/.462, 40 .411/.834/.470 at +5 ms ask p50 (EVAL.md, 17th). */
