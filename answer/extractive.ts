@@ -44,7 +44,8 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   const firsts = firstOfEachSource(scored, groups);
   const pool = [...new Set([...firsts, ...scored])];
   const strongCue = CUED_TYPES.has(analysis.type);
-  const chosen = choose(pool, tuning, strongCue, new Set(firsts));
+  const firstOfSource = new Set(firsts);
+  const chosen = choose(pool, tuning, strongCue, firstOfSource);
   const evidence = measureEvidence(question, analysis, hits, groundedSentence(chosen, analysis, tuning), ctx, tuning);
   const closest = hits.slice(0, tuning.closestHits);
   if (chosen.length === 0 || abstainsOn(evidence, tuning)) {
@@ -54,7 +55,7 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
 
   // The decision read the best maxSentences sentences; the answer shows maxSentences quotes, and sentences that stand
   // next to each other are one quote, so it reads on to the next best sentences that stand apart.
-  const quotes = joinAdjacent(choose(pool, tuning, strongCue, new Set(firsts), chosen));
+  const quotes = joinAdjacent(choose(pool, tuning, strongCue, firstOfSource, chosen));
   const citations: Citation[] = quotes.map((q, i) => citationOf(q.joined, i + 1, ctx));
   // Each part read as it would be alone (its bullet or bare number dropped), the parts in document order.
   const sentences = quotes.map((q, i) => ({ text: q.parts.map((p) => answerText(quoteOf(p))).join(' '), citation: citations[i].n }));
