@@ -87,6 +87,9 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout25-prog': { qrels: join(repo, 'eval/sets/heldout25-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout26-pdf': { qrels: join(repo, 'eval/sets/heldout26-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout26-prog': { qrels: join(repo, 'eval/sets/heldout26-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout27-pdf': { qrels: join(repo, 'eval/sets/heldout27-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout27-prog': { qrels: join(repo, 'eval/sets/heldout27-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout27-corpus': { qrels: join(repo, 'eval/sets/heldout27-corpus.jsonl'), data: 'dev', sources: join(repo, 'corpus') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
