@@ -90,6 +90,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout27-pdf': { qrels: join(repo, 'eval/sets/heldout27-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout27-prog': { qrels: join(repo, 'eval/sets/heldout27-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout27-corpus': { qrels: join(repo, 'eval/sets/heldout27-corpus.jsonl'), data: 'dev', sources: join(repo, 'corpus') },
+  'heldout28-pdf': { qrels: join(repo, 'eval/sets/heldout28-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout28-prog': { qrels: join(repo, 'eval/sets/heldout28-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
