@@ -136,12 +136,15 @@ export const VARIANTS: Record<string, Variant> = {
   'default+abbr': { mode: 'hybrid', abbreviations: true },
   // The named documents' passages ranked by the "volgens …" phrase's words too (as before the twelfth session).
   'default+attribution': { mode: 'hybrid', tuning: { source: { searchAttribution: true } } },
-  'default+dense': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0.2, source: 0.3, semantic: 0.7 }) } },
+  'default+dense': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.15, dense: 0.2, source: 0.3, semantic: 0.85 }) } },
   // The dense list as candidates only: its passages reach the semantic re-ranker, its scores count nothing.
-  'default+dense0': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0, source: 0.3, semantic: 0.7 }) } },
+  'default+dense0': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.15, dense: 0, source: 0.3, semantic: 0.85 }) } },
   'default-lex.5': { mode: 'hybrid', tuning: convex({ lexical: 0.5, source: 0.3, semantic: 0.5 }) },
-  'default-lex.15': { mode: 'hybrid', tuning: convex({ lexical: 0.15, source: 0.3, semantic: 0.85 }) },
-  'default+encoder': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.3, dense: 0, source: 0.3, semantic: 0.7, encoder: 0.2 }) } },
+  // The fusion weights around the default's 0.15 / 0.85 (0.3 / 0.7 until the thirty-eighth session).
+  'default-lex.3': { mode: 'hybrid', tuning: convex({ lexical: 0.3, source: 0.3, semantic: 0.7 }) },
+  'default-lex.05': { mode: 'hybrid', tuning: convex({ lexical: 0.05, source: 0.3, semantic: 0.95 }) },
+  'default-lex0': { mode: 'hybrid', tuning: convex({ lexical: 0, source: 0.3, semantic: 1 }) },
+  'default+encoder': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.15, dense: 0, source: 0.3, semantic: 0.85, encoder: 0.2 }) } },
   'default-exact': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 1.01 } } },
   'default-t.35': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.35 } } },
   'default-t.55': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.55 } } },
