@@ -92,6 +92,9 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout27-corpus': { qrels: join(repo, 'eval/sets/heldout27-corpus.jsonl'), data: 'dev', sources: join(repo, 'corpus') },
   'heldout28-pdf': { qrels: join(repo, 'eval/sets/heldout28-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout28-prog': { qrels: join(repo, 'eval/sets/heldout28-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout29-pdf': { qrels: join(repo, 'eval/sets/heldout29-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout29-prog': { qrels: join(repo, 'eval/sets/heldout29-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout29-corpus': { qrels: join(repo, 'eval/sets/heldout29-corpus.jsonl'), data: 'dev', sources: join(repo, 'corpus') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
