@@ -3,7 +3,7 @@
 // middle of sentences; this module decides line by line how each line joins the next.
 import type { CleanDocument, RawPage } from '../lib/types.ts';
 import { dropFurniture, dropInlineHeads } from './furniture.ts';
-import { runsOnOverPage, setNotesApart, TERMINAL, type Footnoted } from './footnotes.ts';
+import { runsOnOverPage, setNotesApart, setSuperscriptNotesApart, TERMINAL, type Footnoted } from './footnotes.ts';
 import { dropLineNumbers } from './line-numbers.ts';
 import { DUTCH_STOPWORDS } from '../language/stopwords.ts';
 
@@ -229,9 +229,9 @@ function pageLinesOf(pages: RawPage[], furniture: boolean): Footnoted {
   const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
   const withoutNotes = (kept: string[][]): Footnoted => ({ pages: kept, notes: kept.map((p) => p.map(() => null)) });
   if (!furniture) return withoutNotes(pageLines);
-  // Footnotes only on real pages: a text without pages has no foot, and nearly every number in it is "cited"
-  // somewhere above a numbered line.
-  if (pages.length === 1) return withoutNotes(dropInlineHeads(pageLines));
+  // A text without pages has no foot, and nearly every number in it is "cited" somewhere above a numbered line: there
+  // only notes opening with a superscript number count.
+  if (pages.length === 1) return setSuperscriptNotesApart(dropInlineHeads(pageLines)[0]);
   return setNotesApart(dropInlineHeads(dropFurniture(pageLines)));
 }
 

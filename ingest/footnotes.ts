@@ -108,6 +108,43 @@ export function setNotesApart(pages: readonly string[][]): Footnoted {
   return { pages: out, notes };
 }
 
+/** A note line of a text exported from a paginated one (the corpus's beleidsplan): it opens with a superscript
+ *  number ("⁹ De toekomst van het wethouderschap, …"), which no sentence does. */
+const SUPERSCRIPT_NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+\S/u;
+/** The page number such a text keeps beside the notes of the page it ended ("7"). */
+const BARE_PAGE_NUMBER = /^\d{1,4}$/;
+
+/** The same for a text without pages, whose notes open with superscript numbers where its pages ended: each block of
+ *  notes (with the page number beside it, which goes) sets its notes apart, and the rest of a sentence it cut moves up
+ *  before it ("… na een bestuurs-" / "⁹ De toekomst …" / "periode lastig kan zijn. …"). */
+export function setSuperscriptNotesApart(lines: readonly string[]): Footnoted {
+  const out = [...lines];
+  const notes: NoteLine[] = out.map((l) => (SUPERSCRIPT_NOTE.test(l.trim()) ? 'start' : null));
+  for (let i = 0; i < out.length; i++) {
+    if (notes[i] === null) continue;
+    // The block: notes, blank lines and bare page numbers around them.
+    let start = i;
+    while (start > 0 && (!out[start - 1].trim() || BARE_PAGE_NUMBER.test(out[start - 1].trim()))) start--;
+    let end = i;
+    while (end + 1 < out.length && (!out[end + 1].trim() || notes[end + 1] !== null || BARE_PAGE_NUMBER.test(out[end + 1].trim()))) end++;
+    for (let j = start; j <= end; j++) if (BARE_PAGE_NUMBER.test(out[j].trim())) out[j] = '';
+    const carried = cutSentenceEnd(out.slice(0, start), out.slice(end + 1));
+    if (carried) {
+      const rest = carried.tail ? [carried.tail] : [];
+      const moved = out.splice(end + 1, carried.lines, ...rest);
+      notes.splice(end + 1, carried.lines, ...rest.map(() => null));
+      moved[moved.length - 1] = carried.head;
+      // Up against the line the sentence broke off in: the cleaner joins them as one paragraph (a hyphen undone).
+      const body = moved.filter((l) => l.trim());
+      out.splice(start, 0, ...body);
+      notes.splice(start, 0, ...body.map(() => null));
+      end += body.length;
+    }
+    i = end;
+  }
+  return { pages: [out], notes: [notes] };
+}
+
 /** Whether a page whose text ends in `last` (not a sentence end) goes on with the sentence in `first`, the next page's
  *  first line: it opens in lower case, or the page broke off after a comma ("(aandelen," / "ETF’s, obligaties en
  *  derivaten) …"). Read by the notes (a sentence carried past them) and the cleaner (pages joined with a space). */

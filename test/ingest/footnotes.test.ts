@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { notesStart, setNotesApart } from '../../ingest/footnotes.ts';
+import { notesStart, setNotesApart, setSuperscriptNotesApart } from '../../ingest/footnotes.ts';
 import { cleanPages } from '../../ingest/clean.ts';
 import { prepareDocument } from '../../ingest/prepare.ts';
 import { splitSentences } from '../../language/sentences.ts';
-import { pdfNlDir, read } from './helpers.ts';
+import { corpusDir, pdfNlDir, read } from './helpers.ts';
+import { parseText } from '../../ingest/formats/text.ts';
 
 // Page 23 of the CoronaMelder "duidingsrapportage" as extracted: the sentence on its last body line goes on past
 // the notes on the next page, and the notes' numbers stick to the words that cite them.
@@ -69,6 +70,34 @@ describe('footnotes', () => {
     expect(doc.text).toContain('de eerste ziektedag toe');
     // The rest of the next page opens a paragraph after the notes, on its own page.
     expect(doc.text.slice(doc.pageStarts[1])).toBe('Zo kan een gebruiker nagaan of hij in contact is geweest met een besmette persoon.');
+  });
+
+  it('sets apart the superscript notes of a text without pages, drops the page number beside them, and carries the cut sentence past them', () => {
+    // The corpus's beleidsplan (a text exported from a PDF): "… na een bestuurs-" / "7" / "⁹ De toekomst …" / "periode …".
+    const lines = ['Veel wethouders vinden de overstap na een bestuurs-', '', '7', '', '⁹ De toekomst van het wethouderschap, 2022', '', 'periode lastig. Dit komt veelal door de focus op het ambt.'];
+    const { pages, notes } = setSuperscriptNotesApart(lines);
+    expect(pages[0].filter((l) => l)).toEqual([
+      'Veel wethouders vinden de overstap na een bestuurs-',
+      'periode lastig.',
+      '⁹ De toekomst van het wethouderschap, 2022',
+      'Dit komt veelal door de focus op het ambt.',
+    ]);
+    expect(notes[0].filter((n, i) => pages[0][i])).toEqual([null, null, 'start', null]);
+    // A note after a finished sentence moves nothing; a text without superscript notes is left as it was.
+    const ended = ['Een zin die eindigt.', '', '¹ Een bron, 2024', '', 'Een nieuwe zin.'];
+    expect(setSuperscriptNotesApart(ended).pages[0]).toEqual(ended);
+    const plain = ['Een zin.', '', '7', '', 'nog een regel'];
+    expect(setSuperscriptNotesApart(plain)).toEqual({ pages: [plain], notes: [plain.map(() => null)] });
+  });
+
+  it.skipIf(!corpusDir)('reads the three sentences cut by the beleidsplan notes whole, each note a paragraph of its own (corpus)', () => {
+    const text = cleanPages(parseText(read(corpusDir!, '001_99635ff256e3dcee.txt'), 'txt').pages).text;
+    const sentences = splitSentences(text).map((s) => text.slice(s.start, s.end));
+    expect(sentences).toContain('Veel wethouders ondervinden dat de overstap naar een nieuwe functie na een bestuursperiode lastig kan zijn.');
+    expect(sentences.some((s) => s.startsWith('Ook kreeg de ondersteuning bij rechtspositionele vraagstukken een prominentere plaats'))).toBe(true);
+    expect(sentences.some((s) => s.endsWith('aan te sluiten op de specifieke lokale behoefden.'))).toBe(true);
+    expect(text).toContain('\n\n⁹ De toekomst van het wethouderschap, Wethoudersvereniging, 2022\n\nDit komt veelal omdat');
+    expect(text).not.toMatch(/\n7\n/);
   });
 
   it.skipIf(!pdfNlDir)('reads the CoronaMelder report whole around its notes (pdf-nl)', async () => {
