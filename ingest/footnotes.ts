@@ -115,8 +115,9 @@ const SUPERSCRIPT_NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+\S/u;
 const BARE_PAGE_NUMBER = /^\d{1,4}$/;
 
 /** The same for a text without pages, whose notes open with superscript numbers where its pages ended: each block of
- *  notes (with the page number beside it, which goes) sets its notes apart, and the rest of a sentence it cut moves up
- *  before it ("… na een bestuurs-" / "⁹ De toekomst …" / "periode lastig kan zijn. …"). */
+ *  notes (with the page number beside it, which goes) sets its notes apart, and the paragraph whose sentence it cut
+ *  ("… na een bestuurs-" / "⁹ De toekomst …" / "periode lastig kan zijn. Dit komt …") is read on past it, so the notes
+ *  follow the paragraph, as a reader of the page would take them. */
 export function setSuperscriptNotesApart(lines: readonly string[]): Footnoted {
   const out = [...lines];
   const notes: NoteLine[] = out.map((l) => (SUPERSCRIPT_NOTE.test(l.trim()) ? 'start' : null));
@@ -128,17 +129,18 @@ export function setSuperscriptNotesApart(lines: readonly string[]): Footnoted {
     let end = i;
     while (end + 1 < out.length && (!out[end + 1].trim() || notes[end + 1] !== null || BARE_PAGE_NUMBER.test(out[end + 1].trim()))) end++;
     for (let j = start; j <= end; j++) if (BARE_PAGE_NUMBER.test(out[j].trim())) out[j] = '';
-    const carried = cutSentenceEnd(out.slice(0, start), out.slice(end + 1));
-    if (carried) {
-      const rest = carried.tail ? [carried.tail] : [];
-      const moved = out.splice(end + 1, carried.lines, ...rest);
-      notes.splice(end + 1, carried.lines, ...rest.map(() => null));
-      moved[moved.length - 1] = carried.head;
-      // Up against the line the sentence broke off in: the cleaner joins them as one paragraph (a hyphen undone).
-      const body = moved.filter((l) => l.trim());
-      out.splice(start, 0, ...body);
-      notes.splice(start, 0, ...body.map(() => null));
-      end += body.length;
+    // The line above the block (which stops at the first line that is no blank, number or note).
+    const last = start > 0 ? out[start - 1] : undefined;
+    let rest = end + 1;
+    while (rest < out.length && out[rest].trim()) rest++;
+    const paragraph = out.slice(end + 1, rest);
+    if (last !== undefined && paragraph.length > 0 && paragraph.length <= MAX_CARRIED_LINES && runsOnOverPage(last.trim(), paragraph[0].trim())) {
+      // Up against the line the paragraph broke off in: the cleaner joins them (a hyphen undone).
+      out.splice(end + 1, paragraph.length);
+      notes.splice(end + 1, paragraph.length);
+      out.splice(start, 0, ...paragraph);
+      notes.splice(start, 0, ...paragraph.map(() => null));
+      end += paragraph.length;
     }
     i = end;
   }

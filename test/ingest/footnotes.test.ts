@@ -72,17 +72,16 @@ describe('footnotes', () => {
     expect(doc.text.slice(doc.pageStarts[1])).toBe('Zo kan een gebruiker nagaan of hij in contact is geweest met een besmette persoon.');
   });
 
-  it('sets apart the superscript notes of a text without pages, drops the page number beside them, and carries the cut sentence past them', () => {
+  it('sets apart the superscript notes of a text without pages, drops the page number beside them, and reads the paragraph they cut on past them', () => {
     // The corpus's beleidsplan (a text exported from a PDF): "… na een bestuurs-" / "7" / "⁹ De toekomst …" / "periode …".
     const lines = ['Veel wethouders vinden de overstap na een bestuurs-', '', '7', '', '⁹ De toekomst van het wethouderschap, 2022', '', 'periode lastig. Dit komt veelal door de focus op het ambt.'];
     const { pages, notes } = setSuperscriptNotesApart(lines);
     expect(pages[0].filter((l) => l)).toEqual([
       'Veel wethouders vinden de overstap na een bestuurs-',
-      'periode lastig.',
+      'periode lastig. Dit komt veelal door de focus op het ambt.',
       '⁹ De toekomst van het wethouderschap, 2022',
-      'Dit komt veelal door de focus op het ambt.',
     ]);
-    expect(notes[0].filter((n, i) => pages[0][i])).toEqual([null, null, 'start', null]);
+    expect(notes[0].filter((n, i) => pages[0][i])).toEqual([null, null, 'start']);
     // A note after a finished sentence moves nothing; a text without superscript notes is left as it was.
     const ended = ['Een zin die eindigt.', '', '¹ Een bron, 2024', '', 'Een nieuwe zin.'];
     expect(setSuperscriptNotesApart(ended).pages[0]).toEqual(ended);
@@ -96,7 +95,9 @@ describe('footnotes', () => {
     expect(sentences).toContain('Veel wethouders ondervinden dat de overstap naar een nieuwe functie na een bestuursperiode lastig kan zijn.');
     expect(sentences.some((s) => s.startsWith('Ook kreeg de ondersteuning bij rechtspositionele vraagstukken een prominentere plaats'))).toBe(true);
     expect(sentences.some((s) => s.endsWith('aan te sluiten op de specifieke lokale behoefden.'))).toBe(true);
-    expect(text).toContain('\n\n⁹ De toekomst van het wethouderschap, Wethoudersvereniging, 2022\n\nDit komt veelal omdat');
+    // The paragraph reads on past the note, which follows it: "Dit komt …" still points back to its predecessor.
+    expect(text).toContain('na een bestuursperiode lastig kan zijn. Dit komt veelal omdat');
+    expect(text).toMatch(/bedrijfsvoeringsvaardigheden\.\n\n⁹ De toekomst van het wethouderschap, Wethoudersvereniging, 2022\n\n/);
     expect(text).not.toMatch(/\n7\n/);
   });
 
