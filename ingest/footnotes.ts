@@ -119,30 +119,36 @@ const BARE_PAGE_NUMBER = /^\d{1,4}$/;
  *  ("… na een bestuurs-" / "⁹ De toekomst …" / "periode lastig kan zijn. Dit komt …") is read on past it, so the notes
  *  follow the paragraph, as a reader of the page would take them. */
 export function setSuperscriptNotesApart(lines: readonly string[]): Footnoted {
-  const out = [...lines];
-  const notes: NoteLine[] = out.map((l) => (SUPERSCRIPT_NOTE.test(l.trim()) ? 'start' : null));
-  for (let i = 0; i < out.length; i++) {
-    if (notes[i] === null) continue;
-    // The block: notes, blank lines and bare page numbers around them.
-    let start = i;
-    while (start > 0 && (!out[start - 1].trim() || BARE_PAGE_NUMBER.test(out[start - 1].trim()))) start--;
-    let end = i;
-    while (end + 1 < out.length && (!out[end + 1].trim() || notes[end + 1] !== null || BARE_PAGE_NUMBER.test(out[end + 1].trim()))) end++;
-    for (let j = start; j <= end; j++) if (BARE_PAGE_NUMBER.test(out[j].trim())) out[j] = '';
-    // The line above the block (which stops at the first line that is no blank, number or note).
-    const last = start > 0 ? out[start - 1] : undefined;
-    let rest = end + 1;
-    while (rest < out.length && out[rest].trim()) rest++;
-    const paragraph = out.slice(end + 1, rest);
-    if (last !== undefined && paragraph.length > 0 && paragraph.length <= MAX_CARRIED_LINES && runsOnOverPage(last.trim(), paragraph[0].trim())) {
-      // Up against the line the paragraph broke off in: the cleaner joins them (a hyphen undone).
-      out.splice(end + 1, paragraph.length);
-      notes.splice(end + 1, paragraph.length);
-      out.splice(start, 0, ...paragraph);
-      notes.splice(start, 0, ...paragraph.map(() => null));
-      end += paragraph.length;
+  const isNote = (l: string) => SUPERSCRIPT_NOTE.test(l.trim());
+  const isPageNumber = (l: string) => BARE_PAGE_NUMBER.test(l.trim());
+  // Built line by line (no splicing in the middle): a long text with many notes stays linear.
+  const out: string[] = [];
+  const notes: NoteLine[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isNote(lines[i])) {
+      out.push(lines[i]);
+      notes.push(null);
+      i++;
+      continue;
     }
-    i = end;
+    // The block: the notes, with the blank lines and page numbers around them.
+    let start = out.length;
+    while (start > 0 && (!out[start - 1].trim() || isPageNumber(out[start - 1]))) start--;
+    const block = out.splice(start);
+    notes.splice(start);
+    let end = i;
+    while (end < lines.length && (!lines[end].trim() || isNote(lines[end]) || isPageNumber(lines[end]))) end++;
+    block.push(...lines.slice(i, end));
+    let rest = end;
+    while (rest < lines.length && lines[rest].trim()) rest++;
+    const paragraph = lines.slice(end, rest);
+    const last = out.at(-1);
+    const runsOn = last !== undefined && paragraph.length > 0 && paragraph.length <= MAX_CARRIED_LINES && runsOnOverPage(last.trim(), paragraph[0].trim());
+    // Up against the line the paragraph broke off in: the cleaner joins them (a hyphen undone).
+    const moved = runsOn ? paragraph : [];
+    out.push(...moved, ...block.map((l) => (isPageNumber(l) ? '' : l)));
+    notes.push(...moved.map(() => null), ...block.map((l) => (isNote(l) ? 'start' : null)));
+    i = runsOn ? rest : end;
   }
   return { pages: [out], notes: [notes] };
 }
