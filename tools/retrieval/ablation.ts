@@ -6,6 +6,7 @@ import { cpSync, existsSync, realpathSync, rmSync, writeFileSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sharedDir } from '../shared-dir.ts';
+import { rankingDefaults } from '../../lib/config.ts';
 import type { Archive } from '../../archive/api.ts';
 import { openArchive } from '../../archive/archive.ts';
 import { loadQuestions } from '../../eval/qrels.ts';
@@ -131,6 +132,11 @@ interface Variant {
 }
 
 const convex = (weights: Record<string, number>): RetrieveTuning => ({ signals: Object.keys(weights), fusion: { method: 'convex', weights } });
+/** The default's lexical, source and semantic weights with a dense list (and an encoder) beside them: the `default+…`
+ *  rows follow lib/config.ts when its weights change. */
+const DEFAULT_WEIGHTS = rankingDefaults.fusion.weights;
+const withDense = (dense: number, extra: Record<string, number> = {}) =>
+  convex({ lexical: DEFAULT_WEIGHTS.lexical!, dense, source: DEFAULT_WEIGHTS.source!, semantic: DEFAULT_WEIGHTS.semantic!, ...extra });
 
 /** Each piece on and off. `default` is lib/config.ts as it stands; `lex+…` rows name the signals fused (weights as
  *  given); `default-…`/`default+…` change one thing of the default. */
@@ -141,15 +147,15 @@ export const VARIANTS: Record<string, Variant> = {
   'default+abbr': { mode: 'hybrid', abbreviations: true },
   // The named documents' passages ranked by the "volgens …" phrase's words too (as before the twelfth session).
   'default+attribution': { mode: 'hybrid', tuning: { source: { searchAttribution: true } } },
-  'default+dense': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.15, dense: 0.2, source: 0.3, semantic: 0.85 }) } },
+  'default+dense': { mode: 'hybrid', tuning: withDense(0.2) },
   // The dense list as candidates only: its passages reach the semantic re-ranker, its scores count nothing.
-  'default+dense0': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.15, dense: 0, source: 0.3, semantic: 0.85 }) } },
+  'default+dense0': { mode: 'hybrid', tuning: withDense(0) },
   'default-lex.5': { mode: 'hybrid', tuning: convex({ lexical: 0.5, source: 0.3, semantic: 0.5 }) },
   // The fusion weights around the default's 0.15 / 0.85 (0.3 / 0.7 until the thirty-eighth session).
   'default-lex.3': { mode: 'hybrid', tuning: convex({ lexical: 0.3, source: 0.3, semantic: 0.7 }) },
   'default-lex.05': { mode: 'hybrid', tuning: convex({ lexical: 0.05, source: 0.3, semantic: 0.95 }) },
   'default-lex0': { mode: 'hybrid', tuning: convex({ lexical: 0, source: 0.3, semantic: 1 }) },
-  'default+encoder': { mode: 'hybrid', tuning: { ...convex({ lexical: 0.15, dense: 0, source: 0.3, semantic: 0.85, encoder: 0.2 }) } },
+  'default+encoder': { mode: 'hybrid', tuning: withDense(0, { encoder: DEFAULT_WEIGHTS.encoder! }) },
   'default-exact': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 1.01 } } },
   'default-t.35': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.35 } } },
   'default-t.55': { mode: 'hybrid', tuning: { semantic: { minSimilarity: 0.55 } } },
