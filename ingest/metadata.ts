@@ -198,7 +198,7 @@ function isOrganisationLine(t: string): boolean {
  *  the author property, or be named at least twice and twice as often as any other (one's own family excepted:
  *  "PvdA" in "Centrum voor Lokaal Bestuur (PvdA)"); and, unless the author property names it, the file name must not
  *  carry another organisation's acronym. */
-function pickOrganisation(title: string, author: string, head: string, fileName: string, fileAuthor: string | null): { organisation: string | null; source: MetaSource } {
+function pickOrganisation(title: string, author: string, head: string, text: string, fileName: string, fileAuthor: string | null): { organisation: string | null; source: MetaSource } {
   const found: { name: string; count: number; prominent: boolean; byAuthor: boolean; re: RegExp }[] = [];
   for (const [re, name] of ORGANISATIONS) {
     const find = (s: string) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
@@ -210,13 +210,23 @@ function pickOrganisation(title: string, author: string, head: string, fileName:
   }
   const ranked = found.sort((a, b) => b.count - a.count);
   const best = ranked[0];
-  if (!best) return { organisation: null, source: 'none' };
+  if (!best) return organiserOf(head, text);
   const rival = ranked.find((r) => r !== best && !best.name.includes(r.name))?.count ?? 0;
   // Named often but not at the top, in a text that names the other author its file name gives: argued with, not the
   // author ("De Conservatieven.nl_2003.txt" names the CDA throughout; "VijftigPLUS_2017.txt" names only 50PLUS).
   const frequent = best.count >= 2 && best.count >= 2 * rival && !(fileAuthor && !sameOrganisation(fileAuthor, best.name, best.re));
   const clear = best.byAuthor || ((best.prominent || frequent) && !fileNameNamesOther(fileName, best.name, best.re));
-  return clear ? { organisation: best.name, source: 'text' } : { organisation: null, source: 'none' };
+  return clear ? { organisation: best.name, source: 'text' } : organiserOf(head, text);
+}
+
+/** "… de bijeenkomst die Verdiwel organiseerde", "georganiseerd door de Wiardi Beckman Stichting": a course or meeting
+ *  report is the organiser's own. A name of capitalised words (with "van"/"voor" between them) at the document's start,
+ *  which the text names at least twice (not a speaker named once). */
+const ORGANISER = /\b(?:die|dat) (\p{Lu}[\p{L}&'-]*(?: (?:van |voor )?\p{Lu}[\p{L}&'-]*){0,4}) organiseer(?:de|den|t)\b|\bgeorganiseerd door (?:de |het )?(\p{Lu}[\p{L}&'-]*(?: (?:van |voor )?\p{Lu}[\p{L}&'-]*){0,4})/u;
+function organiserOf(head: string, text: string): { organisation: string | null; source: MetaSource } {
+  const m = ORGANISER.exec(head);
+  const name = m?.[1] ?? m?.[2];
+  return name && text.split(name).length > 2 ? { organisation: name, source: 'text' } : { organisation: null, source: 'none' };
 }
 
 /** The author an archivist wrote into the file name before its year ("ARP_1952.txt", "CP'86_1986.txt", "PvdA; D66;
@@ -312,7 +322,7 @@ export function extractMetadata(parsed: ParsedFile, doc: CleanDocument, fileName
   const titleText = titleSource === 'file-name' ? '' : title;
   const year = pickYear(titleText, head, parsed.info.creationDate, fileName);
   const fileAuthor = fileNameOrganisation(fileName, doc.text);
-  const named = pickOrganisation(titleText, parsed.info.author ?? '', head, fileName, fileAuthor && textNames(fileAuthor, doc.text) ? fileAuthor : null);
+  const named = pickOrganisation(titleText, parsed.info.author ?? '', head, doc.text, fileName, fileAuthor && textNames(fileAuthor, doc.text) ? fileAuthor : null);
   const org = !named.organisation && fileAuthor ? { organisation: fileAuthor, source: 'file-name' as const } : named;
   return {
     title,

@@ -167,6 +167,24 @@ describe.skipIf(!corpusDir)('extractMetadata on the corpus', () => {
     });
     const p2 = parseText(read(corpusDir!, '002_2cdf2b3bdbada1f9.txt'), 'txt');
     expect(extractMetadata(p2, cleanPages(p2.pages), 'x.txt').organisation).toBe('Centrum voor Lokaal Bestuur (PvdA)');
+    // A meeting report names its organiser ("de Verdiepingsbijeenkomst die Verdiwel organiseerde").
+    const p3 = parseText(read(corpusDir!, '003_c7bc46593598c111.txt'), 'txt');
+    expect(extractMetadata(p3, cleanPages(p3.pages), '003_c7bc46593598c111.txt').organisation).toBe('Verdiwel');
+  });
+});
+
+describe('the organiser of a meeting as the organisation', () => {
+  const organisationOf = (text: string) => {
+    const parsed = parseText(Buffer.from(text), 'txt');
+    return extractMetadata(parsed, cleanPages(parsed.pages), 'verslag.txt').organisation;
+  };
+
+  it('takes an organiser the text names again, not one named once', () => {
+    const report = 'Verslag\n\nDe studiedag werd georganiseerd door de Wiardi Beckman Stichting in Utrecht. Sprekers waren Jan de Vries en Els Bakker.';
+    expect(organisationOf(`${report}\n\nDe Wiardi Beckman Stichting dankt alle deelnemers.`)).toBe('Wiardi Beckman Stichting');
+    expect(organisationOf(report)).toBeNull();
+    // An organisation of the known list stays first.
+    expect(organisationOf('Verslag\n\nDe avond die Verdiwel organiseerde, met de VNG. Verdiwel en de VNG danken u. De VNG.')).toBe('VNG');
   });
 });
 
