@@ -98,6 +98,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout29-corpus': { qrels: join(repo, 'eval/sets/heldout29-corpus.jsonl'), data: 'dev', sources: join(repo, 'corpus') },
   'heldout30-pdf': { qrels: join(repo, 'eval/sets/heldout30-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout30-prog': { qrels: join(repo, 'eval/sets/heldout30-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout31-pdf': { qrels: join(repo, 'eval/sets/heldout31-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout31-prog': { qrels: join(repo, 'eval/sets/heldout31-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
