@@ -224,9 +224,21 @@ function contextualHeadings(lines: Line[], layout: Layout): boolean[] {
 
 // ---- the stage ---------------------------------------------------------------------------------------
 
+/** Lines that open a page copied from a website and belong to its navigation ("Inloggen", "home > nieuws > …"). */
+export const NAVIGATION = /^(inloggen|login|menu|home|zoeken|search|skip to content|naar de inhoud)$|\s[>»›]\s/i;
+
+/** A copied web page opens with its site's navigation above the title: those lines are blanked, so that no passage
+ *  quotes "home > uitgelicht > …". Only the opening lines: deeper in a text such a line may be prose. */
+function dropSiteNavigation(lines: string[]): string[] {
+  let i = 0;
+  while (i < lines.length && (lines[i].trim() === '' || NAVIGATION.test(lines[i].trim()))) i++;
+  return lines.map((l, j) => (j < i ? '' : l));
+}
+
 /** Each page's lines, normalised, without running heads and page numbers (`furniture`), footnotes set apart. */
 function pageLinesOf(pages: RawPage[], furniture: boolean): Footnoted {
   const pageLines = pages.map((p) => p.text.replace(/\r\n?/g, '\n').split('\n').map(normaliseChars));
+  if (pageLines.length > 0) pageLines[0] = dropSiteNavigation(pageLines[0]);
   const withoutNotes = (kept: string[][]): Footnoted => ({ pages: kept, notes: kept.map((p) => p.map(() => null)) });
   if (!furniture) return withoutNotes(pageLines);
   // A text without pages has no foot, and nearly every number in it is "cited" somewhere above a numbered line: there

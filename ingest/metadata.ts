@@ -11,6 +11,7 @@ import { readsAsWords, textKind } from '../language/text-kinds.ts';
 import { knownWord, loadWordVectors } from '../language/word-vectors.ts';
 import { fileStem } from '../lib/file-names.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
+import { NAVIGATION } from './clean.ts';
 
 export interface ExtractedMetadata {
   title: string;
@@ -40,8 +41,6 @@ function propertyTitle(t: string | undefined, head: string): string | null {
 const wordsOf = (s: string) => ` ${normaliseText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
 const NOT_A_TITLE = /^(inhoud(sopgave)?|inhoudstafel|contents|table of contents|voorwoord|inleiding|samenvatting|colofon|bijlagen?)$/i;
-/** Lines that open scraped web pages and say nothing about the document ("Inloggen", "home > nieuws > …"). */
-const NAVIGATION = /^(inloggen|login|menu|home|zoeken|search|skip to content|naar de inhoud)$|\s[>»›]\s/i;
 /** Page furniture of letters and parliamentary papers: labels with a value, versions, dates, chapter numbers. */
 const FURNITURE = /^((ons |uw )?(kenmerk|datum|referentie|bijlage|pagina|blad|telefoon|e-?mail|postbus|contactpersoon|behandeld door|vergaderjaar|aan|van|cc)\b.{0,80}|(openbare|definitieve|concept)[- ]?versie|versie \d.*|vertrouwelijk|hoofdstuk \d+.*|pagina \d+( van \d+)?)$/i;
 const DATE_LINE = /^(\p{L}+dag )?\d{1,2}[-\s./](\d{1,2}|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)[-\s./]\d{2,4}$|^\d{4}-\d\d-\d\d$/iu;

@@ -54,6 +54,19 @@ describe.skipIf(!corpusDir)('cleanPages on the corpus', () => {
     expect(headingOf('## Moderne voorwaarden')).not.toBeNull();
     expect(headingOf('2018 belooft een spannend jaar te worden.')).toBeNull();
   });
+
+  it("drops a copied web page's navigation above its title (003: \"Inloggen\", \"home > uitgelicht > …\")", () => {
+    const text = cleanFile('003_c7bc46593598c111.txt').text;
+    expect(text).toMatch(/^Verdiepingsbijeenkomst empower je Gemeenteraard\n/);
+    expect(text).not.toMatch(/Inloggen|home >/);
+  });
+});
+
+describe('cleanPages at the opening of a web page', () => {
+  it('blanks the navigation lines the text opens with, not such lines further on', () => {
+    const doc = cleanPages([{ page: 1, text: 'Menu\nhome > nieuws > raad\n\nRaad kiest wethouder\n\nDe raad koos Els > Jan tot wethouder.\n\nZoeken' }]);
+    expect(doc.text).toBe('Raad kiest wethouder\n\nDe raad koos Els > Jan tot wethouder.\n\nZoeken');
+  });
 });
 
 describe('cleanPages on page text', () => {
