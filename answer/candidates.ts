@@ -151,10 +151,14 @@ export function widen(s: Sentence): Widened {
   const { maxListItems, maxQuoteChars, shortSentenceWords } = answerDefaults.context;
   const at = (span: SentenceSpan) => ({ start: span.start + s.offset, end: span.end + s.offset, text: s.base.slice(span.start, span.end) });
   if (/:\s*$/.test(s.quote)) {
+    // An item's further sentences on its own line come with it ("1. Het kan handig zijn … te hebben. Niet alleen qua
+    // gedachtegoed, …" + "2. Bouw relaties op …"): the quote is one stretch of the text.
     let end = s.end;
-    for (const span of s.window.slice(s.index + 1, s.index + 1 + maxListItems)) {
+    let items = 0;
+    for (const span of s.window.slice(s.index + 1)) {
       const item = at(span);
-      if (!LIST_ITEM_START.test(item.text) || item.end - s.start > maxQuoteChars) break;
+      const continues = items > 0 && !s.base.slice(end - s.offset, span.start).includes('\n');
+      if ((!continues && (!LIST_ITEM_START.test(item.text) || ++items > maxListItems)) || item.end - s.start > maxQuoteChars) break;
       end = item.end;
     }
     if (end > s.end) return { start: s.start, end, rule: 'list' };

@@ -11,13 +11,18 @@ import { contextReader, hitContext } from '../../answer/coverage.ts';
 import { termOccurs } from '../../language/content-terms.ts';
 import { documentNames } from '../../retrieval/names.ts';
 import { NO_ANSWER, type AnswerContext, type AnswerSources } from '../../answer/types.ts';
+import { cleanPages } from '../../ingest/clean.ts';
+import { parseText } from '../../ingest/formats/text.ts';
 import type { Hit } from '../../lib/types.ts';
 import { answerDefaults } from '../../lib/config.ts';
 
 const corpus = (name: string) => readFileSync(join(import.meta.dirname, '../../corpus', name), 'utf8');
+/** A corpus text as the archive stores it (cleaned), where list items stand on lines of their own. */
+const cleaned = (name: string) => cleanPages(parseText(Buffer.from(corpus(name)), 'txt').pages).text;
 const DOCS: Record<string, { text: string; title: string; organisation: string; year: number; fileName: string }> = {
   pvda: { text: corpus('000_ddb77fb8e123a2aa.txt'), title: 'Wat drijft en bindt PvdA-wethouders?', organisation: 'PvdA', year: 2014, fileName: '000_ddb77fb8e123a2aa.txt' },
   wv: { text: corpus('001_99635ff256e3dcee.txt'), title: 'Werken aan waardering voor wethouders', organisation: 'Wethoudersvereniging', year: 2025, fileName: '001_99635ff256e3dcee.txt' },
+  verdiwel: { text: cleaned('003_c7bc46593598c111.txt'), title: 'Verdiepingsbijeenkomst empower je Gemeenteraard', organisation: 'Verdiwel', year: 2018, fileName: '003_c7bc46593598c111.txt' },
   banning: { text: corpus('004_10e39ddcb2732d17.txt'), title: 'Banningleergang', organisation: 'PvdA', year: 2014, fileName: '004_10e39ddcb2732d17.txt' },
 };
 
@@ -186,6 +191,16 @@ describe('context rules', () => {
     const quote = DOCS.pvda.text.slice(w.start, w.end);
     expect(quote).toContain('• Activistisch en strijdbaar, eigenwijs en creatief,');
     expect(quote).toContain('• Idealistisch en bevlogen,');
+  });
+
+  it("a list's items come with their further sentences, within the quote's length", () => {
+    const s = sentencesOf(hitAt('verdiwel', 'Deze verdiepingsbijeenkomst leverde de volgende tips op:', 1, 100)).find((x) => x.quote.startsWith('Deze verdiepingsbijeenkomst'))!;
+    const w = widen(s);
+    expect(w.rule).toBe('list');
+    const quote = DOCS.verdiwel.text.slice(w.start, w.end);
+    // Item 1 runs on over four sentences; items 2 and 3 follow it.
+    expect(quote).toMatch(/1\. Het kan handig zijn .* Niet alleen qua gedachtegoed, .*\n2\. Bouw relaties op .*\n3\. Zorg dat je weet wat er speelt in de Raad\./s);
+    expect(w.end - w.start).toBeLessThanOrEqual(answerDefaults.context.maxQuoteChars);
   });
 
   it('a sentence opening with "Dit" brings its predecessor', () => {
