@@ -7,6 +7,8 @@ import { stem } from '../language/stem.ts';
 
 /** Answer types whose cue says a sentence holds the answer; the procedure cue ("moet", "kan", "via") only hints. */
 export const CUED_TYPES: ReadonlySet<AnswerType> = new Set(['definition', 'amount', 'quantity', 'date', 'person', 'place', 'reason', 'list']);
+/** Every type hasAnswerCue can find a cue for (yes/no and open questions have none). */
+export const TYPES_WITH_CUE: ReadonlySet<AnswerType> = new Set([...CUED_TYPES, 'procedure']);
 
 /** A sentence's words as the tokeniser gives them (lower case), and as they stand (for capitals). */
 export interface CueInput {
