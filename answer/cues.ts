@@ -28,6 +28,9 @@ const DATE = new RegExp(`\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2}[-/.]\\d{1,2}[-
 const MONEY = /[€ƒ$£]|\b(euro|euro's|eur|gulden|guldens|dollar|dollars|cent|centen|dubbeltje|kwartje|stuiver|rijksdaalder|gratis|kosteloos)\b|\bf\s?\d|\bfl\.?\s?\d/iu;
 const REASON = new Set('omdat doordat want daarom zodat vanwege dankzij waardoor oorzaak reden gevolg daardoor hierdoor teneinde'.split(' '));
 const PROCEDURE = new Set('moet moeten kunt kan kunnen via eerst vervolgens daarna stap stappen aanvragen indienen aanvraag'.split(' '));
+/** A list item's number where a sentence starts ("… organiseren. 19. Zorg dat …", "3) Bouw …"): it counts items. */
+const ITEM_NUMBER = /(^|[.!?:;]\s+)\d{1,3}[.)]\s+(?=["'‘“(]?\p{Lu})/u;
+const ITEM_NUMBERS = new RegExp(ITEM_NUMBER.source, 'gu');
 /** A capitalised word after the first (bullets and numbering stripped): a name of a person, organisation or place. */
 const NAME = /[\p{Ll}\p{N},;]\s+["'‘“(]?\p{Lu}\p{Ll}+/u;
 
@@ -75,10 +78,12 @@ export function hasAnswerCue(type: AnswerType, s: CueInput, focus: readonly stri
       return isDefinition(s, focus);
     case 'amount':
       return MONEY.test(s.text);
-    case 'quantity':
+    case 'quantity': {
       // A number that is not a year or a date, or a number word: "138 regelingen", "€ 14,-", "twee ouders".
-      // A day before its month ("op 10 december 2014") is a date.
-      return s.words.some((w, i) => (/\d/.test(w) && !isYear(w) && !focus.includes(w) && !MONTH_SET.has(s.words[i + 1] ?? '')) || NUMBER_WORDS.has(w));
+      // A day before its month ("op 10 december 2014") is a date, and a list item's number no quantity.
+      const words = ITEM_NUMBER.test(s.text) ? sentenceWordsOf(s.text.replace(ITEM_NUMBERS, '$1')) : s.words;
+      return words.some((w, i) => (/\d/.test(w) && !isYear(w) && !focus.includes(w) && !MONTH_SET.has(words[i + 1] ?? '')) || NUMBER_WORDS.has(w));
+    }
     case 'date':
       return DATE.test(s.text);
     case 'person':

@@ -40,6 +40,11 @@ describe('hasAnswerCue', () => {
     // Corpus: a date holds no quantity ("Hoeveel inwoners heeft Amsterdam?" was cued by "10 december 2014").
     const speakers = 'Pieter Hilhorst (oud-wethouder Amsterdam) en Dorien Zandvliet (wethouder Alblasserdam) waren de sprekers tijdens deze bijeenkomst op 10 december 2014.';
     expect(hasAnswerCue('quantity', input(speakers), ['inwoners', 'amsterdam'])).toBe(false);
+    // Corpus 003: a list item's number counts tips, not welfare organisations ("Hoeveel welzijnsorganisaties …?").
+    const tip = 'Je kunt dat ook samen met bijvoorbeeld zorgorganisaties organiseren. 19. Zorg dat je niet te zeer politiek verweven bent met één politieke partij.';
+    expect(hasAnswerCue('quantity', input(tip), ['welzijnsorganisaties'])).toBe(false);
+    expect(hasAnswerCue('quantity', input('3) Bouw 12 nieuwe scholen.'), [])).toBe(true);
+    expect(hasAnswerCue('quantity', input('Vorig jaar waren het er 45. De rest volgt.'), [])).toBe(true);
   });
 
   it('wants a currency for an amount of money: "18 jaar" answers no "hoeveel geld"', () => {
