@@ -54,8 +54,11 @@ export function composeAnswer(question: string, hits: readonly Hit[], ctx?: Answ
   }
 
   // The decision read the best maxSentences sentences; the answer shows maxSentences quotes, and sentences that stand
-  // next to each other are one quote, so it reads on to the next best sentences that stand apart.
-  const quotes = joinAdjacent(choose(pool, tuning, strongCue, firstOfSource, chosen));
+  // next to each other are one quote, so it reads on to the next best sentences that stand apart. A list, or a
+  // question naming several sources, needs room for each item or source: maxSentencesWide.
+  const wide = analysis.type === 'list' || groups.length >= 2;
+  const shown = wide ? { ...tuning, maxSentences: tuning.maxSentencesWide } : tuning;
+  const quotes = joinAdjacent(choose(pool, shown, strongCue, firstOfSource, chosen));
   const citations: Citation[] = quotes.map((q, i) => citationOf(q.joined, i + 1, ctx));
   // Each part read as it would be alone (its bullet or bare number dropped), the parts in document order.
   const sentences = quotes.map((q, i) => ({ text: q.parts.map((p) => answerText(quoteOf(p))).join(' '), citation: citations[i].n }));

@@ -222,8 +222,9 @@ export const sourceDefaults = {
 export const answerDefaults = {
   /** The answer strategy (answer/ask.ts STRATEGIES). */
   strategy: 'extractive',
-  /** Quotes an answer shows (adjacent sentences are one; the abstention reads this many sentences). 4: .516 vs .493, 793 chars vs 681. */
-  maxSentences: 3,
+  /** Quotes an answer shows (adjacent sentences are one; the abstention reads this many). 4: .516 vs .493, 793 chars vs 681 (early
+   *  sessions). A list question, or one naming several sources, shows maxSentencesWide: 68 sets .511 -> .514, 8 up, none down, 711 chars vs 688. */
+  maxSentences: 3, maxSentencesWide: 4,
   /** Hits whose sentences may be quoted (ask searches at least this many; the caller still gets its k). 22 sets pooled,
    *  carries/answered/F1: 20 .404/.831/.462, 30 .406/.831/.462, 40 .411/.834/.470 at +5 ms ask p50 (EVAL.md, 17th). */
   sentenceHits: 20,

@@ -172,6 +172,18 @@ describe('composeAnswer (extractive)', () => {
     expect(a.citations[0].quote).toMatch(/Operationeel doel:\s+De vakbekwaamheid van wethouders kan worden bevorderd/);
   });
 
+  it('gives a list question one quote more than others (maxSentencesWide)', () => {
+    const hits = [hitAt('pvda', 'Kenmerken van zijn stijl van besturen zijn:', 1, 100), hitAt('pvda', 'Onze PvdA-wethouders', 2), hitAt('banning', 'Voor Dorien Zandvliet is', 3, 200)];
+    const tuning = { ...answerDefaults, maxSentences: 1, maxSentencesWide: 2 };
+    const quotes = (q: string) => {
+      const a = composeAnswer(q, hits, ctx(), tuning);
+      if (!a.answered) throw new Error(`expected an answer to ${q}`);
+      return a.citations.length;
+    };
+    expect(quotes('Wat kenmerkt de stijl van besturen van PvdA-wethouders?')).toBe(1);
+    expect(quotes('Welke kenmerken heeft de stijl van besturen van PvdA-wethouders?')).toBe(2);
+  });
+
   it('labels sentences from a document other than the source the question names', () => {
     const hits = [hitAt('wv', 'De Wethoudersvereniging werd opgericht', 1), hitAt('pvda', 'De PvdA-wethouder is niet meer de regent van weleer', 2, 300)];
     const a = composeAnswer('Wat vindt de PvdA van de wethouder?', hits, ctx());
