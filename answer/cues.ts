@@ -7,8 +7,6 @@ import { stem } from '../language/stem.ts';
 
 /** Answer types whose cue says a sentence holds the answer; the procedure cue ("moet", "kan", "via") only hints. */
 export const CUED_TYPES: ReadonlySet<AnswerType> = new Set(['definition', 'amount', 'quantity', 'date', 'person', 'place', 'reason', 'list']);
-/** Every type hasAnswerCue can find a cue for (yes/no and open questions have none). */
-export const TYPES_WITH_CUE: ReadonlySet<AnswerType> = new Set([...CUED_TYPES, 'procedure']);
 
 /** A sentence's words as the tokeniser gives them (lower case), and as they stand (for capitals). */
 export interface CueInput {
@@ -29,8 +27,7 @@ const MONEY = /[€ƒ$£]|\b(euro|euro's|eur|gulden|guldens|dollar|dollars|cent|
 const REASON = new Set('omdat doordat want daarom zodat vanwege dankzij waardoor oorzaak reden gevolg daardoor hierdoor teneinde'.split(' '));
 const PROCEDURE = new Set('moet moeten kunt kan kunnen via eerst vervolgens daarna stap stappen aanvragen indienen aanvraag'.split(' '));
 /** A list item's number where a sentence starts ("… organiseren. 19. Zorg dat …", "3) Bouw …"): it counts items. */
-const ITEM_NUMBER = /(^|[.!?:;]\s+)\d{1,3}[.)]\s+(?=["'‘“(]?\p{Lu})/u;
-const ITEM_NUMBERS = new RegExp(ITEM_NUMBER.source, 'gu');
+const ITEM_NUMBERS = /(^|[.!?:;]\s+)\d{1,3}[.)]\s+(?=["'‘“(]?\p{Lu})/gu;
 /** A capitalised word after the first (bullets and numbering stripped): a name of a person, organisation or place. */
 const NAME = /[\p{Ll}\p{N},;]\s+["'‘“(]?\p{Lu}\p{Ll}+/u;
 
@@ -81,7 +78,8 @@ export function hasAnswerCue(type: AnswerType, s: CueInput, focus: readonly stri
     case 'quantity': {
       // A number that is not a year or a date, or a number word: "138 regelingen", "€ 14,-", "twee ouders".
       // A day before its month ("op 10 december 2014") is a date, and a list item's number no quantity.
-      const words = ITEM_NUMBER.test(s.text) ? sentenceWordsOf(s.text.replace(ITEM_NUMBERS, '$1')) : s.words;
+      const counted = s.text.replace(ITEM_NUMBERS, '$1');
+      const words = counted === s.text ? s.words : sentenceWordsOf(counted);
       return words.some((w, i) => (/\d/.test(w) && !isYear(w) && !focus.includes(w) && !MONTH_SET.has(words[i + 1] ?? '')) || NUMBER_WORDS.has(w));
     }
     case 'date':

@@ -11,7 +11,7 @@ import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { answerText, candidateSentences, widen, type Sentence, type Widened } from './candidates.ts';
 import { contextReader, CoverageScorer, MeaningScorer, sourceAgreement, sentenceWords, termOrParts, type SentenceWords } from './coverage.ts';
-import { CUED_TYPES, hasAnswerCue, TYPES_WITH_CUE, type CueInput } from './cues.ts';
+import { CUED_TYPES, hasAnswerCue, type CueInput } from './cues.ts';
 import { abstainsOn, measureEvidence, type BestSentence } from './evidence.ts';
 import { NO_ANSWER, type Answer, type AnswerContext, type AnswerStrategy, type Citation } from './types.ts';
 
@@ -92,7 +92,6 @@ export function scoreSentences(
   const namedDocs = new Set(named.flat());
   const inContext = contextReader();
   const asksTopic = analysis.focus.some((t) => !t.source);
-  const hasCue = TYPES_WITH_CUE.has(analysis.type);
   const out: Scored[] = [];
   for (const s of candidates) {
     const words = sentenceWords(s.text);
@@ -105,9 +104,9 @@ export function scoreSentences(
     if (f.textKinds && s.kind !== 'prose') continue;
     const span = f.context ? widen(s) : { start: s.start, end: s.end, rule: null };
     // The cue as shown: a sentence's reason or number may stand in the sentence the context rules bring with it. The
-    // quote's words are read only for a type whose cue is in words (most cues are patterns on the text).
+    // quote's words are read only by a cue that reads words (most cues are patterns on the text; yes/no has none).
     const cue = hasAnswerCue(analysis.type, { text: s.text, words: words.words }, cueTerms) ||
-      (span.rule !== null && hasCue && hasAnswerCue(analysis.type, lazyCueInput(quoteOf({ s, span })), cueTerms));
+      (span.rule !== null && hasAnswerCue(analysis.type, lazyCueInput(quoteOf({ s, span })), cueTerms));
     let score = cov.share;
     if (f.answerCues && cue) score *= 1 + tuning.cueBonus;
     if (s.text.trimEnd().endsWith('?')) score *= 0.5;
