@@ -53,14 +53,15 @@ describe('the abstention decision on the bundled corpus', () => {
 
   it('answers "…, volgens Pieter Hilhorst?" from his words, which need not repeat his name', async () => {
     // Round 2 question hc015 (eval/sets/heldout2-corpus.jsonl): with "pieter hilhorst" in the focus the sentence that
-    // answers covers too little of the question and the answer is refused.
+    // answers covers less of the question, and the answer is less sure (refused at the old threshold of 0.40).
     const question = 'Waarom verzwijgen dakloze jongeren soms dat ze nog familie hebben, volgens Pieter Hilhorst?';
     const without = { ...answerDefaults, features: { ...answerDefaults.features, attribution: false } };
     const r = await ask(h.archive, { question });
     expect(r.answered).toBe(true);
     if (!r.answered) return;
     expect(r.sentences[0].text).toContain('thuisloze jongeren die tegen sociaal werkers vertellen dat ze niemand hebben');
-    expect((await ask(h.archive, { question, tuning: without })).answered).toBe(false);
+    const plain = await ask(h.archive, { question, tuning: without });
+    expect(plain.evidence.confidence).toBeLessThan(r.evidence.confidence);
   });
 
   /** Asks `question`, expects a refusal for want of the type's cue with the note naming what is missing, and returns
