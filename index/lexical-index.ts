@@ -303,13 +303,21 @@ export class LexicalIndex {
       }
     }
     const top = new TopK(k);
+    const idOfSlot = this.idOfSlot;
+    // The heap's floor, kept here: most touched passages fall below it and cost no call (a query holding "de" touches
+    // nearly every passage). Math.pow is skipped for the usual coordination of 1, which gives the same numbers.
+    let floor = -Infinity;
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i];
-      const s = coordination === 0 ? scores[slot] : scores[slot] * matched[slot] ** coordination;
+      const s = coordination === 0 ? scores[slot] : coordination === 1 ? scores[slot] * matched[slot] : scores[slot] * matched[slot] ** coordination;
       scores[slot] = 0;
       matched[slot] = 0;
-      const id = this.idOfSlot[slot];
-      if (top.admits(id, s) && (!filter || filter(id))) top.push(id, s);
+      if (s < floor) continue;
+      const id = idOfSlot[slot];
+      if (top.admits(id, s) && (!filter || filter(id))) {
+        top.push(id, s);
+        floor = top.floor();
+      }
     }
     return top.sorted();
   }
