@@ -102,6 +102,8 @@ export const SETS: Record<string, { qrels: string; data: string; sources: string
   'heldout31-prog': { qrels: join(repo, 'eval/sets/heldout31-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'heldout32-pdf': { qrels: join(repo, 'eval/sets/heldout32-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
   'heldout32-prog': { qrels: join(repo, 'eval/sets/heldout32-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
+  'heldout33-pdf': { qrels: join(repo, 'eval/sets/heldout33-pdf-nl.jsonl'), data: 'pdf', sources: join(shared, 'external/pdf-nl') },
+  'heldout33-prog': { qrels: join(repo, 'eval/sets/heldout33-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
   'glued-prog': { qrels: join(repo, 'eval/sets/glued-programmas-nl.jsonl'), data: 'prog', sources: join(shared, 'external/programmas-nl') },
 };
 
