@@ -14,8 +14,8 @@
 // - idfMass: share of the question's IDF mass found in the top hits;
 // - lexical: the best lexical score among the top hits against the question's own maximum (every term once);
 // - cue: the best sentence has the answer-type cue (1 for types without one);
-// - answerCue: some quoted sentence has it (1 for types without one): a "hoeveel" answer without a number answers
-//   nothing, and abstainsOn refuses it for the types in answerDefaults.abstention.requireCue;
+// - answerCue: some quote holding a topic word has it (1 for types without one): a "hoeveel" answer without a number
+//   about what is asked answers nothing, and abstainsOn refuses it for the types in answerDefaults.abstention.requireCue;
 // - meaning: the best sentence's closeness in meaning to the topic (answer/coverage.ts MeaningScorer), when
 //   features.meaning is on.
 // Only topicExact and names are weighed (lib/config.ts answerDefaults.abstention has the measurement).
@@ -37,7 +37,7 @@ export interface BestSentence {
   topicExact: number;
   meaning: number;
   cue: boolean;
-  /** Some quoted sentence, not only this one, has the answer-type cue. */
+  /** Some quote holding a topic word word for word, not only this one, has the answer-type cue. */
   answerCue: boolean;
   hit: Hit;
 }

@@ -142,11 +142,14 @@ function groundedSentence(chosen: readonly Scored[], analysis: QuestionAnalysis,
   const topic = topicOf(analysis);
   const soft = new CoverageScorer(topic, tuning.features.softMatch ? tuning.softMinSimilarity : null);
   const exact = new CoverageScorer(topic, null);
-  const answerCue = chosen.some((c) => c.cue);
-  let best: BestSentence | null = null;
-  for (const c of tuning.features.groundedEvidence ? chosen : chosen.slice(0, 1)) {
+  const quotes = chosen.map((c) => {
     const words = c.span.rule ? quoteWords(c) : c.words;
-    const topicExact = exact.coverage(words, () => false).share;
+    return { c, words, topicExact: exact.coverage(words, () => false).share };
+  });
+  // The cue counts in a quote about what is asked: a number beside another topic answers no "hoeveel".
+  const answerCue = quotes.some((q) => q.c.cue && q.topicExact > 0);
+  let best: BestSentence | null = null;
+  for (const { c, words, topicExact } of tuning.features.groundedEvidence ? quotes : quotes.slice(0, 1)) {
     if (best && topicExact <= best.topicExact) continue;
     best = { coverage: c.coverage, cue: c.cue, answerCue, hit: c.s.hit, topic: soft.coverage(words, () => false).share, topicExact, meaning: c.meaning };
   }
@@ -272,11 +275,12 @@ const ASKED_FOR: Readonly<Record<string, string>> = {
   amount: 'bedrag', quantity: 'aantal', date: 'datum of jaar', person: 'naam', place: 'plaats', reason: 'reden', definition: 'omschrijving', list: 'opsomming',
 };
 
-/** Why a question whose answer type requires its cue was refused: "De passages die er het dichtst bij komen, noemen geen
- *  aantal." Null when the answer held the cue or the type requires none. */
+/** Why a question whose answer type requires its cue was refused: "De passages die er het dichtst bij komen, noemen
+ *  daarover geen aantal." (a number about something else is no answer). Null when a quote about the topic held the
+ *  cue or the type requires none. */
 export function cueNote(e: Pick<Answer['evidence'], 'answerType' | 'signals'>, tuning: AnswerTuning = answerDefaults): string | null {
   if (!tuning.abstention.requireCue.includes(e.answerType) || e.signals.answerCue !== 0) return null;
-  return `De passages die er het dichtst bij komen, noemen geen ${ASKED_FOR[e.answerType] ?? 'antwoord'}.`;
+  return `De passages die er het dichtst bij komen, noemen daarover geen ${ASKED_FOR[e.answerType] ?? 'antwoord'}.`;
 }
 
 /** What the archive holds instead: "Het archief heeft van DS'70 geen stuk uit 1986, wel uit 1971, 1972, 1977, 1981 en

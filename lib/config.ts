@@ -275,8 +275,8 @@ export const answerDefaults = {
   abstention: {
     weights: { topicExact: 1, names: 1, topic: 0, agreement: 0, sentence: 0, idfMass: 0, lexical: 0, cue: 0 } as Record<string, number>,
     threshold: 0.3, requireTopicWord: true,
-    /** Types whose answer must hold the type's cue (answer/cues.ts) in some quote: 53 sets, quantity F1 .419 -> .441 (7 answers
-     *  refused, none carried; dates lower a set's carries, 34th); amount 57 sets .440 -> .461, 8 refused, all unanswerable (36th). */
+    /** Types whose answer must hold the type's cue (answer/cues.ts) in a quote with a topic word: quantity 53 sets F1 .419 -> .441 (34th);
+     *  amount 57 sets .440 -> .461 (36th); a quote with a topic word, 72 sets F1 .439 -> .446, carries equal on every set (40th). */
     requireCue: ['quantity', 'amount'] as readonly string[],
   },
   /** Each piece of the answer, on or off (the ablation switches them one by one). eachSource: a question naming several

@@ -21,8 +21,8 @@ export function registerAsk(app: FastifyInstance, archive: Archive, queue: FairQ
           'the expected answer type, the weighted focus terms, the abstention signals and the confidence. When the ' +
           'evidence is too thin: answered=false with "Hierover staat niets in het archief." and the closest passages; when the ' +
           'question names a source in a year the archive does not hold it ("DS\'70 in 1986"), `note` says which years it ' +
-          'does hold and evidence.missingSource gives them; when a "hoeveel" question\'s closest sentences hold no number, ' +
-          '`note` says so ("… noemen geen aantal.").',
+          'does hold and evidence.missingSource gives them; when no quote about what a "hoeveel" question asks holds a ' +
+          'number, `note` says so ("… noemen daarover geen aantal.").',
         tags: ['zoeken'],
         body: jsonSchema(askBody),
       },

@@ -71,7 +71,7 @@ describe('the abstention decision on the bundled corpus', () => {
     expect(refused.answered).toBe(false);
     if (refused.answered) throw new Error('expected a refusal');
     expect(refused.evidence).toMatchObject({ answerType, signals: { answerCue: 0 } });
-    expect(refused.note).toBe(`De passages die er het dichtst bij komen, noemen geen ${missing}.`);
+    expect(refused.note).toBe(`De passages die er het dichtst bij komen, noemen daarover geen ${missing}.`);
     expect(refused.closest.length).toBeGreaterThan(0);
     return ask(h.archive, { question, tuning: { ...answerDefaults, abstention: { ...answerDefaults.abstention, requireCue: [] } } });
   }
@@ -123,7 +123,7 @@ describe.skipIf(!DEV)('the bundled corpus with the dev questions', () => {
 });
 
 describe.skipIf(!PROGRAMMES)('party programmes: answers from the programme the question names, and honest refusals', () => {
-  const files = ['ARP_1922.txt', 'D66_1967.txt', 'JA21_2021.txt', 'PVV_2010.txt', 'SDAP_1918.txt', 'SDAP_1937.txt', 'Volt_2021.txt', 'Partij voor Ongehuwden_1967.txt', 'Nederlandbeter_2012.txt'];
+  const files = ['ARP_1922.txt', 'D66_1967.txt', 'JA21_2021.txt', 'PVV_2010.txt', 'SDAP_1918.txt', 'SDAP_1937.txt', 'Volt_2021.txt', 'Partij voor Ongehuwden_1967.txt', 'Nederlandbeter_2012.txt', 'CDA_2021.txt', 'Staatspartij voor Volkswelvaart_1922.txt'];
   const ids = (list: string) => loadQuestions(resolve(import.meta.dirname, '../../eval/sets/programmas-nl.jsonl')).filter((q) => list.split(' ').includes(q.id));
   let dir: string;
   let archive: Archive;
@@ -169,6 +169,22 @@ describe.skipIf(!PROGRAMMES)('party programmes: answers from the programme the q
       const r = await ask(archive, { question: q.question });
       expect(r.answered, `${q.id}: ${r.answer}`).toBe(false);
       if (!r.answered) expect(r.closest.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses a "hoeveel" answer whose only number stands beside another topic', async () => {
+    // Unanswerable questions of rounds 28 and 8 (kj021, hb003): the programmes name no such count. Without the rule a
+    // quote holding a number but none of the question's topic words ("… een celstraf hoger dan 4 maanden", a page's
+    // "22.") let the answer through.
+    const lax = { ...answerDefaults, abstention: { ...answerDefaults.abstention, requireCue: [] as string[] } };
+    for (const question of ['Hoeveel veroordeelden hadden volgens het CDA in 2021 hun straf nog niet uitgezeten?', 'Hoeveel ambtenaren wilde de Staatspartij voor Volkswelvaart in 1922 ontslaan om te bezuinigen?']) {
+      const r = await ask(archive, { question });
+      expect(r.answered, question).toBe(false);
+      if (r.answered) continue;
+      expect(r.evidence.signals.topicExact).toBeGreaterThan(0);
+      expect(r.note).toBe('De passages die er het dichtst bij komen, noemen daarover geen aantal.');
+      const given = await ask(archive, { question, tuning: lax });
+      expect(given.answered && given.sentences.some((s) => /\d/.test(s.text))).toBe(true);
     }
   });
 
