@@ -303,21 +303,14 @@ export class LexicalIndex {
       }
     }
     const top = new TopK(k);
-    const idOfSlot = this.idOfSlot;
-    // The heap's floor, kept here: most touched passages fall below it and cost no call (a query holding "de" touches
-    // nearly every passage). Math.pow is skipped for the usual coordination of 1, which gives the same numbers.
+    // Most touched passages fall below the heap's floor ("de" is in nearly all); coordination 1 needs no Math.pow.
     let floor = -Infinity;
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i];
-      const s = coordination === 0 ? scores[slot] : coordination === 1 ? scores[slot] * matched[slot] : scores[slot] * matched[slot] ** coordination;
-      scores[slot] = 0;
-      matched[slot] = 0;
-      if (s < floor) continue;
-      const id = idOfSlot[slot];
-      if (top.admits(id, s) && (!filter || filter(id))) {
-        top.push(id, s);
-        floor = top.floor();
-      }
+      const s = coordination === 1 ? scores[slot] * matched[slot] : coordination === 0 ? scores[slot] : scores[slot] * matched[slot] ** coordination;
+      scores[slot] = matched[slot] = 0;
+      const id = this.idOfSlot[slot];
+      if (s >= floor && top.admits(id, s) && (!filter || filter(id))) floor = top.push(id, s);
     }
     return top.sorted();
   }

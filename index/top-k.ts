@@ -18,7 +18,8 @@ export class TopK {
     return this.vals.length < this.k || score > this.vals[0] || (score === this.vals[0] && id < this.ids[0]);
   }
 
-  push(id: number, score: number): void {
+  /** Adds (id, score), which must be admitted; returns the new floor. */
+  push(id: number, score: number): number {
     const { ids, vals } = this;
     if (vals.length < this.k) {
       ids.push(id);
@@ -30,7 +31,7 @@ export class TopK {
         this.swap(i, parent);
         i = parent;
       }
-      return;
+      return this.floor();
     }
     ids[0] = id;
     vals[0] = score;
@@ -45,6 +46,7 @@ export class TopK {
       this.swap(i, m);
       i = m;
     }
+    return this.floor();
   }
 
   sorted(): ScoredId[] {
