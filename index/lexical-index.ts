@@ -303,8 +303,7 @@ export class LexicalIndex {
       }
     }
     const top = new TopK(k);
-    // Most touched passages fall below the heap's floor ("de" is in nearly all); coordination 1 needs no Math.pow.
-    let floor = -Infinity;
+    let floor = -Infinity; // the heap's: most touched passages fall below it ("de" is in nearly every passage)
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i];
       const s = coordination === 1 ? scores[slot] * matched[slot] : coordination === 0 ? scores[slot] : scores[slot] * matched[slot] ** coordination;
