@@ -109,6 +109,7 @@ function clauseEnds(text: string): Set<number> {
   return out;
 }
 
-function sentenceWordsOf(text: string): string[] {
+/** A text's words as CueInput wants them (folded, in order), without the word sets coverage needs. */
+export function sentenceWordsOf(text: string): string[] {
   return tokenise(text).map((t) => stem(t.word, 'fold'));
 }

@@ -11,7 +11,7 @@ import { answerDefaults, type AnswerTuning } from '../lib/config.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { answerText, candidateSentences, widen, type Sentence, type Widened } from './candidates.ts';
 import { contextReader, CoverageScorer, MeaningScorer, sourceAgreement, sentenceWords, termOrParts, type SentenceWords } from './coverage.ts';
-import { CUED_TYPES, hasAnswerCue, type CueInput } from './cues.ts';
+import { CUED_TYPES, hasAnswerCue, sentenceWordsOf, type CueInput } from './cues.ts';
 import { abstainsOn, measureEvidence, type BestSentence } from './evidence.ts';
 import { NO_ANSWER, type Answer, type AnswerContext, type AnswerStrategy, type Citation } from './types.ts';
 
@@ -242,7 +242,7 @@ function lazyCueInput(text: string): CueInput {
   return {
     text,
     get words() {
-      return (words ??= sentenceWords(text).words);
+      return (words ??= sentenceWordsOf(text));
     },
   };
 }
